@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+
+const program = new Command();
+program.name('trainscope').description('Inspect TensorBoard logs and sync W&B runs written by trainscope.').version(VERSION);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,97 @@
+import type { MetricValue } from './values.js';
+
+/**
+ * One drained log call (or one merged sample of system metrics): every key logged at one step.
+ * Keys are full tags (`training/loss`). Values are already validated and sanitized by the core:
+ * numbers may still be NaN or ±Infinity (valid in both TensorBoard and W&B).
+ */
+export interface MetricRow {
+  readonly step: number;
+  /** Wall-clock time in milliseconds since the Unix epoch, taken on the caller's thread. */
+  readonly time: number;
+  /** `history` for what the trainer logs; `system` for the profiler's periodic system metrics. */
+  readonly channel: 'history' | 'system';
+  readonly keys: readonly string[];
+  readonly values: readonly MetricValue[];
+}
+
+/** Everything a backend needs to know about the run it records. */
+export interface RunInfo {
+  /** 8 characters `[a-z0-9]`, as W&B run ids. */
+  readonly id: string;
+  readonly name: string;
+  readonly project: string;
+  readonly entity: string | undefined;
+  readonly group: string | undefined;
+  readonly jobType: string | undefined;
+  readonly tags: readonly string[];
+  readonly notes: string | undefined;
+  /** Hyper-parameters, as given in the options (plain JSON-compatible data). */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Milliseconds since the Unix epoch. */
+  readonly startTime: number;
+  readonly host: string;
+  /** The entry script (`process.argv[1]`), as W&B's `program`. */
+  readonly program: string;
+  readonly rank: number;
+  readonly worldSize: number;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  /** Logs `message` as a warning the first time `key` is seen in this run, and counts later occurrences. */
+  warnOnce(key: string, message: string): void;
+}
+
+export interface BackendContext {
+  readonly run: RunInfo;
+  readonly logger: Logger;
+  /** The latest value of every key logged so far (W&B's summary), maintained by the core. */
+  readonly summary: ReadonlyMap<string, MetricValue>;
+}
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  /** Why the run ended. */
+  readonly reason: 'finish' | 'signal' | 'exception' | 'exit';
+  readonly summary: ReadonlyMap<string, MetricValue>;
+  /** Milliseconds since the Unix epoch. */
+  readonly endTime: number;
+}
+
+/** Counters a backend reports about itself; logged under `trainscope/<backend>/...`. */
+export interface BackendStats {
+  bytesWritten: number;
+  requests: number;
+  retries: number;
+  errors: number;
+  /** Rows or lines the backend could not deliver and did not spool. */
+  dropped: number;
+  /** Mean latency of the last sends, in milliseconds (0 when the backend sends nothing). */
+  sendLatencyMs: number;
+}
+
+/**
+ * A destination for a run's metrics: one exporter behind one small interface.
+ *
+ * The core calls `write` from its background drain, never on the trainer's call stack. `write` must not
+ * block on I/O: it encodes/buffers and schedules the I/O. A backend that throws is isolated by the core.
+ */
+export interface Backend {
+  readonly name: string;
+  start(context: BackendContext): Promise<void>;
+  write(rows: readonly MetricRow[]): void;
+  /** Resolves when everything written so far is durable (on disk / acknowledged or spooled). */
+  flush(): Promise<void>;
+  finish(outcome: RunOutcome): Promise<void>;
+  stats(): BackendStats;
+  /** Human-readable lines for the end-of-run summary (where the files are, how to view/sync them). */
+  describe?(): readonly string[];
+}
+
+export function emptyBackendStats(): BackendStats {
+  return { bytesWritten: 0, requests: 0, retries: 0, errors: 0, dropped: 0, sendLatencyMs: 0 };
+}

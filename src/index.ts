@@ -1,0 +1,23 @@
+export { VERSION } from './version.js';
+export {
+  parseOptions,
+  OptionsError,
+  TrainscopeOptionsSchema,
+  type TrainscopeOptions,
+  type ResolvedOptions,
+  type Priority,
+  type LoggingLevel,
+  type WandbMode,
+} from './core/options.js';
+export {
+  text,
+  table,
+  histogram,
+  type MetricValue,
+  type TextValue,
+  type HistogramValue,
+  type TableValue,
+  type TableCell,
+} from './core/values.js';
+export type { Backend, BackendContext, BackendStats, MetricRow, RunInfo, RunOutcome, Logger } from './core/backend.js';
+export type { LogOptions } from './core/run-handle.js';
