@@ -1,0 +1,101 @@
+import type { Logger, MetricRow } from '../../core/backend.js';
+import type { MetricValue } from '../../core/values.js';
+
+/**
+ * W&B's step rule, in the one place both online and offline mode apply it (`handle_request_partial_history`):
+ * - rows at the same step are merged into one history row (a later value for a key replaces the earlier one);
+ * - a higher step completes the pending row and starts a new one;
+ * - a step lower than the current one is dropped, with a one-time warning and a counter, as W&B does.
+ *
+ * `flush()` completes the pending row so that what was logged becomes durable. A row that arrives later at
+ * that same step becomes a second history row with the same `_step` (no value is lost; W&B shows both points).
+ */
+export class HistoryBuilder {
+  private pendingStep = -1;
+  private pendingTime = 0;
+  private pendingKeys: string[] = [];
+  private pendingValues: MetricValue[] = [];
+  private readonly pendingIndex = new Map<string, number>();
+  private hasPending = false;
+  /** The highest step completed so far (-1 before the first row). */
+  private lastStep = -1;
+  private droppedRowCount = 0;
+  private droppedValueCount = 0;
+
+  constructor(
+    private readonly emit: (row: MetricRow) => void,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** The step rows are currently merged into (-1 before the first row). */
+  get currentStep(): number {
+    return this.hasPending ? this.pendingStep : this.lastStep;
+  }
+
+  /** Rows dropped because their step was lower than the current one. */
+  get droppedRows(): number {
+    return this.droppedRowCount;
+  }
+
+  /** Values in those dropped rows. */
+  get droppedValues(): number {
+    return this.droppedValueCount;
+  }
+
+  /** Adds one `history` row; completed rows go to `emit`. */
+  add(row: MetricRow): void {
+    const step = Math.trunc(row.step);
+    const current = this.currentStep;
+    if (step < current) {
+      this.droppedRowCount++;
+      this.droppedValueCount += row.keys.length;
+      this.logger?.warnOnce(
+        'wandb/step-not-increasing',
+        `W&B accepts only increasing steps: a row at step ${step} (keys ${row.keys.slice(0, 5).join(', ')}` +
+          `${row.keys.length > 5 ? ', ...' : ''}) came after step ${current} and was dropped; ` +
+          'further rows like it are dropped and counted. Log with increasing steps, or log the step as a metric.',
+      );
+      return;
+    }
+    if (this.hasPending && step > this.pendingStep) this.completePending();
+    if (!this.hasPending) {
+      this.hasPending = true;
+      this.pendingStep = step;
+      this.pendingTime = row.time;
+    }
+    if (row.time > this.pendingTime) this.pendingTime = row.time;
+    for (let i = 0; i < row.keys.length; i++) {
+      const key = row.keys[i] as string;
+      const value = row.values[i] as MetricValue;
+      const at = this.pendingIndex.get(key);
+      if (at === undefined) {
+        this.pendingIndex.set(key, this.pendingKeys.length);
+        this.pendingKeys.push(key);
+        this.pendingValues.push(value);
+      } else {
+        this.pendingValues[at] = value;
+      }
+    }
+  }
+
+  /** Completes the pending row, if any. */
+  flush(): void {
+    if (this.hasPending) this.completePending();
+  }
+
+  private completePending(): void {
+    const row: MetricRow = {
+      step: this.pendingStep,
+      time: this.pendingTime,
+      channel: 'history',
+      keys: this.pendingKeys,
+      values: this.pendingValues,
+    };
+    this.lastStep = this.pendingStep;
+    this.hasPending = false;
+    this.pendingKeys = [];
+    this.pendingValues = [];
+    this.pendingIndex.clear();
+    this.emit(row);
+  }
+}
