@@ -1,0 +1,369 @@
+import { MAX_LINE_BYTES } from '../history-value.js';
+import type { HttpResult, WandbHttpClient } from './http-client.js';
+
+export const HISTORY_FILE = 'wandb-history.jsonl';
+export const SUMMARY_FILE = 'wandb-summary.json';
+export const EVENTS_FILE = 'wandb-events.jsonl';
+
+/** Milliseconds between data POSTs for a run that is `runAgeMs` old. */
+export type BatchSchedule = (runAgeMs: number) => number;
+
+/** The official client's pace: every 2 s for the first minute, 10 s until five minutes, then 30 s. */
+export const officialBatchSchedule: BatchSchedule = (age) =>
+  age < 60_000 ? 2_000 : age < 300_000 ? 10_000 : 30_000;
+
+export type StreamedFile = 'history' | 'events';
+
+/** Why the stream stopped before `complete`: the caller keeps the run in its local log. */
+export interface FileStreamStop {
+  readonly reason: 'auth' | 'unreachable' | 'overflow';
+  readonly message: string;
+}
+
+export interface FileStreamTarget {
+  readonly entity: string;
+  readonly project: string;
+  readonly runId: string;
+}
+
+export interface FileStreamOptions {
+  readonly schedule?: BatchSchedule;
+  /** Post a notice when nothing was posted for this long (ms). */
+  readonly heartbeatMs?: number;
+  /** Offsets of the first line pushed, when resuming a stream. */
+  readonly startOffsets?: Partial<Record<StreamedFile, number>>;
+  /** Approximate upper bound of one request body (UTF-16 code units). */
+  readonly maxRequestChars?: number;
+  /** Pending data beyond this stops the stream with `overflow` (the local log still has it). */
+  readonly maxPendingChars?: number;
+  /** Run start (ms since epoch): the batching schedule follows the run's age. */
+  readonly runStartedAt?: number;
+}
+
+export interface FileStreamEvents {
+  /** Lines before `nextOffset` of `file` are stored by the server. */
+  onAcked?(file: StreamedFile, nextOffset: number): void;
+  onStopped?(stop: FileStreamStop): void;
+  /** A line or batch was dropped (too long, or refused with 400/404/409). */
+  onDropped?(message: string): void;
+}
+
+export interface FileStreamStats {
+  requests: number;
+  dataRequests: number;
+  droppedLines: number;
+  droppedBatches: number;
+}
+
+class LineQueue {
+  lines: string[] = [];
+  chars = 0;
+  constructor(public offset: number) {}
+
+  /** How many leading lines fit in `budget` characters (at least one). */
+  countWithin(budget: number): number {
+    let used = 0;
+    let n = 0;
+    for (const line of this.lines) {
+      if (n > 0 && used + line.length > budget) break;
+      used += line.length + 4;
+      n++;
+    }
+    return n;
+  }
+
+  ack(n: number): void {
+    for (let i = 0; i < n; i++) this.chars -= (this.lines[i] as string).length;
+    this.lines.splice(0, n);
+    this.offset += n;
+  }
+}
+
+/**
+ * Streams a run's history, summary and system-metric lines to W&B's `file_stream` endpoint.
+ *
+ * One request in flight at a time; a batch is re-posted with the same body (same offsets) until it is
+ * acknowledged, so a retry overwrites instead of duplicating. Data goes out at most once per batching interval.
+ */
+export class FileStreamClient {
+  readonly stats: FileStreamStats = { requests: 0, dataRequests: 0, droppedLines: 0, droppedBatches: 0 };
+  private readonly history: LineQueue;
+  private readonly events: LineQueue;
+  private summaryLine: string | undefined;
+  private summaryDirty = false;
+  private uploaded: string[] = [];
+  private readonly schedule: BatchSchedule;
+  private readonly heartbeatMs: number;
+  private readonly maxRequestChars: number;
+  private readonly maxPendingChars: number;
+  private readonly runStartedAt: number;
+  private readonly url: string;
+  private timer: NodeJS.Timeout | undefined;
+  private busy: Promise<void> | undefined;
+  private lastPostAt = Date.now();
+  private stopInfo: FileStreamStop | undefined;
+  private completed = false;
+  private finishing = false;
+
+  constructor(
+    private readonly http: WandbHttpClient,
+    target: FileStreamTarget,
+    options: FileStreamOptions = {},
+    private readonly events_: FileStreamEvents = {},
+  ) {
+    this.url = `/files/${encodeURIComponent(target.entity)}/${encodeURIComponent(target.project)}/${encodeURIComponent(target.runId)}/file_stream`;
+    this.schedule = options.schedule ?? officialBatchSchedule;
+    this.heartbeatMs = options.heartbeatMs ?? 30_000;
+    this.maxRequestChars = options.maxRequestChars ?? 8 * 1024 * 1024;
+    this.maxPendingChars = options.maxPendingChars ?? 128 * 1024 * 1024;
+    this.runStartedAt = options.runStartedAt ?? Date.now();
+    this.history = new LineQueue(options.startOffsets?.history ?? 0);
+    this.events = new LineQueue(options.startOffsets?.events ?? 0);
+  }
+
+  /** Set once the stream gave up (auth, unreachable, overflow); later pushes are ignored. */
+  get stopped(): FileStreamStop | undefined {
+    return this.stopInfo;
+  }
+
+  get isComplete(): boolean {
+    return this.completed;
+  }
+
+  /** Offset the next pushed line of `file` will get. */
+  nextOffset(file: StreamedFile): number {
+    const q = file === 'history' ? this.history : this.events;
+    return q.offset + q.lines.length;
+  }
+
+  /** Offset of the first line the server has not acknowledged. */
+  ackedOffset(file: StreamedFile): number {
+    return (file === 'history' ? this.history : this.events).offset;
+  }
+
+  get pendingChars(): number {
+    return this.history.chars + this.events.chars + (this.summaryDirty ? (this.summaryLine?.length ?? 0) : 0);
+  }
+
+  /** Starts the batching timer. */
+  start(): void {
+    this.arm();
+  }
+
+  pushHistory(line: string): boolean {
+    return this.push(this.history, HISTORY_FILE, line);
+  }
+
+  pushEvents(line: string): boolean {
+    return this.push(this.events, EVENTS_FILE, line);
+  }
+
+  /** The whole current summary, as one JSON line (replaces the previous one). */
+  setSummary(line: string): void {
+    if (this.stopInfo || this.completed) return;
+    if (tooLong(line)) {
+      this.drop(
+        `W&B summary line of ${Buffer.byteLength(line)} bytes is over the ${MAX_LINE_BYTES}-byte limit; not sent`,
+      );
+      return;
+    }
+    if (line === this.summaryLine && !this.summaryDirty) return;
+    this.summaryLine = line;
+    this.summaryDirty = true;
+  }
+
+  /** Names a file whose storage upload finished, for the next notice. */
+  markUploaded(name: string): void {
+    if (!this.uploaded.includes(name)) this.uploaded.push(name);
+  }
+
+  /** Sends everything pending now, ignoring the schedule. Resolves `false` if the stream stopped. */
+  async drain(): Promise<boolean> {
+    await this.exclusive(async () => {
+      while (!this.stopInfo && this.hasData()) await this.postData();
+      if (!this.stopInfo && this.uploaded.length > 0 && !this.finishing) await this.postNotice();
+    });
+    return this.stopInfo === undefined;
+  }
+
+  /** Sends what is pending, then the final `complete` message. Resolves `true` once the server has it. */
+  async finish(exitCode: number): Promise<boolean> {
+    this.finishing = true;
+    this.disarm();
+    if (!(await this.drain())) return false;
+    await this.exclusive(async () => {
+      const body = JSON.stringify({
+        complete: true,
+        exitcode: exitCode,
+        dropped: this.stats.droppedBatches,
+        uploaded: this.uploaded,
+      });
+      const result = await this.post(body);
+      if (result.outcome === 'ok' || result.outcome === 'rejected') this.completed = true;
+      if (result.outcome === 'ok') this.uploaded = [];
+      else if (result.outcome === 'rejected')
+        this.drop(`W&B refused the final file_stream message (HTTP ${result.status})`);
+      else this.stopOn(result);
+    });
+    return this.completed;
+  }
+
+  /** Stops the timer without sending anything more (the backend switched to its local log). */
+  stop(stop: FileStreamStop): void {
+    if (this.stopInfo) return;
+    this.stopInfo = stop;
+    this.disarm();
+    this.events_.onStopped?.(stop);
+  }
+
+  private push(queue: LineQueue, file: string, line: string): boolean {
+    if (this.stopInfo || this.completed) return false;
+    if (tooLong(line)) {
+      this.stats.droppedLines++;
+      this.drop(
+        `a ${file} line of ${Buffer.byteLength(line)} bytes is over W&B's ${MAX_LINE_BYTES}-byte limit; dropped`,
+      );
+      return false;
+    }
+    queue.lines.push(line);
+    queue.chars += line.length;
+    if (this.pendingChars > this.maxPendingChars) {
+      this.stop({
+        reason: 'overflow',
+        message: `more than ${this.maxPendingChars} characters are waiting for W&B (the server is slower than the trainer)`,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  private hasData(): boolean {
+    return this.history.lines.length > 0 || this.events.lines.length > 0 || this.summaryDirty;
+  }
+
+  private arm(): void {
+    if (this.timer || this.stopInfo || this.finishing || this.completed) return;
+    const interval = Math.max(1, this.schedule(Date.now() - this.runStartedAt));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.tick();
+    }, interval);
+    this.timer.unref();
+  }
+
+  private disarm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy || this.finishing) {
+      this.arm();
+      return;
+    }
+    await this.exclusive(async () => {
+      if (this.hasData()) {
+        await this.postData();
+        // Catch up only while a whole request's worth is still waiting.
+        while (!this.stopInfo && this.history.chars + this.events.chars >= this.maxRequestChars)
+          await this.postData();
+      }
+      if (this.stopInfo || this.finishing) return;
+      if (this.uploaded.length > 0 || Date.now() - this.lastPostAt >= this.heartbeatMs)
+        await this.postNotice();
+    });
+    this.arm();
+  }
+
+  private async exclusive(work: () => Promise<void>): Promise<void> {
+    while (this.busy) await this.busy;
+    const run = work().finally(() => {
+      this.busy = undefined;
+    });
+    this.busy = run;
+    await run;
+  }
+
+  private async postData(): Promise<void> {
+    const budget = this.maxRequestChars;
+    const files: Record<string, { offset: number; content: string[] }> = {};
+    const summary = this.summaryDirty ? this.summaryLine : undefined;
+    let used = summary?.length ?? 0;
+    if (summary !== undefined) files[SUMMARY_FILE] = { offset: 0, content: [summary] };
+    const h = this.history.lines.length > 0 ? this.history.countWithin(Math.max(1, budget - used)) : 0;
+    if (h > 0) {
+      files[HISTORY_FILE] = { offset: this.history.offset, content: this.history.lines.slice(0, h) };
+      for (let i = 0; i < h; i++) used += (this.history.lines[i] as string).length;
+    }
+    const e = this.events.lines.length > 0 && used < budget ? this.events.countWithin(budget - used) : 0;
+    if (e > 0) files[EVENTS_FILE] = { offset: this.events.offset, content: this.events.lines.slice(0, e) };
+    const body = JSON.stringify({ files, dropped: this.stats.droppedBatches });
+    this.stats.dataRequests++;
+    const result = await this.post(body);
+    if (result.outcome === 'ok' || result.outcome === 'rejected') {
+      if (result.outcome === 'rejected') {
+        this.stats.droppedBatches++;
+        this.stats.droppedLines += h + e;
+        this.drop(`W&B refused a file_stream batch (HTTP ${result.status}); ${h + e} lines dropped`);
+      }
+      if (summary !== undefined && this.summaryLine === summary) this.summaryDirty = false;
+      if (h > 0) {
+        this.history.ack(h);
+        this.events_.onAcked?.('history', this.history.offset);
+      }
+      if (e > 0) {
+        this.events.ack(e);
+        this.events_.onAcked?.('events', this.events.offset);
+      }
+      return;
+    }
+    this.stopOn(result);
+  }
+
+  private async postNotice(): Promise<void> {
+    const names = this.uploaded;
+    const body = JSON.stringify({
+      complete: false,
+      failed: false,
+      dropped: this.stats.droppedBatches,
+      uploaded: names,
+    });
+    const result = await this.post(body);
+    if (result.outcome === 'ok' || result.outcome === 'rejected') {
+      this.uploaded = this.uploaded.filter((n) => !names.includes(n));
+      return;
+    }
+    this.stopOn(result);
+  }
+
+  private async post(body: string): Promise<HttpResult> {
+    this.stats.requests++;
+    this.lastPostAt = Date.now();
+    const result = await this.http.send({
+      kind: 'file_stream',
+      method: 'POST',
+      url: this.url,
+      body,
+      contentType: 'application/json',
+    });
+    this.lastPostAt = Date.now();
+    return result;
+  }
+
+  private stopOn(result: HttpResult): void {
+    if (result.outcome === 'auth') {
+      this.stop({ reason: 'auth', message: `W&B refused the API key (HTTP ${result.status})` });
+    } else if (result.outcome === 'gave-up') {
+      this.stop({ reason: 'unreachable', message: `W&B file_stream failed: ${result.reason}` });
+    }
+  }
+
+  private drop(message: string): void {
+    this.events_.onDropped?.(message);
+  }
+}
+
+function tooLong(line: string): boolean {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: only long lines need the exact count.
+  return line.length * 3 > MAX_LINE_BYTES && Buffer.byteLength(line) > MAX_LINE_BYTES;
+}
