@@ -1,0 +1,34 @@
+/** One GPU as a device-level source (nvidia-smi) reports it. Figures it cannot report are NaN. */
+export interface GpuDeviceSample {
+  readonly index: number;
+  readonly memoryUsedMb: number;
+  readonly memoryTotalMb: number;
+  readonly utilizationPercent: number;
+}
+
+/** What one provider measured at one sampling tick. */
+export type GpuMemorySample =
+  | {
+      /** Framework-side tensor accounting (`tf.memory()`): what live tensors hold, not what the device reserved. */
+      readonly source: 'tfjs';
+      readonly bytes: number;
+      readonly numTensors: number;
+      /** tfjs's own flag: the byte count is approximate (string tensors, some backends). */
+      readonly unreliable: boolean;
+      readonly reasons: readonly string[];
+    }
+  | {
+      /** Device-level figures per GPU, from the driver. */
+      readonly source: 'nvidia-smi';
+      readonly devices: readonly GpuDeviceSample[];
+    };
+
+/**
+ * A source of GPU memory figures, sampled on the system-metrics timer (never on the trainer's call stack).
+ * `sample()` resolves to `null` when the source has nothing (yet); it never rejects.
+ */
+export interface GpuMemoryProvider {
+  readonly name: string;
+  sample(): Promise<GpuMemorySample | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,200 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import type { GpuDeviceSample, GpuMemoryProvider, GpuMemorySample } from './gpu-memory-provider.js';
+
+export const NVIDIA_SMI_QUERY = '--query-gpu=index,memory.used,memory.total,utilization.gpu';
+export const NVIDIA_SMI_FORMAT = '--format=csv,noheader,nounits';
+
+export interface NvidiaSmiProviderOptions {
+  /** Executable; default `$NVIDIA_SMI_PATH`, else `nvidia-smi` on PATH. */
+  readonly path?: string;
+  /** `-lms` period of the long-lived child in milliseconds (at least 100). */
+  readonly intervalMs: number;
+  /** Unexpected exits (or failed starts) after which the provider gives up. Default 3. */
+  readonly maxFailures?: number;
+  /** Delay before restart number n is `n × restartDelayMs`. Default 1000. */
+  readonly restartDelayMs?: number;
+  /** Called once, when the provider gives up. */
+  readonly warn?: (message: string) => void;
+}
+
+/** The nvidia-smi to run: `NVIDIA_SMI_PATH` when set, else `nvidia-smi` from PATH. */
+export function resolveNvidiaSmiPath(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.NVIDIA_SMI_PATH;
+  return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : 'nvidia-smi';
+}
+
+/** Runs `nvidia-smi -L` once, asynchronously; resolves to the number of GPUs listed (0 when unavailable). */
+export function countNvidiaGpus(path: string, timeoutMs = 5000): Promise<number> {
+  return new Promise((resolve) => {
+    try {
+      execFile(path, ['-L'], { timeout: timeoutMs, windowsHide: true }, (error, stdout) => {
+        if (error) {
+          resolve(0);
+          return;
+        }
+        resolve(
+          String(stdout)
+            .split('\n')
+            .filter((line) => /^GPU \d+:/.test(line.trim())).length,
+        );
+      });
+    } catch {
+      resolve(0);
+    }
+  });
+}
+
+/**
+ * Parses one `index, memory.used, memory.total, utilization.gpu` line (MiB, MiB, %). Fields nvidia-smi cannot
+ * report (`[N/A]`, `[Not Supported]`) become NaN; a line without a numeric index is rejected (null).
+ */
+export function parseNvidiaSmiLine(line: string): GpuDeviceSample | null {
+  const fields = line.split(',').map((f) => f.trim());
+  if (fields.length < 4) return null;
+  const index = Number(fields[0]);
+  if (fields[0] === '' || !Number.isInteger(index) || index < 0) return null;
+  return {
+    index,
+    memoryUsedMb: numberOrNaN(fields[1] as string),
+    memoryTotalMb: numberOrNaN(fields[2] as string),
+    utilizationPercent: numberOrNaN(fields[3] as string),
+  };
+}
+
+function numberOrNaN(field: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(field)) return Number.NaN;
+  return Number(field);
+}
+
+/**
+ * Device memory and utilisation from one long-lived `nvidia-smi --query-gpu=... -lms <ms>` child, which prints one
+ * CSV line per GPU per period (no spawn per sample). `sample()` returns the latest line of every GPU. The child is
+ * restarted when it exits unexpectedly, with a growing delay; after `maxFailures` exits the provider gives up with
+ * one warning. `close()` kills it. The child and its pipes are unref'd: they never keep the process alive.
+ */
+export class NvidiaSmiProvider implements GpuMemoryProvider {
+  readonly name = 'nvidia-smi';
+  readonly path: string;
+  /** Children started (1 + restarts). */
+  starts = 0;
+  failures = 0;
+  gaveUp = false;
+  private readonly intervalMs: number;
+  private readonly maxFailures: number;
+  private readonly restartDelayMs: number;
+  private readonly latest = new Map<number, GpuDeviceSample>();
+  private child: ChildProcess | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private lastError = '';
+
+  constructor(private readonly options: NvidiaSmiProviderOptions) {
+    this.path = options.path ?? resolveNvidiaSmiPath();
+    this.intervalMs = Math.max(100, Math.round(options.intervalMs));
+    this.maxFailures = options.maxFailures ?? 3;
+    this.restartDelayMs = options.restartDelayMs ?? 1000;
+  }
+
+  /** Starts the child (call once, after `countNvidiaGpus` found at least one GPU). */
+  start(): void {
+    if (this.closed || this.gaveUp || this.child !== null) return;
+    this.starts++;
+    let child: ChildProcess;
+    try {
+      child = spawn(this.path, [NVIDIA_SMI_QUERY, NVIDIA_SMI_FORMAT, '-lms', String(this.intervalMs)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      this.lastError = (error as Error).message;
+      this.onChildEnded();
+      return;
+    }
+    this.child = child;
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      if (this.child === child) this.child = null;
+      this.onChildEnded();
+    };
+    let pending = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (data: string) => {
+      pending += data;
+      let newline = pending.indexOf('\n');
+      while (newline >= 0) {
+        this.onLine(pending.slice(0, newline));
+        pending = pending.slice(newline + 1);
+        newline = pending.indexOf('\n');
+      }
+      if (pending.length > 4096) pending = '';
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (data: string) => {
+      const text = data.trim();
+      if (text !== '') this.lastError = text.split('\n').pop()?.slice(0, 200) ?? text;
+    });
+    child.on('error', (error) => {
+      this.lastError = error.message;
+      end();
+    });
+    child.on('close', (code, signal) => {
+      if (this.lastError === '') this.lastError = signal !== null ? `signal ${signal}` : `exit code ${code}`;
+      end();
+    });
+    child.unref();
+    (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+    (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
+  async sample(): Promise<GpuMemorySample | null> {
+    if (this.latest.size === 0) return null;
+    const devices = [...this.latest.values()].sort((a, b) => a.index - b.index);
+    return { source: 'nvidia-smi', devices };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    const child = this.child;
+    this.child = null;
+    if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve();
+      }, 1000);
+      force.unref();
+      child.once('close', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  }
+
+  private onLine(line: string): void {
+    const sample = parseNvidiaSmiLine(line);
+    if (sample !== null) this.latest.set(sample.index, sample);
+  }
+
+  private onChildEnded(): void {
+    if (this.closed) return;
+    this.failures++;
+    if (this.failures >= this.maxFailures) {
+      this.gaveUp = true;
+      this.options.warn?.(
+        `${this.path} exited ${this.failures} times (last: ${this.lastError || 'unknown'}); GPU device metrics are off for this run`,
+      );
+      return;
+    }
+    this.lastError = '';
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.start();
+    }, this.restartDelayMs * this.failures);
+    this.restartTimer.unref();
+  }
+}

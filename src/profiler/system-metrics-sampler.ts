@@ -1,0 +1,208 @@
+import {
+  type EventLoopUtilization,
+  type IntervalHistogram,
+  monitorEventLoopDelay,
+  performance,
+} from 'node:perf_hooks';
+import type { ProfilerHost } from '../core/run-handle.js';
+import type { GpuMemoryProvider, GpuMemorySample } from './gpu/gpu-memory-provider.js';
+import { type TensorflowMemorySource, TfjsMemoryProvider } from './gpu/tfjs-memory-provider.js';
+
+const MB = 1024 * 1024;
+
+/** Receives every memory sample as trace counters (`ph:"C"`). */
+export type CounterSink = (name: string, timeNs: bigint, values: Readonly<Record<string, number>>) => void;
+
+/**
+ * Samples process and GPU metrics on an unref'd timer (never per call) and logs them:
+ *
+ * - through `host.logSystem` (TensorBoard `system/...`, W&B `wandb-events.jsonl`): `cpu_percent` (process CPU time
+ *   over wall time since the previous sample, 100 = one core), `memory_rss_mb`, `heap_used_mb`, `heap_total_mb`,
+ *   `event_loop_delay_ms` (mean) and `event_loop_delay_p99_ms` from `monitorEventLoopDelay`,
+ *   `event_loop_utilization` (0–1), and per GPU `gpu.<i>.memory_used_mb`, `gpu.<i>.memory_total_mb`,
+ *   `gpu.<i>.utilization_percent`;
+ * - through `host.log` (history, current step, `commit: false`, the metric's configured priority):
+ *   `performance/gpu_memory_allocated_mb` = tfjs `numBytes` when tfjs is loaded, else nvidia-smi `memory.used`
+ *   (summed over GPUs); `performance/gpu_memory_reserved_mb` = nvidia-smi `memory.total` (summed; the device
+ *   memory the process can reserve) when nvidia-smi is available, else tfjs `numBytes` (tfjs keeps no separate
+ *   pool); with tfjs also `performance/gpu_num_tensors` and `performance/gpu_memory_unreliable` (1 when tfjs flags
+ *   its byte count as approximate).
+ */
+export class SystemMetricsSampler {
+  private readonly providers: GpuMemoryProvider[] = [];
+  private readonly loopDelay: IntervalHistogram;
+  private timer: NodeJS.Timeout | null = null;
+  private lastCpu: NodeJS.CpuUsage;
+  private lastWallNs: bigint;
+  private lastElu: EventLoopUtilization;
+  private inFlight: Promise<void> | null = null;
+  private closed = false;
+  private warnedUnreliable = false;
+  /** Samples taken. */
+  samples = 0;
+
+  constructor(
+    private readonly host: ProfilerHost,
+    readonly intervalMs: number,
+    private readonly counters?: CounterSink,
+    /** Looked up before each sample until it finds tfjs, so tfjs loaded after the run started is picked up. */
+    private readonly detectTensorflow?: () => TensorflowMemorySource | null,
+  ) {
+    this.loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    this.lastCpu = process.cpuUsage();
+    this.lastWallNs = process.hrtime.bigint();
+    this.lastElu = performance.eventLoopUtilization();
+  }
+
+  addProvider(provider: GpuMemoryProvider): void {
+    if (this.closed) {
+      void provider.close();
+      return;
+    }
+    this.providers.push(provider);
+  }
+
+  /** Adds `tf.memory()` as a provider unless one is already there. */
+  useTensorflow(tf: TensorflowMemorySource): void {
+    if (this.providers.some((p) => p.name === 'tfjs')) return;
+    this.addProvider(
+      new TfjsMemoryProvider(tf, (message) => this.host.logger.warnOnce('profiler.tfjs', message)),
+    );
+  }
+
+  get providerNames(): readonly string[] {
+    return this.providers.map((p) => p.name);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  start(): void {
+    if (this.timer !== null || this.closed) return;
+    this.loopDelay.enable();
+    this.timer = setInterval(() => {
+      void this.sample();
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Takes one sample now (skipped while the previous one is still waiting for a GPU provider). */
+  sample(): Promise<void> {
+    if (this.inFlight !== null) return this.inFlight;
+    this.inFlight = this.collect()
+      .catch((error: unknown) => {
+        this.host.logger.warnOnce(
+          'profiler.system',
+          `system metrics sampling failed: ${(error as Error).message}`,
+        );
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+
+  /** Takes a last sample, stops the timer and closes the GPU providers. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.timer !== null) {
+      clearInterval(this.timer);
+      this.timer = null;
+      await this.sample();
+    }
+    this.closed = true;
+    this.loopDelay.disable();
+    await Promise.all(this.providers.map((p) => p.close().catch(() => undefined)));
+  }
+
+  private async collect(): Promise<void> {
+    if (this.detectTensorflow !== undefined && !this.providers.some((p) => p.name === 'tfjs')) {
+      const tf = this.detectTensorflow();
+      if (tf !== null) this.useTensorflow(tf);
+    }
+    const nowNs = process.hrtime.bigint();
+    const cpu = process.cpuUsage(this.lastCpu);
+    const wallUs = Number(nowNs - this.lastWallNs) / 1000;
+    this.lastCpu = process.cpuUsage();
+    this.lastWallNs = nowNs;
+    const elu = performance.eventLoopUtilization(this.lastElu);
+    this.lastElu = performance.eventLoopUtilization();
+    const memory = process.memoryUsage();
+
+    const system: Record<string, number> = {
+      memory_rss_mb: memory.rss / MB,
+      heap_used_mb: memory.heapUsed / MB,
+      heap_total_mb: memory.heapTotal / MB,
+    };
+    if (wallUs > 0) system.cpu_percent = ((cpu.user + cpu.system) / wallUs) * 100;
+    if (this.loopDelay.count > 0) {
+      system.event_loop_delay_ms = this.loopDelay.mean / 1e6;
+      system.event_loop_delay_p99_ms = this.loopDelay.percentile(99) / 1e6;
+    }
+    this.loopDelay.reset();
+    if (Number.isFinite(elu.utilization)) system.event_loop_utilization = elu.utilization;
+    this.counters?.('memory', nowNs, {
+      heap_used_mb: system.heap_used_mb as number,
+      heap_total_mb: system.heap_total_mb as number,
+      rss_mb: system.memory_rss_mb as number,
+    });
+
+    const gpuSamples = await Promise.all(this.providers.map((p) => p.sample().catch(() => null)));
+    const performanceMetrics = this.gpuMetrics(gpuSamples, system, nowNs);
+    this.samples++;
+    this.host.logSystem(system);
+    if (Object.keys(performanceMetrics).length > 0) this.host.log(performanceMetrics, { commit: false });
+  }
+
+  private gpuMetrics(
+    samples: readonly (GpuMemorySample | null)[],
+    system: Record<string, number>,
+    nowNs: bigint,
+  ): Record<string, number> {
+    let tfjsMb = Number.NaN;
+    let usedMb = Number.NaN;
+    let totalMb = Number.NaN;
+    const out: Record<string, number> = {};
+    const gpuCounters: Record<string, number> = {};
+    for (const sample of samples) {
+      if (sample === null) continue;
+      if (sample.source === 'tfjs') {
+        tfjsMb = sample.bytes / MB;
+        if (Number.isFinite(sample.numTensors)) out['performance/gpu_num_tensors'] = sample.numTensors;
+        out['performance/gpu_memory_unreliable'] = sample.unreliable ? 1 : 0;
+        if (sample.unreliable && !this.warnedUnreliable) {
+          this.warnedUnreliable = true;
+          const why = sample.reasons.length > 0 ? `: ${sample.reasons.join('; ')}` : '';
+          this.host.logger.warnOnce(
+            'profiler.tfjs.unreliable',
+            `tf.memory() reports its byte count as unreliable${why}; performance/gpu_memory_* from tfjs are approximate`,
+          );
+        }
+        gpuCounters.tfjs_mb = tfjsMb;
+        continue;
+      }
+      for (const device of sample.devices) {
+        const prefix = `gpu.${device.index}.`;
+        if (Number.isFinite(device.memoryUsedMb)) {
+          system[`${prefix}memory_used_mb`] = device.memoryUsedMb;
+          usedMb = (Number.isNaN(usedMb) ? 0 : usedMb) + device.memoryUsedMb;
+          gpuCounters[`gpu${device.index}_used_mb`] = device.memoryUsedMb;
+        }
+        if (Number.isFinite(device.memoryTotalMb)) {
+          system[`${prefix}memory_total_mb`] = device.memoryTotalMb;
+          totalMb = (Number.isNaN(totalMb) ? 0 : totalMb) + device.memoryTotalMb;
+        }
+        if (Number.isFinite(device.utilizationPercent)) {
+          system[`${prefix}utilization_percent`] = device.utilizationPercent;
+        }
+      }
+    }
+    const allocated = Number.isFinite(tfjsMb) ? tfjsMb : usedMb;
+    const reserved = Number.isFinite(totalMb) ? totalMb : tfjsMb;
+    if (Number.isFinite(allocated)) out['performance/gpu_memory_allocated_mb'] = allocated;
+    if (Number.isFinite(reserved)) out['performance/gpu_memory_reserved_mb'] = reserved;
+    if (Object.keys(gpuCounters).length > 0) this.counters?.('gpu_memory', nowNs, gpuCounters);
+    return out;
+  }
+}
