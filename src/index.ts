@@ -21,3 +21,18 @@ export {
 } from './core/values.js';
 export type { Backend, BackendContext, BackendStats, MetricRow, RunInfo, RunOutcome, Logger } from './core/backend.js';
 export type { LogOptions } from './core/run-handle.js';
+// TensorBoard backend and reader
+export {
+  TensorBoardBackend,
+  EventFileWriter,
+  inspectLogDir,
+  type EventFileWriterOptions,
+  type InspectResult,
+  type InspectRun,
+  type InspectTag,
+  type InspectPoint,
+  type InspectEventFile,
+  type EventFileProblem,
+  type TagPointValue,
+  type HistogramBuckets,
+} from './trackers/tensorboard/index.js';

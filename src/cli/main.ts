@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { registerInspectCommand } from './commands/inspect.js';
 
 const program = new Command();
 program.name('trainscope').description('Inspect TensorBoard logs and sync W&B runs written by trainscope.').version(VERSION);
+registerInspectCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+import {
+  type InspectResult,
+  type InspectTag,
+  inspectLogDir,
+} from '../../trackers/tensorboard/inspect-log-dir.js';
+import type { TagPointValue } from '../../trackers/tensorboard/tag-point-value.js';
+
+/** `JSON.stringify` replacer: NaN and ±Infinity as the strings TensorBoard's JSON uses (`Number(s)` restores them). */
+export function nonFiniteAsString(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+function formatNumber(value: number | undefined): string {
+  if (value === undefined) return '-';
+  if (!Number.isFinite(value)) return String(value);
+  return Number.isInteger(value) ? String(value) : value.toPrecision(7).replace(/\.?0+(e|$)/, '$1');
+}
+
+function describeValue(value: TagPointValue): string {
+  if (value === null) return '(metadata only)';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') {
+    const line = value.replace(/\s+/g, ' ');
+    return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
+  }
+  if (Array.isArray(value)) {
+    if (value.length > 0 && Array.isArray(value[0])) {
+      const buckets = value as [number, number, number][];
+      const total = buckets.reduce((sum, b) => sum + b[2], 0);
+      return `${buckets.length} buckets, ${formatNumber(total)} values`;
+    }
+    return `${value.length} strings`;
+  }
+  return `${value.images.length} image(s) ${value.width}x${value.height}`;
+}
+
+function tagLine(tag: InspectTag, width: number): string {
+  const steps = tag.firstStep === tag.lastStep ? `${tag.firstStep}` : `${tag.firstStep}..${tag.lastStep}`;
+  const base = `    ${tag.tag.padEnd(width)}  ${String(tag.count).padStart(6)}  ${steps.padEnd(13)}`;
+  if (tag.plugin === 'scalars') {
+    return `${base}  ${formatNumber(tag.min).padStart(12)}  ${formatNumber(tag.max).padStart(12)}  ${describeValue(tag.last).padStart(12)}`;
+  }
+  return `${base}  last: ${describeValue(tag.last)}`;
+}
+
+/** The human-readable report, like `tensorboard --inspect`: runs → plugins → tags, then problems. */
+export function formatInspectResult(result: InspectResult): string {
+  const lines: string[] = [`Log directory: ${result.logDir}`];
+  const runNames = Object.keys(result.runs);
+  if (runNames.length === 0) lines.push('No event files found (names containing "tfevents").');
+  for (const runName of runNames) {
+    const run = result.runs[runName]!;
+    lines.push('', `Run ${runName}`);
+    for (const file of run.files) {
+      lines.push(`  ${file.name}: ${file.sizeBytes} bytes, ${file.recordsRead} records, ${file.status}`);
+    }
+    const tags = Object.values(run.tags);
+    const width = Math.max(3, ...tags.map((t) => t.tag.length));
+    const plugins = [...new Set(tags.map((t) => t.plugin))].sort();
+    for (const plugin of plugins) {
+      lines.push(`  ${plugin || '(no plugin)'}`);
+      if (plugin === 'scalars') {
+        lines.push(
+          `    ${'tag'.padEnd(width)}  ${'count'.padStart(6)}  ${'steps'.padEnd(13)}  ${'min'.padStart(12)}  ${'max'.padStart(12)}  ${'last'.padStart(12)}`,
+        );
+      }
+      for (const tag of tags) if (tag.plugin === plugin) lines.push(tagLine(tag, width));
+    }
+  }
+  if (result.problems.length > 0) {
+    lines.push('', 'Problems:');
+    for (const problem of result.problems)
+      lines.push(`  ${problem.severity}: ${problem.file}: ${problem.message}`);
+  }
+  lines.push('', `${result.errors} error(s), ${result.warnings} warning(s)`);
+  return lines.join('\n');
+}
+
+/** The `--json` form: the full result with every point; NaN and ±Infinity as strings. */
+export function inspectResultToJson(result: InspectResult): string {
+  return JSON.stringify(result, nonFiniteAsString, 2);
+}
+
+export function registerInspectCommand(program: Command): void {
+  program
+    .command('inspect')
+    .description(
+      'Decode the TensorBoard event files under LOGDIR and summarize runs, tags, steps and values; exits 1 on damaged files',
+    )
+    .argument('<logdir>', 'log directory (or one event file)')
+    .option('--json', 'print the full result, with every point, as JSON')
+    .action((logDir: string, options: { json?: boolean }) => {
+      let result: InspectResult;
+      try {
+        result = inspectLogDir(logDir);
+      } catch (error) {
+        process.stderr.write(`trainscope inspect: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(`${options.json ? inspectResultToJson(result) : formatInspectResult(result)}\n`);
+      if (result.errors > 0) process.exitCode = 1;
+    });
+}

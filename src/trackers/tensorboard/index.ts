@@ -1,0 +1,25 @@
+export { createTensorBoardBackend, TensorBoardBackend, tensorBoardRunDir } from './tensorboard-backend.js';
+export {
+  EventFileWriter,
+  type EventFileWriterOptions,
+  type EventFileWriterStats,
+} from './event-file-writer.js';
+export { crc32c, maskCrc, maskedCrc32c } from './crc32c.js';
+export { frameRecord, scanRecords, type RecordProblem, type RecordScan } from './record.js';
+export { sanitizeTag } from './tag-sanitizer.js';
+export {
+  inspectLogDir,
+  isEventFileName,
+  type InspectEventFile,
+  type InspectPoint,
+  type InspectResult,
+  type InspectRun,
+  type InspectTag,
+} from './inspect-log-dir.js';
+export {
+  readEventFile,
+  type DecodedEventFile,
+  type EventFileProblem,
+  type EventFileStatus,
+} from './event-file-reader.js';
+export type { HistogramBuckets, ImagePointValue, TagPointValue } from './tag-point-value.js';

@@ -1,0 +1,146 @@
+import { maskedCrc32c } from './crc32c.js';
+
+/**
+ * TFRecord framing: uint64 LE payload length, masked CRC32C of those 8 bytes, the payload, masked CRC32C of
+ * the payload. 16 bytes of overhead per record.
+ */
+export const RECORD_OVERHEAD = 16;
+export const RECORD_HEADER_BYTES = 12;
+
+/**
+ * Frames the payload already placed at `target[offset + 12, offset + 12 + length)`: writes the length,
+ * both CRCs, and returns the offset just past the record. The writer encodes straight into its buffer and
+ * calls this, so no record is copied.
+ */
+export function frameInPlace(target: Uint8Array, offset: number, length: number): number {
+  writeUint32LE(target, offset, length);
+  writeUint32LE(target, offset + 4, Math.floor(length / 0x1_0000_0000));
+  writeUint32LE(target, offset + 8, maskedCrc32c(target, offset, offset + 8));
+  const end = offset + RECORD_HEADER_BYTES + length;
+  writeUint32LE(target, end, maskedCrc32c(target, offset + RECORD_HEADER_BYTES, end));
+  return end + 4;
+}
+
+/** One whole record around `payload`, as a new buffer. */
+export function frameRecord(payload: Uint8Array): Buffer {
+  const record = Buffer.allocUnsafe(payload.length + RECORD_OVERHEAD);
+  record.set(payload, RECORD_HEADER_BYTES);
+  frameInPlace(record, 0, payload.length);
+  return record;
+}
+
+export function writeUint32LE(target: Uint8Array, offset: number, value: number): void {
+  target[offset] = value;
+  target[offset + 1] = value >>> 8;
+  target[offset + 2] = value >>> 16;
+  target[offset + 3] = value >>> 24;
+}
+
+export function readUint32LE(source: Uint8Array, offset: number): number {
+  return (
+    (source[offset]! |
+      (source[offset + 1]! << 8) |
+      (source[offset + 2]! << 16) |
+      (source[offset + 3]! << 24)) >>>
+    0
+  );
+}
+
+export type RecordProblemKind = 'truncated' | 'length_crc_mismatch' | 'data_crc_mismatch';
+
+export interface RecordProblem {
+  readonly kind: RecordProblemKind;
+  /** Index of the bad record among the file's records. */
+  readonly recordIndex: number;
+  /** Byte offset where the bad record starts. */
+  readonly offset: number;
+  /** The record's payload length, when its header could be read. */
+  readonly length: number | undefined;
+  /** Bytes from `offset` to the end of the file. */
+  readonly unreadBytes: number;
+  readonly message: string;
+}
+
+export interface RecordScan {
+  /** Payloads of the whole, CRC-valid records, in file order (views into the input). */
+  readonly payloads: Uint8Array[];
+  /** Byte offset of each payload's record. */
+  readonly offsets: number[];
+  /** Why reading stopped before the end, if it did. Reading stops at the first bad record, as TensorBoard's. */
+  readonly problem: RecordProblem | undefined;
+}
+
+/** Splits a TFRecord file's bytes into payloads, checking both CRCs of every record. */
+export function scanRecords(bytes: Uint8Array): RecordScan {
+  const payloads: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  while (offset < bytes.length) {
+    const index = payloads.length;
+    const remaining = bytes.length - offset;
+    if (remaining < RECORD_HEADER_BYTES) {
+      return {
+        payloads,
+        offsets,
+        problem: {
+          kind: 'truncated',
+          recordIndex: index,
+          offset,
+          length: undefined,
+          unreadBytes: remaining,
+          message: `record cut short: have ${remaining} of at least ${RECORD_OVERHEAD} bytes`,
+        },
+      };
+    }
+    const length = readUint32LE(bytes, offset) + readUint32LE(bytes, offset + 4) * 0x1_0000_0000;
+    if (readUint32LE(bytes, offset + 8) !== maskedCrc32c(bytes, offset, offset + 8)) {
+      return {
+        payloads,
+        offsets,
+        problem: {
+          kind: 'length_crc_mismatch',
+          recordIndex: index,
+          offset,
+          length: undefined,
+          unreadBytes: remaining,
+          message: 'length CRC mismatch',
+        },
+      };
+    }
+    const total = length + RECORD_OVERHEAD;
+    if (remaining < total) {
+      return {
+        payloads,
+        offsets,
+        problem: {
+          kind: 'truncated',
+          recordIndex: index,
+          offset,
+          length,
+          unreadBytes: remaining,
+          message: `record cut short: have ${remaining} of ${total} bytes`,
+        },
+      };
+    }
+    const start = offset + RECORD_HEADER_BYTES;
+    const end = start + length;
+    if (readUint32LE(bytes, end) !== maskedCrc32c(bytes, start, end)) {
+      return {
+        payloads,
+        offsets,
+        problem: {
+          kind: 'data_crc_mismatch',
+          recordIndex: index,
+          offset,
+          length,
+          unreadBytes: remaining,
+          message: 'data CRC mismatch',
+        },
+      };
+    }
+    payloads.push(bytes.subarray(start, end));
+    offsets.push(offset);
+    offset = end + 4;
+  }
+  return { payloads, offsets, problem: undefined };
+}

@@ -1,0 +1,88 @@
+import type { HistogramValue, TableValue } from '../../core/values.js';
+import { DataClass, DataType, type SummaryMetadataMessage, type SummaryValueMessage } from './proto.js';
+
+/**
+ * The summary layer: one logged value becomes one `Summary.Value`. Plugin metadata is attached only when
+ * `withMetadata` is set: TensorBoard reads it from the first value of each tag in each file and ignores it later.
+ */
+
+const utf8 = new TextEncoder();
+
+export function pluginMetadata(
+  pluginName: string,
+  dataClass: number,
+  content?: Uint8Array,
+): SummaryMetadataMessage {
+  const metadata: SummaryMetadataMessage = { pluginData: { pluginName } };
+  if (content !== undefined && content.length > 0) metadata.pluginData = { pluginName, content };
+  if (dataClass !== DataClass.UNKNOWN) metadata.dataClass = dataClass;
+  return metadata;
+}
+
+/** `simple_value` (float32). With metadata, `plugin_name: "scalars"` and `data_class: SCALAR` so both readers keep it. */
+export function scalarSummaryValue(tag: string, value: number, withMetadata: boolean): SummaryValueMessage {
+  const summaryValue: SummaryValueMessage = { tag, simpleValue: value };
+  if (withMetadata) summaryValue.metadata = pluginMetadata('scalars', DataClass.SCALAR);
+  return summaryValue;
+}
+
+/** A rank-0 DT_STRING tensor of UTF-8 Markdown (plugin `text`), as `tf.summary.text` writes it. */
+export function textSummaryValue(tag: string, text: string, withMetadata: boolean): SummaryValueMessage {
+  const summaryValue: SummaryValueMessage = {
+    tag,
+    tensor: { dtype: DataType.DT_STRING, tensorShape: {}, stringVal: [utf8.encode(text)] },
+  };
+  if (withMetadata) summaryValue.metadata = pluginMetadata('text', DataClass.TENSOR);
+  return summaryValue;
+}
+
+/**
+ * A `[k, 3]` DT_DOUBLE tensor of `[left, right, count]` rows (plugin `histograms`): the form both TensorBoard
+ * readers pass through unchanged, unlike the legacy `HistogramProto` each converts its own way.
+ */
+export function histogramSummaryValue(
+  tag: string,
+  histogram: HistogramValue,
+  withMetadata: boolean,
+): SummaryValueMessage {
+  const k = histogram.counts.length;
+  if (histogram.edges.length !== k + 1) {
+    throw new RangeError(`histogram has ${histogram.edges.length} edges for ${k} buckets (needs ${k + 1})`);
+  }
+  const content = Buffer.allocUnsafe(k * 3 * 8);
+  for (let i = 0; i < k; i++) {
+    content.writeDoubleLE(histogram.edges[i]!, i * 24);
+    content.writeDoubleLE(histogram.edges[i + 1]!, i * 24 + 8);
+    content.writeDoubleLE(histogram.counts[i]!, i * 24 + 16);
+  }
+  const summaryValue: SummaryValueMessage = {
+    tag,
+    tensor: {
+      dtype: DataType.DT_DOUBLE,
+      tensorShape: { dim: [{ size: k }, { size: 3 }] },
+      tensorContent: content,
+    },
+  };
+  if (withMetadata) summaryValue.metadata = pluginMetadata('histograms', DataClass.TENSOR);
+  return summaryValue;
+}
+
+/** A metadata-only value of the hparams plugin; the content is a serialized `HParamsPluginData`. */
+export function hparamsSummaryValue(tag: string, content: Uint8Array): SummaryValueMessage {
+  return { tag, metadata: pluginMetadata('hparams', DataClass.TENSOR, content) };
+}
+
+/** TensorBoard has no tables: a table is rendered as Markdown for the text plugin. */
+export function tableToMarkdown(table: TableValue): string {
+  const cell = (value: unknown): string =>
+    String(value ?? '')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/\r?\n/g, ' ');
+  const lines = [
+    `| ${table.columns.map(cell).join(' | ')} |`,
+    `|${table.columns.map(() => '---').join('|')}|`,
+    ...table.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,275 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  type Backend,
+  type BackendContext,
+  type BackendStats,
+  emptyBackendStats,
+  type Logger,
+  type MetricRow,
+  type RunInfo,
+  type RunOutcome,
+} from '../../core/backend.js';
+import type { TensorBoardOptions } from '../../core/options.js';
+import type { MetricValue } from '../../core/values.js';
+import { sessionStartEvent, summaryEvent } from './event.js';
+import { EventFileWriter } from './event-file-writer.js';
+import {
+  configMarkdown,
+  experimentValue,
+  finalMetricTags,
+  flattenConfig,
+  type HParamValue,
+  sessionEndInfoValue,
+  sessionStartInfoValue,
+} from './hparams.js';
+import type { SummaryValueMessage } from './proto.js';
+import { isFastStep, scalarBlock } from './scalar-event-encoder.js';
+import { histogramSummaryValue, scalarSummaryValue, tableToMarkdown, textSummaryValue } from './summary.js';
+import { TagSanitizer } from './tag-sanitizer.js';
+
+type TagKind = 'scalar' | 'text' | 'histogram';
+
+interface TagState {
+  readonly tag: string;
+  kind: TagKind | undefined;
+  /** Precomputed bytes of the scalar fast path, made on the tag's second scalar. */
+  block: Uint8Array | null;
+  /** Whether this file already holds the tag's first value (the one that carries plugin metadata). */
+  described: boolean;
+  lastStep: number;
+}
+
+/** Where a run's event files go: `<logDir>/<runName or run name><comment>`, plus `rank_<r>` for multi-process runs. */
+export function tensorBoardRunDir(options: TensorBoardOptions, run: RunInfo): string {
+  const base = join(options.logDir, `${options.runName ?? run.name}${options.comment}`);
+  return run.worldSize > 1 ? join(base, `rank_${run.rank}`) : base;
+}
+
+/**
+ * Writes a run as TensorBoard event files (the same files PyTorch's `SummaryWriter` and tensorboardX write).
+ *
+ * `write` runs on the core's background drain: it encodes and frames every value into the event file writer's
+ * buffer and lets it schedule the I/O. Scalars after a tag's first take a precomputed-prefix fast path.
+ */
+export class TensorBoardBackend implements Backend {
+  readonly name = 'tensorboard';
+  readonly runDir: string;
+  private writer: EventFileWriter | null = null;
+  private logger: Logger | null = null;
+  private sanitizer: TagSanitizer | null = null;
+  private readonly historyTags = new Map<string, TagState>();
+  private readonly systemTags = new Map<string, TagState>();
+  private hparams: Map<string, HParamValue> = new Map();
+  private errors = 0;
+  private dropped = 0;
+  private finished = false;
+
+  constructor(
+    readonly options: TensorBoardOptions,
+    readonly run: RunInfo,
+  ) {
+    this.runDir = tensorBoardRunDir(options, run);
+  }
+
+  /** The event file being written, once started. */
+  get filePath(): string | undefined {
+    return this.writer?.path;
+  }
+
+  async start(context: BackendContext): Promise<void> {
+    const logger = context.logger;
+    this.logger = logger;
+    this.sanitizer = new TagSanitizer(logger);
+    const resumed = hasEventFiles(this.runDir);
+    try {
+      this.writer = new EventFileWriter({
+        dir: this.runDir,
+        filenameSuffix: this.options.filenameSuffix,
+        flushSecs: this.options.flushSecs,
+        maxQueue: this.options.maxQueue,
+        wallTime: this.run.startTime / 1000,
+        onError: (error) => {
+          this.errors++;
+          logger.error(error.message);
+        },
+      });
+    } catch (error) {
+      this.errors++;
+      logger.error(
+        `TensorBoard: cannot create an event file in ${resolve(this.runDir)} (${(error as Error).message}); ` +
+          'TensorBoard logging is off for this run',
+      );
+      return;
+    }
+    const wallTime = this.run.startTime / 1000;
+    if (this.options.purgeStep !== undefined) {
+      this.writer.append(sessionStartEvent(this.options.purgeStep, wallTime));
+    } else if (!resumed) {
+      // A START at creation makes a later resume's START (with purgeStep) count: TensorBoard ignores a run's first.
+      this.writer.append(sessionStartEvent(0, wallTime));
+    } else {
+      logger.warn(
+        `TensorBoard: ${this.runDir} already holds event files; steps that go back will show as loops ` +
+          '(set tensorboard.purgeStep to the resume step to replace them)',
+      );
+    }
+    this.hparams = flattenConfig(this.run.config);
+    const startValues: SummaryValueMessage[] = [
+      sessionStartInfoValue(this.hparams, wallTime, this.run.group),
+      textSummaryValue('config', configMarkdown(this.hparams), true),
+    ];
+    this.writer.append(summaryEvent(0, wallTime, startValues));
+    await this.writer.flush();
+  }
+
+  write(rows: readonly MetricRow[]): void {
+    const writer = this.writer;
+    if (writer === null || this.finished) {
+      for (const row of rows) this.dropped += row.keys.length;
+      return;
+    }
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const step = row.step;
+      const wallTime = row.time / 1000;
+      const system = row.channel === 'system';
+      const tags = system ? this.systemTags : this.historyTags;
+      const keys = row.keys;
+      const values = row.values;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        let state = tags.get(key);
+        if (state === undefined) {
+          state = this.newTagState(system ? `system/${key}` : key);
+          tags.set(key, state);
+        }
+        if (step <= state.lastStep) this.warnStep(state, step);
+        state.lastStep = step;
+        const value = values[i]!;
+        if (typeof value === 'number' && state.block !== null && isFastStep(step)) {
+          writer.appendScalar(state.block, step, wallTime, value);
+        } else {
+          this.writeSlow(writer, state, step, wallTime, value);
+        }
+      }
+    }
+    writer.endBatch();
+  }
+
+  flush(): Promise<void> {
+    return this.writer?.flush() ?? Promise.resolve();
+  }
+
+  /** Writes everything pending synchronously (for `process.on('exit')`, where nothing asynchronous runs). */
+  flushSync(): void {
+    this.writer?.flushSync();
+  }
+
+  async finish(outcome: RunOutcome): Promise<void> {
+    const writer = this.writer;
+    if (writer === null || this.finished) return;
+    this.finished = true;
+    const wallTime = outcome.endTime / 1000;
+    const metricTags = finalMetricTags(outcome.summary, (key) => this.historyTags.get(key)?.tag);
+    const success = outcome.exitCode === 0 && outcome.reason !== 'exception' && outcome.reason !== 'signal';
+    writer.append(
+      summaryEvent(0, wallTime, [
+        experimentValue(this.hparams, metricTags, this.run.startTime / 1000, this.run.project),
+        sessionEndInfoValue(success, wallTime),
+      ]),
+    );
+    await writer.close();
+  }
+
+  stats(): BackendStats {
+    const stats = emptyBackendStats();
+    if (this.writer === null) {
+      stats.errors = this.errors;
+      stats.dropped = this.dropped;
+      return stats;
+    }
+    const writerStats = this.writer.stats();
+    stats.bytesWritten = writerStats.bytesWritten;
+    stats.requests = writerStats.writeCalls;
+    stats.errors = this.errors;
+    stats.dropped = this.dropped + writerStats.recordsDropped;
+    stats.sendLatencyMs = writerStats.writeLatencyMs;
+    return stats;
+  }
+
+  describe(): readonly string[] {
+    if (this.writer === null) return [`TensorBoard: no event file (could not create one in ${this.runDir})`];
+    return [`TensorBoard: ${this.writer.path}`, `  view it: tensorboard --logdir ${this.options.logDir}`];
+  }
+
+  private newTagState(rawTag: string): TagState {
+    const tag = this.sanitizer === null ? rawTag : this.sanitizer.sanitize(rawTag);
+    return { tag, kind: undefined, block: null, described: false, lastStep: Number.NEGATIVE_INFINITY };
+  }
+
+  private writeSlow(
+    writer: EventFileWriter,
+    state: TagState,
+    step: number,
+    wallTime: number,
+    value: MetricValue,
+  ): void {
+    let summaryValue: SummaryValueMessage;
+    let kind: TagKind;
+    try {
+      if (typeof value === 'number') {
+        kind = 'scalar';
+        summaryValue = scalarSummaryValue(state.tag, value, !state.described);
+      } else if (value.kind === 'text') {
+        kind = 'text';
+        summaryValue = textSummaryValue(state.tag, value.text, !state.described);
+      } else if (value.kind === 'table') {
+        kind = 'text';
+        summaryValue = textSummaryValue(state.tag, tableToMarkdown(value), !state.described);
+      } else {
+        kind = 'histogram';
+        summaryValue = histogramSummaryValue(state.tag, value, !state.described);
+      }
+    } catch (error) {
+      this.dropped++;
+      this.logger?.warnOnce(
+        `tensorboard.bad-value.${state.tag}`,
+        `TensorBoard: cannot write a value of ${JSON.stringify(state.tag)} (${(error as Error).message}); skipped`,
+      );
+      return;
+    }
+    if (state.kind === undefined) {
+      state.kind = kind;
+    } else if (state.kind !== kind) {
+      this.logger?.warnOnce(
+        `tensorboard.kind-change.${state.tag}`,
+        `TensorBoard: tag ${JSON.stringify(state.tag)} was first a ${state.kind} and now gets a ${kind}; ` +
+          `TensorBoard shows it as a ${state.kind} only`,
+      );
+    }
+    writer.append(summaryEvent(step, wallTime, [summaryValue]));
+    state.described = true;
+    if (kind === 'scalar' && state.block === null) state.block = scalarBlock(state.tag);
+  }
+
+  private warnStep(state: TagState, step: number): void {
+    this.logger?.warnOnce(
+      'tensorboard.non-increasing-step',
+      `TensorBoard: step ${step} of ${JSON.stringify(state.tag)} is not after its previous step ${state.lastStep}; ` +
+        'written anyway, but TensorBoard treats a step that goes back as a restart',
+    );
+  }
+}
+
+function hasEventFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.includes('tfevents'));
+  } catch {
+    return false;
+  }
+}
+
+export function createTensorBoardBackend(options: TensorBoardOptions, run: RunInfo): Backend {
+  return new TensorBoardBackend(options, run);
+}
