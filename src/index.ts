@@ -19,8 +19,33 @@ export {
   type TableValue,
   type TableCell,
 } from './core/values.js';
-export type { Backend, BackendContext, BackendStats, MetricRow, RunInfo, RunOutcome, Logger } from './core/backend.js';
+export type {
+  Backend,
+  BackendContext,
+  BackendStats,
+  MetricRow,
+  RunInfo,
+  RunOutcome,
+  Logger,
+} from './core/backend.js';
 export type { LogOptions } from './core/run-handle.js';
+export { init, currentRun, Run, type InitExtras, type FinishOptions } from './core/run.js';
+export {
+  loadOptions,
+  loadConfigFile,
+  ConfigFileError,
+  CONFIG_FILE_NAME,
+  type LoadOptionsInput,
+  type ConfigFileOptions,
+} from './core/config-loader.js';
+export { emptyBackendStats } from './core/backend.js';
+export type {
+  LoggingOptions,
+  ProfilingOptions,
+  TensorBoardOptions,
+  WandbOptions,
+} from './core/options.js';
+export type { ProfilerHost, RunProfiler, SpanSink, RunHandle } from './core/run-handle.js';
 // TensorBoard backend and reader
 export {
   TensorBoardBackend,

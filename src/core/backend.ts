@@ -90,6 +90,13 @@ export interface Backend {
   stats(): BackendStats;
   /** Human-readable lines for the end-of-run summary (where the files are, how to view/sync them). */
   describe?(): readonly string[];
+  /**
+   * Optional: writes everything buffered so far synchronously (`fs.writeSync`). Called from
+   * `process.on('exit')` (e.g. the program called `process.exit()`), where no asynchronous work can run: the core
+   * first drains its queue into `write`, then calls `finish(outcome)` without awaiting it (so only the part of
+   * `finish` before its first `await` runs — put the exit/footer records there), then calls `flushSync()`.
+   */
+  flushSync?(): void;
 }
 
 export function emptyBackendStats(): BackendStats {

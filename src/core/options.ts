@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from './options-issues.js';
 
 /** Priority of one metric for selective logging. */
 export const PrioritySchema = z.enum(['high', 'medium', 'low']);
@@ -70,7 +71,7 @@ export const WandbOptionsSchema = z.object({
   entity: name.optional(),
   /** Overrides the run's project for W&B. */
   project: name.optional(),
-  baseUrl: z.url({ message: 'must be an http(s) URL' }).optional(),
+  baseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   apiKey: z.string().min(1, 'must not be empty').optional(),
   /** Run id to use (8 characters `[a-z0-9]` by default, generated). */
   runId: z
@@ -119,7 +120,9 @@ export type WandbOptions = z.output<typeof WandbOptionsSchema>;
 /** An option failed validation. `issues` name each field by its path (`logging.interval`) and why. */
 export class OptionsError extends Error {
   constructor(readonly issues: readonly { path: string; message: string }[]) {
-    super(`invalid trainscope options:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+    super(
+      `invalid trainscope options:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'OptionsError';
   }
 }
@@ -128,7 +131,5 @@ export class OptionsError extends Error {
 export function parseOptions(input: unknown): ResolvedOptions {
   const result = TrainscopeOptionsSchema.safeParse(input);
   if (result.success) return result.data;
-  throw new OptionsError(
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  );
+  throw new OptionsError(describeIssues(result.error.issues));
 }

@@ -1,0 +1,123 @@
+import {
+  type Backend,
+  type BackendContext,
+  type BackendStats,
+  emptyBackendStats,
+  type Logger,
+  type MetricRow,
+  type RunOutcome,
+} from './backend.js';
+
+/** Result of waiting for a backend with a deadline. */
+export type Settled = 'ok' | 'failed' | 'timeout' | 'disabled';
+
+/**
+ * Isolates one backend: a call that throws or rejects disables it and is reported once, as an error naming the
+ * backend; the trainer and the other backends go on. A disabled backend receives nothing more.
+ */
+export class GuardedBackend {
+  disabled = false;
+  /** `finish` was called (asynchronously or from the exit path); it is never called twice. */
+  finishStarted = false;
+  private lastStats: BackendStats = emptyBackendStats();
+
+  constructor(
+    readonly backend: Backend,
+    private readonly logger: Logger,
+  ) {}
+
+  get name(): string {
+    return this.backend.name;
+  }
+
+  start(context: BackendContext, timeoutMs: number): Promise<Settled> {
+    return this.call('start', () => this.backend.start(context), timeoutMs);
+  }
+
+  write(rows: readonly MetricRow[]): void {
+    if (this.disabled) return;
+    try {
+      this.backend.write(rows);
+    } catch (error) {
+      this.fail('write', error);
+    }
+  }
+
+  flush(timeoutMs: number): Promise<Settled> {
+    return this.call('flush', () => this.backend.flush(), timeoutMs);
+  }
+
+  finish(outcome: RunOutcome, timeoutMs: number): Promise<Settled> {
+    if (this.finishStarted) return Promise.resolve('ok');
+    this.finishStarted = true;
+    return this.call('finish', () => this.backend.finish(outcome), timeoutMs);
+  }
+
+  /**
+   * For `process.on('exit')`: only synchronous work runs. Starts `finish` (its synchronous part runs now; the
+   * promise is abandoned) and then calls the optional `flushSync`.
+   */
+  finishSync(outcome: RunOutcome): void {
+    if (this.disabled) return;
+    try {
+      if (!this.finishStarted) {
+        this.finishStarted = true;
+        this.backend.finish(outcome).catch(() => {});
+      }
+      this.backend.flushSync?.();
+    } catch (error) {
+      this.fail('flushSync', error);
+    }
+  }
+
+  /** The backend's counters; the last good ones once it is disabled or when `stats()` throws. */
+  stats(): BackendStats {
+    if (this.disabled) return this.lastStats;
+    try {
+      this.lastStats = { ...this.backend.stats() };
+    } catch (error) {
+      this.fail('stats', error);
+    }
+    return this.lastStats;
+  }
+
+  describe(): readonly string[] {
+    try {
+      return this.backend.describe?.() ?? [];
+    } catch (error) {
+      this.fail('describe', error);
+      return [];
+    }
+  }
+
+  private async call(operation: string, run: () => Promise<void>, timeoutMs: number): Promise<Settled> {
+    if (this.disabled) return 'disabled';
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const work = Promise.resolve().then(run);
+      const timeout = new Promise<'timeout'>((resolve) => {
+        // Not unref'd: while a deadline is pending the process must live to reach it (finish on exit paths).
+        timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));
+      });
+      const result = await Promise.race([work.then(() => 'ok' as const), timeout]);
+      if (result === 'timeout') {
+        work.catch((error: unknown) => this.fail(operation, error));
+      }
+      return result;
+    } catch (error) {
+      this.fail(operation, error);
+      return 'failed';
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  private fail(operation: string, error: unknown): void {
+    if (this.disabled) return;
+    this.disabled = true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.error(
+      `backend "${this.name}" failed in ${operation}(): ${reason} — it is disabled for the rest of the run; other backends continue`,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { randomInt } from 'node:crypto';
+import { hostname } from 'node:os';
+import { relative } from 'node:path';
+import type { RunInfo } from './backend.js';
+import type { ResolvedOptions } from './options.js';
+import { resolveRank } from './rank.js';
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A W&B-style run id: 8 characters `[a-z0-9]` from a cryptographic source. */
+export function generateRunId(): string {
+  let id = '';
+  for (let i = 0; i < 8; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return id;
+}
+
+/**
+ * The run's identity from resolved options: id = `wandb.runId` when given (resuming a W&B run) else a fresh
+ * {@link generateRunId}; name = `name` option else `<project>-<id>`; `program` = the entry script relative to
+ * the working directory, as W&B's `program`.
+ */
+export function createRunInfo(options: ResolvedOptions, startTime = Date.now()): RunInfo {
+  const id = (options.wandb !== false ? options.wandb.runId : undefined) ?? generateRunId();
+  const { rank, worldSize } = resolveRank(options);
+  const entry = process.argv[1];
+  return {
+    id,
+    name: options.name ?? `${options.project}-${id}`,
+    project: options.project,
+    entity: options.wandb !== false ? options.wandb.entity : undefined,
+    group: options.group,
+    jobType: options.jobType,
+    tags: [...options.tags],
+    notes: options.notes,
+    config: options.config,
+    startTime,
+    host: hostname(),
+    program: entry === undefined ? '<unknown>' : relative(process.cwd(), entry) || entry,
+    rank,
+    worldSize,
+  };
+}

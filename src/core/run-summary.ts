@@ -1,0 +1,88 @@
+import type { BackendStats, RunInfo } from './backend.js';
+import type { MetricValue } from './values.js';
+
+export interface RunSummaryInput {
+  readonly info: RunInfo;
+  readonly exitCode: number;
+  readonly reason: string;
+  readonly steps: number;
+  readonly durationMs: number;
+  readonly summary: ReadonlyMap<string, MetricValue>;
+  readonly logCalls: number;
+  readonly logNsP50: number;
+  readonly logNsP99: number;
+  readonly queuePeak: number;
+  readonly queueCapacity: number;
+  readonly dropped: number;
+  readonly droppedByPriority: readonly number[];
+  readonly backends: readonly {
+    name: string;
+    stats: BackendStats;
+    lines: readonly string[];
+    state: string;
+  }[];
+  readonly profilerLines: readonly string[];
+}
+
+const MAX_SUMMARY_KEYS = 12;
+
+/** The end-of-run report: what was logged, what trainscope cost the trainer, where each backend wrote. */
+export function formatRunSummary(input: RunSummaryInput): string[] {
+  const lines: string[] = [];
+  const seconds = (input.durationMs / 1000).toFixed(1);
+  lines.push(
+    `run ${input.info.name} (${input.info.id}) finished: exit code ${input.exitCode}` +
+      `${input.reason === 'finish' ? '' : ` (${input.reason})`}, step ${input.steps}, ${seconds} s`,
+  );
+  const scalars: string[] = [];
+  for (const [key, value] of input.summary) {
+    if (typeof value !== 'number' || key.startsWith('trainscope/')) continue;
+    scalars.push(`${key}=${formatNumber(value)}`);
+  }
+  if (scalars.length > 0) {
+    const shown = scalars.slice(-MAX_SUMMARY_KEYS).join('  ');
+    const more = scalars.length > MAX_SUMMARY_KEYS ? `  (+${scalars.length - MAX_SUMMARY_KEYS} more)` : '';
+    lines.push(`summary: ${shown}${more}`);
+  }
+  const cost = Number.isNaN(input.logNsP50)
+    ? `${input.logCalls} log() calls`
+    : `${input.logCalls} log() calls, p50 ${formatNs(input.logNsP50)}, p99 ${formatNs(input.logNsP99)} on the caller's thread (sampled)`;
+  lines.push(`${cost}; queue peak ${input.queuePeak}/${input.queueCapacity}`);
+  if (input.dropped > 0) {
+    lines.push(
+      `dropped ${input.dropped} values because the queue was full (low ${input.droppedByPriority[2] ?? 0}, medium ${input.droppedByPriority[1] ?? 0}); raise logging.queueCapacity or log less often`,
+    );
+  }
+  for (const backend of input.backends) {
+    const s = backend.stats;
+    const parts = [`${formatBytes(s.bytesWritten)} written`];
+    if (s.requests > 0)
+      parts.push(
+        `${s.requests} requests`,
+        `${s.retries} retries`,
+        `${s.sendLatencyMs.toFixed(1)} ms mean latency`,
+      );
+    if (s.errors > 0) parts.push(`${s.errors} errors`);
+    if (s.dropped > 0) parts.push(`${s.dropped} dropped`);
+    lines.push(`${backend.name}: ${parts.join(', ')}${backend.state === 'ok' ? '' : ` [${backend.state}]`}`);
+    for (const line of backend.lines) lines.push(`${backend.name}: ${line}`);
+  }
+  for (const line of input.profilerLines) lines.push(`profiler: ${line}`);
+  return lines;
+}
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 1e5 || Math.abs(value) < 1e-3 ? value.toExponential(3) : value.toPrecision(4);
+}
+
+function formatNs(ns: number): string {
+  return ns >= 1000 ? `${(ns / 1000).toFixed(1)} µs` : `${Math.round(ns)} ns`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
