@@ -1,0 +1,67 @@
+import { metadataSymbol } from './symbol-metadata.js';
+
+/**
+ * Mirrors what the decorators were given where other tools can read it: under `TRAINSCOPE_METADATA` in the
+ * class's standard decorator metadata (`Class[Symbol.metadata]`), and, when reflect-metadata is loaded, as
+ * `trainscope:<decorator>` keys on the legacy target. trainscope itself never reads either back.
+ */
+
+export const TRAINSCOPE_METADATA: unique symbol = Symbol.for('trainscope.decorators');
+
+/** What one member of a class was decorated with. */
+export interface MemberDecorations {
+  profiled?: { readonly name: string | undefined; readonly category: string };
+  trackMetrics?: {
+    readonly prefix: string | undefined;
+    readonly every: number | undefined;
+    readonly step: string | undefined;
+  };
+  priority?: string;
+}
+
+type DecorationTable = Record<string | symbol, MemberDecorations>;
+
+export function mirrorIntoMetadata(
+  metadata: object | undefined,
+  member: string | symbol,
+  patch: MemberDecorations,
+): void {
+  if (metadata === undefined || metadata === null) return;
+  const record = metadata as Record<symbol, unknown>;
+  let table: DecorationTable;
+  if (Object.hasOwn(record, TRAINSCOPE_METADATA)) {
+    table = record[TRAINSCOPE_METADATA] as DecorationTable;
+  } else {
+    // A subclass's metadata inherits from its parent's: start an own table that inherits the parent's entries.
+    const inherited = record[TRAINSCOPE_METADATA] as DecorationTable | undefined;
+    table = Object.create(inherited ?? null) as DecorationTable;
+    record[TRAINSCOPE_METADATA] = table;
+  }
+  const own = Object.hasOwn(table, member) ? table[member] : undefined;
+  table[member] = { ...own, ...patch };
+}
+
+interface ReflectWithMetadata {
+  defineMetadata?: (key: unknown, value: unknown, target: object, property?: string | symbol) => void;
+}
+
+export function mirrorIntoReflect(
+  target: object,
+  member: string | symbol,
+  decorator: 'profiled' | 'track-metrics' | 'priority',
+  value: unknown,
+): void {
+  const reflect = Reflect as unknown as ReflectWithMetadata;
+  if (typeof reflect.defineMetadata === 'function')
+    reflect.defineMetadata(`trainscope:${decorator}`, value, target, member);
+}
+
+/** What the decorators recorded for the members of `target` (a class), read from its standard metadata. */
+export function decorationsOf(
+  target: Function,
+): Readonly<Record<string | symbol, MemberDecorations>> | undefined {
+  const metadata = (target as unknown as Record<symbol, unknown>)[metadataSymbol] as
+    | Record<symbol, unknown>
+    | undefined;
+  return metadata?.[TRAINSCOPE_METADATA] as DecorationTable | undefined;
+}
