@@ -9,7 +9,7 @@ import { warnOnce } from './warn-once.js';
  * (TypeScript 5 default, esbuild, tsx, vitest) and under legacy `experimentalDecorators` (tsc).
  */
 export interface MemberDecorator {
-  <F extends Function>(value: F, context: ClassMethodDecoratorContext): F;
+  <F extends Function, This>(value: F, context: ClassMethodDecoratorContext<This>): F;
   <V>(value: undefined, context: ClassFieldDecoratorContext<unknown, V>): (initialValue: V) => V;
   (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): void;
 }

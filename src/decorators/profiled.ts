@@ -22,7 +22,7 @@ import { createProfiledFunction } from './profiled-function.js';
  */
 export function Profiled(name?: string, options?: ProfiledOptions): MemberDecorator;
 export function Profiled(options: ProfiledOptions): MemberDecorator;
-export function Profiled<F extends Function>(value: F, context: ClassMethodDecoratorContext): F;
+export function Profiled<F extends Function, This>(value: F, context: ClassMethodDecoratorContext<This>): F;
 export function Profiled<V>(
   value: undefined,
   context: ClassFieldDecoratorContext<unknown, V>,

@@ -20,7 +20,10 @@ import { createTrackedFunction } from './tracked-function.js';
  * ```
  */
 export function TrackMetrics(options?: TrackMetricsOptions): MemberDecorator;
-export function TrackMetrics<F extends Function>(value: F, context: ClassMethodDecoratorContext): F;
+export function TrackMetrics<F extends Function, This>(
+  value: F,
+  context: ClassMethodDecoratorContext<This>,
+): F;
 export function TrackMetrics<V>(
   value: undefined,
   context: ClassFieldDecoratorContext<unknown, V>,
