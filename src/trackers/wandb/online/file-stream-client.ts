@@ -4,6 +4,7 @@ import type { HttpResult, WandbHttpClient } from './http-client.js';
 export const HISTORY_FILE = 'wandb-history.jsonl';
 export const SUMMARY_FILE = 'wandb-summary.json';
 export const EVENTS_FILE = 'wandb-events.jsonl';
+export const OUTPUT_FILE = 'output.log';
 
 /** Milliseconds between data POSTs for a run that is `runAgeMs` old. */
 export type BatchSchedule = (runAgeMs: number) => number;
@@ -12,7 +13,7 @@ export type BatchSchedule = (runAgeMs: number) => number;
 export const officialBatchSchedule: BatchSchedule = (age) =>
   age < 60_000 ? 2_000 : age < 300_000 ? 10_000 : 30_000;
 
-export type StreamedFile = 'history' | 'events';
+export type StreamedFile = 'history' | 'events' | 'output';
 
 /** Why the stream stopped before `complete`: the caller keeps the run in its local log. */
 export interface FileStreamStop {
@@ -89,6 +90,7 @@ export class FileStreamClient {
   readonly stats: FileStreamStats = { requests: 0, dataRequests: 0, droppedLines: 0, droppedBatches: 0 };
   private readonly history: LineQueue;
   private readonly events: LineQueue;
+  private readonly output: LineQueue;
   private summaryLine: string | undefined;
   private summaryDirty = false;
   private uploaded: string[] = [];
@@ -119,6 +121,7 @@ export class FileStreamClient {
     this.runStartedAt = options.runStartedAt ?? Date.now();
     this.history = new LineQueue(options.startOffsets?.history ?? 0);
     this.events = new LineQueue(options.startOffsets?.events ?? 0);
+    this.output = new LineQueue(options.startOffsets?.output ?? 0);
   }
 
   /** Set once the stream gave up (auth, unreachable, overflow); later pushes are ignored. */
@@ -132,17 +135,26 @@ export class FileStreamClient {
 
   /** Offset the next pushed line of `file` will get. */
   nextOffset(file: StreamedFile): number {
-    const q = file === 'history' ? this.history : this.events;
+    const q = this.queue(file);
     return q.offset + q.lines.length;
   }
 
   /** Offset of the first line the server has not acknowledged. */
   ackedOffset(file: StreamedFile): number {
-    return (file === 'history' ? this.history : this.events).offset;
+    return this.queue(file).offset;
   }
 
   get pendingChars(): number {
-    return this.history.chars + this.events.chars + (this.summaryDirty ? (this.summaryLine?.length ?? 0) : 0);
+    return (
+      this.history.chars +
+      this.events.chars +
+      this.output.chars +
+      (this.summaryDirty ? (this.summaryLine?.length ?? 0) : 0)
+    );
+  }
+
+  private queue(file: StreamedFile): LineQueue {
+    return file === 'history' ? this.history : file === 'events' ? this.events : this.output;
   }
 
   /** Starts the batching timer. */
@@ -156,6 +168,11 @@ export class FileStreamClient {
 
   pushEvents(line: string): boolean {
     return this.push(this.events, EVENTS_FILE, line);
+  }
+
+  /** One console line for `output.log` (ending in `\n`). */
+  pushOutput(line: string): boolean {
+    return this.push(this.output, OUTPUT_FILE, line);
   }
 
   /** The whole current summary, as one JSON line (replaces the previous one). */
@@ -238,7 +255,12 @@ export class FileStreamClient {
   }
 
   private hasData(): boolean {
-    return this.history.lines.length > 0 || this.events.lines.length > 0 || this.summaryDirty;
+    return (
+      this.history.lines.length > 0 ||
+      this.events.lines.length > 0 ||
+      this.output.lines.length > 0 ||
+      this.summaryDirty
+    );
   }
 
   private arm(): void {
@@ -285,35 +307,39 @@ export class FileStreamClient {
   }
 
   private async postData(): Promise<void> {
-    const budget = this.maxRequestChars;
+    let budget = this.maxRequestChars;
     const files: Record<string, { offset: number; content: string[] }> = {};
     const summary = this.summaryDirty ? this.summaryLine : undefined;
-    let used = summary?.length ?? 0;
-    if (summary !== undefined) files[SUMMARY_FILE] = { offset: 0, content: [summary] };
-    const h = this.history.lines.length > 0 ? this.history.countWithin(Math.max(1, budget - used)) : 0;
-    if (h > 0) {
-      files[HISTORY_FILE] = { offset: this.history.offset, content: this.history.lines.slice(0, h) };
-      for (let i = 0; i < h; i++) used += (this.history.lines[i] as string).length;
+    if (summary !== undefined) {
+      files[SUMMARY_FILE] = { offset: 0, content: [summary] };
+      budget -= summary.length;
     }
-    const e = this.events.lines.length > 0 && used < budget ? this.events.countWithin(budget - used) : 0;
-    if (e > 0) files[EVENTS_FILE] = { offset: this.events.offset, content: this.events.lines.slice(0, e) };
+    const taken: [LineQueue, StreamedFile, number][] = [];
+    for (const [queue, file, name] of [
+      [this.history, 'history', HISTORY_FILE],
+      [this.events, 'events', EVENTS_FILE],
+      [this.output, 'output', OUTPUT_FILE],
+    ] as const) {
+      if (queue.lines.length === 0 || (budget <= 0 && taken.length > 0)) continue;
+      const n = queue.countWithin(Math.max(1, budget));
+      files[name] = { offset: queue.offset, content: queue.lines.slice(0, n) };
+      for (let i = 0; i < n; i++) budget -= (queue.lines[i] as string).length;
+      taken.push([queue, file, n]);
+    }
     const body = JSON.stringify({ files, dropped: this.stats.droppedBatches });
     this.stats.dataRequests++;
     const result = await this.post(body);
     if (result.outcome === 'ok' || result.outcome === 'rejected') {
       if (result.outcome === 'rejected') {
+        const lines = taken.reduce((sum, [, , n]) => sum + n, 0);
         this.stats.droppedBatches++;
-        this.stats.droppedLines += h + e;
-        this.drop(`W&B refused a file_stream batch (HTTP ${result.status}); ${h + e} lines dropped`);
+        this.stats.droppedLines += lines;
+        this.drop(`W&B refused a file_stream batch (HTTP ${result.status}); ${lines} lines dropped`);
       }
       if (summary !== undefined && this.summaryLine === summary) this.summaryDirty = false;
-      if (h > 0) {
-        this.history.ack(h);
-        this.events_.onAcked?.('history', this.history.offset);
-      }
-      if (e > 0) {
-        this.events.ack(e);
-        this.events_.onAcked?.('events', this.events.offset);
+      for (const [queue, file, n] of taken) {
+        queue.ack(n);
+        this.events_.onAcked?.(file, queue.offset);
       }
       return;
     }
@@ -361,6 +387,11 @@ export class FileStreamClient {
   private drop(message: string): void {
     this.events_.onDropped?.(message);
   }
+}
+
+/** Whether W&B would refuse `line` as longer than `MAX_LINE_BYTES` (such lines are dropped, never sent). */
+export function exceedsLineLimit(line: string): boolean {
+  return tooLong(line);
 }
 
 function tooLong(line: string): boolean {

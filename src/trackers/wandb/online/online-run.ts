@@ -34,6 +34,8 @@ export interface OnlineRunOptions {
   readonly onAcked?: FileStreamEvents['onAcked'];
   /** The online side stopped for good (auth refused, unreachable past the budget, overflow). */
   readonly onStopped: (stop: FileStreamStop) => void;
+  /** A run file reached storage (after it is named in the next `uploaded` list). */
+  readonly onUploaded?: (path: string) => void;
   /** One batch, line or file was dropped. */
   readonly onError: (message: string) => void;
 }
@@ -63,7 +65,10 @@ export class OnlineRun {
       { onAcked: options.onAcked, onStopped: options.onStopped, onDropped: options.onError },
     );
     this.uploader = new RunFileUploader(http, graphql, target, {
-      onUploaded: (path) => this.stream.markUploaded(path),
+      onUploaded: (path) => {
+        this.stream.markUploaded(path);
+        options.onUploaded?.(path);
+      },
       onFailed: (path, message, auth) => {
         if (auth) this.stream.stop({ reason: 'auth', message });
         else
