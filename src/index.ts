@@ -5,7 +5,7 @@ export {
   TrainscopeOptionsSchema,
   type TrainscopeOptions,
   type ResolvedOptions,
-  type Priority,
+  type Priority as PriorityLevel,
   type LoggingLevel,
   type WandbMode,
 } from './core/options.js';
@@ -61,3 +61,17 @@ export {
   type TagPointValue,
   type HistogramBuckets,
 } from './trackers/tensorboard/index.js';
+// Decorators and function API
+export {
+  Profiled,
+  TrackMetrics,
+  Priority,
+  profiled,
+  instrument,
+  profileOperation,
+  type ProfiledOptions,
+  type TrackMetricsOptions,
+  type InstrumentOptions,
+  type StepSource,
+  type MemberDecorator,
+} from './decorators/index.js';
