@@ -211,7 +211,7 @@ export class EventFileWriter {
     this.closed = true;
     clearInterval(this.timer);
     try {
-      fs.closeSync(this.fd);
+      if (this.fd >= 0) fs.closeSync(this.fd);
     } catch {
       // Already closed or never usable: the failure, if any, was reported when it happened.
     }
@@ -321,6 +321,8 @@ export class EventFileWriter {
     if (this.failure !== null) return;
     const cause = error instanceof Error ? error : new Error(String(error));
     const code = (cause as NodeJS.ErrnoException).code;
+    // The descriptor is gone; closing its number later could close a file someone else opened since.
+    if (code === 'EBADF') this.fd = -1;
     const reason =
       code === 'ENOSPC'
         ? 'the disk is full'
