@@ -115,6 +115,8 @@ export class MetricQueue {
   size = 0;
   /** Largest `size` since `takePeak()` was last called. */
   private peak = 0;
+  /** Largest `size` ever. */
+  highWater = 0;
   /** Values dropped by the overflow policy, by priority (high is always 0). */
   readonly droppedByPriority = [0, 0, 0];
   dropped = 0;
@@ -206,6 +208,7 @@ export class MetricQueue {
   /** The largest depth since the last call (for the `trainscope/queue_depth` self-metric). */
   takePeak(): number {
     const peak = this.peak;
+    if (peak > this.highWater) this.highWater = peak;
     this.peak = this.size;
     return peak;
   }

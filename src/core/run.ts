@@ -12,6 +12,7 @@ import { createRunInfo } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
 import { isFlattenable, sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
+import { createProfiler } from '../profiler/index.js';
 import { createBackends } from '../trackers/index.js';
 
 /** What `init()` takes besides the options. */
@@ -94,6 +95,8 @@ export class Run implements RunHandle, ExitTarget {
   private maxDrainedStep = 0;
   private droppedReported = 0;
   private lastReportBucket = 0;
+  /** Step of the last row of trainscope's own metrics (-1: none yet). */
+  private lastSelfStep = -1;
   private finishPromise: Promise<void> | undefined;
 
   /** @internal use `init()`. */
@@ -280,7 +283,9 @@ export class Run implements RunHandle, ExitTarget {
         this.logger.warn('the profiler did not finish in time; its final report may be missing');
     }
     this.drain();
-    if (this.options.profiling.enabled) this.writeRows([this.selfMetricsRow()]);
+    if (this.options.profiling.enabled || this.queue.dropped !== this.droppedReported) {
+      this.writeRows([this.selfMetricsRow(Math.max(this.maxDrainedStep, this.lastSelfStep + 1))]);
+    }
     this.closed = true;
     this.drain();
     const outcome: RunOutcome = { exitCode, reason, summary: this.latest, endTime: Date.now() };
@@ -472,16 +477,17 @@ export class Run implements RunHandle, ExitTarget {
     this.draining = true;
     try {
       const rows = this.collectRows();
-      if (this.queue.dropped !== this.droppedReported) {
-        this.droppedReported = this.queue.dropped;
-        rows.push(this.row(this.maxDrainedStep, ['trainscope/dropped'], [this.queue.dropped]));
-      }
-      const every = this.options.profiling.reportEverySteps;
-      if (this.options.profiling.enabled && every > 0 && this.state === 'running') {
-        const bucket = Math.floor(this.maxDrainedStep / every);
-        if (bucket > this.lastReportBucket) {
+      // trainscope's own tags only ever move forward in steps (TensorBoard reads a repeated step as a restart).
+      if (this.maxDrainedStep > this.lastSelfStep) {
+        const every = this.options.profiling.reportEverySteps;
+        const bucket = every > 0 ? Math.floor(this.maxDrainedStep / every) : 0;
+        if (this.options.profiling.enabled && every > 0 && bucket > this.lastReportBucket) {
           this.lastReportBucket = bucket;
-          rows.push(this.selfMetricsRow());
+          rows.push(this.selfMetricsRow(this.maxDrainedStep));
+        } else if (this.queue.dropped !== this.droppedReported) {
+          this.droppedReported = this.queue.dropped;
+          this.lastSelfStep = this.maxDrainedStep;
+          rows.push(this.row(this.maxDrainedStep, ['trainscope/dropped'], [this.queue.dropped]));
         }
       }
       if (rows.length > 0) this.writeRows(rows);
@@ -540,7 +546,8 @@ export class Run implements RunHandle, ExitTarget {
   }
 
   /** trainscope's cost and health: log() time on the caller's thread, queue depth, drops, backend counters. */
-  private selfMetricsRow(): MetricRow {
+  private selfMetricsRow(step: number): MetricRow {
+    this.lastSelfStep = step;
     const keys: string[] = [];
     const values: number[] = [];
     if (this.callTimer.sampled > 0) {
@@ -563,7 +570,7 @@ export class Run implements RunHandle, ExitTarget {
       );
       values.push(s.bytesWritten, s.requests, s.retries, s.errors, s.dropped, s.sendLatencyMs);
     }
-    return this.row(this.maxDrainedStep, keys, values);
+    return this.row(step, keys, values);
   }
 
   private writeRows(rows: readonly MetricRow[]): void {
@@ -619,7 +626,7 @@ export class Run implements RunHandle, ExitTarget {
       logCalls: this.logCalls,
       logNsP50: this.callTimer.quantile(0.5),
       logNsP99: this.callTimer.quantile(0.99),
-      queuePeak: this.queue.takePeak(),
+      queuePeak: Math.max(this.queue.takePeak(), this.queue.highWater),
       queueCapacity: this.queue.capacity,
       dropped: this.queue.dropped,
       droppedByPriority: this.queue.droppedByPriority,
@@ -667,9 +674,8 @@ export function currentRun(): Run | null {
   return activeRun;
 }
 
-function createDefaultProfiler(resolved: ResolvedOptions): RunProfiler | undefined {
-  void resolved;
-  return undefined;
+function createDefaultProfiler(resolved: ResolvedOptions): RunProfiler {
+  return createProfiler(resolved.profiling);
 }
 
 function withDeadline(promise: Promise<void>, timeoutMs: number): Promise<'ok' | 'timeout'> {

@@ -1,5 +1,6 @@
 import type { Backend, RunInfo } from '../core/backend.js';
 import type { ResolvedOptions } from '../core/options.js';
+import { createTensorBoardBackend } from './tensorboard/index.js';
 
 /**
  * The backends the options ask for, in a fixed order. Each factory only builds the backend; the core starts,
@@ -7,7 +8,6 @@ import type { ResolvedOptions } from '../core/options.js';
  */
 export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend[] {
   const backends: Backend[] = [];
-  void resolved;
-  void run;
+  if (resolved.tensorboard !== false) backends.push(createTensorBoardBackend(resolved.tensorboard, run));
   return backends;
 }
