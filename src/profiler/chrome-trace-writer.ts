@@ -38,6 +38,8 @@ export class ChromeTraceWriter {
   private readonly maxPendingBytes: number;
   private stream: WriteStream | null = null;
   private chunk: string[] = [];
+  /** Metadata events: small and needed to read the rest, so they are written even when events are dropped. */
+  private metadata: string[] = [];
   private first = true;
   private failed = false;
   private warned = false;
@@ -66,10 +68,10 @@ export class ChromeTraceWriter {
       return;
     }
     this.stream.write(HEADER);
-    this.push(
+    this.metadata.push(
       `{"name":"process_name","ph":"M","pid":${this.options.pid},"tid":0,"args":{"name":${JSON.stringify(this.options.processName)}}}`,
     );
-    this.push(
+    this.metadata.push(
       `{"name":"process_sort_index","ph":"M","pid":${this.options.pid},"tid":0,"args":{"sort_index":${this.options.pid}}}`,
     );
   }
@@ -83,7 +85,7 @@ export class ChromeTraceWriter {
     if (!this.namedLanes.has(lane)) {
       this.namedLanes.add(lane);
       const laneName = lane === 0 ? 'main' : `async ${lane}`;
-      this.push(
+      this.metadata.push(
         `{"name":"thread_name","ph":"M","pid":${this.options.pid},"tid":${lane},"args":{"name":"${laneName}"}}`,
       );
     }
@@ -114,25 +116,29 @@ export class ChromeTraceWriter {
 
   /** Appends the events encoded since the last flush to the file (or drops them if it is too far behind). */
   flush(): void {
-    if (this.chunk.length === 0) return;
-    const events = this.chunk;
+    if (this.chunk.length === 0 && this.metadata.length === 0) return;
+    let events = this.chunk;
     this.chunk = [];
+    const metadata = this.metadata;
+    this.metadata = [];
     const stream = this.stream;
     if (stream === null || this.failed) {
-      this.dropped += events.length;
+      this.dropped += events.length + metadata.length;
       return;
     }
-    if (stream.writableLength > this.maxPendingBytes) {
+    if (events.length > 0 && stream.writableLength > this.maxPendingBytes) {
       this.dropped += events.length;
+      events = [];
       this.warnOnce(
         `the Chrome trace ${this.path} is more than ${this.maxPendingBytes} bytes behind; dropping trace events (statistics are unaffected)`,
       );
-      return;
     }
-    let text = events.join(',\n');
+    const all = metadata.length === 0 ? events : events.length === 0 ? metadata : [...metadata, ...events];
+    if (all.length === 0) return;
+    let text = all.join(',\n');
     if (!this.first) text = `,\n${text}`;
     this.first = false;
-    this.events += events.length;
+    this.events += all.length;
     stream.write(text);
   }
 

@@ -247,6 +247,7 @@ export class Profiler implements RunProfiler {
     const provider = new NvidiaSmiProvider({
       path,
       intervalMs,
+      gpuCount: gpus,
       maxFailures: this.settings.nvidiaSmiMaxFailures,
       restartDelayMs: this.settings.nvidiaSmiRestartDelayMs,
       warn: (message) => host?.logger.warnOnce('profiler.nvidia-smi', message),

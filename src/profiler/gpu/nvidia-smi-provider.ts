@@ -13,6 +13,8 @@ export interface NvidiaSmiProviderOptions {
   readonly maxFailures?: number;
   /** Delay before restart number n is `n × restartDelayMs`. Default 1000. */
   readonly restartDelayMs?: number;
+  /** GPUs `nvidia-smi -L` listed: a round of that many lines is published at once (never a partial round). */
+  readonly gpuCount?: number;
   /** Called once, when the provider gives up. */
   readonly warn?: (message: string) => void;
 }
@@ -82,7 +84,8 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
   private readonly intervalMs: number;
   private readonly maxFailures: number;
   private readonly restartDelayMs: number;
-  private readonly latest = new Map<number, GpuDeviceSample>();
+  private latest: readonly GpuDeviceSample[] = [];
+  private round = new Map<number, GpuDeviceSample>();
   private child: ChildProcess | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -111,11 +114,13 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
       return;
     }
     this.child = child;
+    this.round = new Map();
     let ended = false;
     const end = (): void => {
       if (ended) return;
       ended = true;
       if (this.child === child) this.child = null;
+      if (this.round.size > 0) this.publishRound();
       this.onChildEnded();
     };
     let pending = '';
@@ -149,9 +154,8 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
   }
 
   async sample(): Promise<GpuMemorySample | null> {
-    if (this.latest.size === 0) return null;
-    const devices = [...this.latest.values()].sort((a, b) => a.index - b.index);
-    return { source: 'nvidia-smi', devices };
+    if (this.latest.length === 0) return null;
+    return { source: 'nvidia-smi', devices: this.latest };
   }
 
   async close(): Promise<void> {
@@ -177,7 +181,16 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
 
   private onLine(line: string): void {
     const sample = parseNvidiaSmiLine(line);
-    if (sample !== null) this.latest.set(sample.index, sample);
+    if (sample === null) return;
+    // A GPU seen twice means a new round began (the GPU count was unknown or shrank): publish the previous one.
+    if (this.round.has(sample.index)) this.publishRound();
+    this.round.set(sample.index, sample);
+    if (this.round.size >= (this.options.gpuCount ?? Number.POSITIVE_INFINITY)) this.publishRound();
+  }
+
+  private publishRound(): void {
+    this.latest = [...this.round.values()].sort((a, b) => a.index - b.index);
+    this.round = new Map();
   }
 
   private onChildEnded(): void {

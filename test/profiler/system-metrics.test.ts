@@ -1,0 +1,84 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import type { ProfilingOptions } from '../../src/core/options.js';
+import { Profiler } from '../../src/profiler/profiler.js';
+import { FakeHost, waitFor } from './fake-host.js';
+
+const options: ProfilingOptions = {
+  enabled: true,
+  systemMetricsSecs: 15,
+  gpu: 'off',
+  memorySampleEvery: 16,
+  bottleneckThreshold: 0.1,
+  reportEverySteps: 0,
+  trace: false,
+};
+
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < end) x += Math.sqrt(x + 1);
+}
+
+describe('system metrics', () => {
+  it('logs CPU, memory and event-loop metrics with plausible values through logSystem', async () => {
+    const host = new FakeHost();
+    const profiler = new Profiler(options, { systemMetricsIntervalMs: 40 });
+    profiler.start(host);
+    // Block the loop between samples so CPU use and event-loop delay are measurably non-zero.
+    for (let i = 0; i < 3; i++) {
+      busy(60);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await waitFor(() => host.systemLogs.length >= 2, 'two system samples');
+    await profiler.finish();
+    const samples = host.systemLogs;
+    for (const s of samples) {
+      expect(Object.keys(s).sort()).toEqual(
+        expect.arrayContaining([
+          'cpu_percent',
+          'event_loop_utilization',
+          'heap_total_mb',
+          'heap_used_mb',
+          'memory_rss_mb',
+        ]),
+      );
+      expect(s.memory_rss_mb).toBeGreaterThan(10);
+      expect(s.memory_rss_mb).toBeLessThan(64 * 1024);
+      expect(s.heap_used_mb).toBeGreaterThan(1);
+      expect(s.heap_total_mb).toBeGreaterThanOrEqual(s.heap_used_mb as number);
+      expect(s.memory_rss_mb).toBeGreaterThan(s.heap_used_mb as number);
+      expect(s.cpu_percent).toBeGreaterThanOrEqual(0);
+      expect(s.cpu_percent).toBeLessThanOrEqual(100 * availableParallelism() * 1.5);
+      expect(s.event_loop_utilization).toBeGreaterThanOrEqual(0);
+      expect(s.event_loop_utilization).toBeLessThanOrEqual(1);
+    }
+    // At least one sample saw the 60 ms busy loops: CPU well above idle, delay recorded and non-negative.
+    expect(Math.max(...samples.map((s) => s.cpu_percent as number))).toBeGreaterThan(20);
+    const withDelay = samples.filter((s) => 'event_loop_delay_ms' in s);
+    expect(withDelay.length).toBeGreaterThan(0);
+    for (const s of withDelay) {
+      expect(s.event_loop_delay_ms).toBeGreaterThan(0);
+      expect(s.event_loop_delay_p99_ms).toBeGreaterThanOrEqual(s.event_loop_delay_ms as number);
+    }
+    expect(host.logs).toEqual([]);
+  });
+
+  it('samples nothing when systemMetricsSecs is 0', async () => {
+    const host = new FakeHost();
+    const profiler = new Profiler({ ...options, systemMetricsSecs: 0 });
+    profiler.start(host);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await profiler.finish();
+    expect(host.systemLogs).toEqual([]);
+  });
+
+  it('takes a last sample at finish even before the first tick', async () => {
+    const host = new FakeHost();
+    const profiler = new Profiler(options);
+    profiler.start(host);
+    await profiler.finish();
+    expect(host.systemLogs).toHaveLength(1);
+    expect(host.systemLogs[0]?.heap_used_mb).toBeGreaterThan(1);
+  });
+});
