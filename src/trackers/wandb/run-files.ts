@@ -1,0 +1,90 @@
+import * as os from 'node:os';
+import { stringify as yamlStringify } from 'yaml';
+import type { RunInfo } from '../../core/backend.js';
+import { VERSION } from '../../version.js';
+import { jsonObjectLine } from './history-value.js';
+
+/**
+ * The small files W&B keeps beside a run (in `files/`, uploaded online): `config.yaml`,
+ * `wandb-metadata.json` and `wandb-summary.json`, in the official client's formats.
+ */
+
+/**
+ * A config value as JSON text. As in the Python client, non-finite numbers become `null` in config; values
+ * JSON cannot hold (cycles) become their string form so one bad key does not lose the others; bigints are
+ * written as numbers.
+ */
+export function configValueJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) ?? 'null';
+  } catch {
+    return JSON.stringify(String(value));
+  }
+}
+
+/** Config entries W&B stores: keys with a value (`undefined`, functions and symbols are left out). */
+export function configEntries(config: Readonly<Record<string, unknown>>): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    entries.push([key, configValueJson(value)]);
+  }
+  return entries;
+}
+
+/** `config.yaml`: `wandb_version: 1`, then each key as `desc: null` / `value: …`. */
+export function configYaml(config: Readonly<Record<string, unknown>>): string {
+  const document: Record<string, unknown> = { wandb_version: 1 };
+  for (const [key, json] of configEntries(config)) {
+    document[key] = { desc: null, value: JSON.parse(json) as unknown };
+  }
+  return yamlStringify(document, { lineWidth: 0 });
+}
+
+/** `wandb-metadata.json`: what the W&B UI shows on the run's Overview tab. */
+export function runMetadata(run: RunInfo): Record<string, unknown> {
+  let username = '';
+  try {
+    username = os.userInfo().username;
+  } catch {
+    // No user database entry (containers): leave it empty.
+  }
+  return {
+    os: `${os.type()}-${os.release()}-${os.arch()}`,
+    node: process.version,
+    trainscope: VERSION,
+    heartbeatAt: localIso(Date.now()),
+    startedAt: localIso(run.startTime),
+    docker: null,
+    cuda: null,
+    args: process.argv.slice(2),
+    state: 'running',
+    program: run.program,
+    codePathLocal: null,
+    host: run.host,
+    username,
+    executable: process.execPath,
+    cpu_count: os.availableParallelism(),
+    cpu_count_logical: os.cpus().length,
+    memory: { total: os.totalmem() / 1024 ** 3 },
+    rank: run.rank,
+    world_size: run.worldSize,
+  };
+}
+
+/** `2026-11-30T00:43:44.602973`-style UTC time without a zone, as the Python client writes it. */
+function localIso(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '000');
+}
+
+/** `wandb-summary.json`: the summary (keys and W&B JSON values) plus `"_wandb": {"runtime": <int s>}`. */
+export function summaryJson(
+  keys: readonly string[],
+  valuesJson: readonly string[],
+  runtimeSeconds: number,
+): string {
+  return jsonObjectLine(
+    [...keys, '_wandb'],
+    [...valuesJson, `{"runtime":${Math.max(0, Math.trunc(runtimeSeconds))}}`],
+  );
+}
