@@ -75,3 +75,19 @@ export {
   type StepSource,
   type MemberDecorator,
 } from './decorators/index.js';
+// Profiler
+export {
+  createProfiler,
+  Profiler,
+  OperationStats,
+  BottleneckAnalyzer,
+  ChromeTraceWriter,
+  QUANTILE_RELATIVE_ERROR,
+  type ProfilerSettings,
+  type RankedOperation,
+  type OperationWindow,
+  type GpuMemoryProvider,
+  type GpuMemorySample,
+  type GpuDeviceSample,
+  type TensorflowMemorySource,
+} from './profiler/index.js';
