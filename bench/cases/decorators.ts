@@ -1,0 +1,287 @@
+/**
+ * Measurement 1: what `@Profiled` costs per call, next to the cost of timing a call at all.
+ *
+ * Variants, each timed as a batch of calls divided by the batch size, alternated every round (see
+ * `alternatingRounds`):
+ * - plain: an undecorated method;
+ * - floor: the plain method between two `process.hrtime.bigint()` reads, plus a typed-array ring write of the span
+ *   (operation, start, duration): the least any call timer can do, with no decorator;
+ * - profiled: the same method under `@Profiled`, with an active run (profiling on, no backends);
+ * - no run: the `@Profiled` method with no active run;
+ * - profiling off: the `@Profiled` method with an active run whose `profiling.enabled` is false. trainscope has no
+ *   per-call span sampling option (only heap sampling, `memorySampleEvery`), so this is the closest thing to a
+ *   sampled-out call: the wrapper finds no profiler and calls straight through.
+ *
+ * Every variant has its own loop, written out: a shared `for (...) body()` helper would make its call site
+ * megamorphic and add a non-inlined call to every variant, hiding the few-ns differences this case is about.
+ */
+import { type BenchOptions, type BenchRow, median } from '../bench-case.js';
+import { setCurrentHandle } from '../../src/core/current.js';
+import { init, type Run } from '../../src/core/run.js';
+import { Profiled } from '../../src/decorators/index.js';
+import { SpanRing } from '../../src/profiler/span-ring.js';
+import {
+  alternatingRounds,
+  pairedDifferences,
+  pairedRatios,
+  type Variant,
+} from '../lib/alternating-rounds.js';
+
+export const name = 'decorators';
+
+class PlainModel {
+  step(x: number): number {
+    return (x * 31 + 7) | 0;
+  }
+
+  async stepAsync(x: number): Promise<number> {
+    return (x * 31 + 7) | 0;
+  }
+}
+
+class ProfiledModel {
+  @Profiled('bench.sync')
+  step(x: number): number {
+    return (x * 31 + 7) | 0;
+  }
+
+  @Profiled('bench.async')
+  async stepAsync(x: number): Promise<number> {
+    return (x * 31 + 7) | 0;
+  }
+}
+
+/** The floor's span store: the same kind of preallocated typed arrays the profiler's `SpanRing` uses. */
+const RING_SIZE = 1 << 16;
+const RING_MASK = RING_SIZE - 1;
+const ringOperations = new Int32Array(RING_SIZE);
+const ringStarts = new BigInt64Array(RING_SIZE);
+const ringDurations = new BigInt64Array(RING_SIZE);
+let ringWrite = 0;
+
+/** Keeps results observable so V8 cannot drop the calls. */
+let sink = 0;
+
+const plain = new PlainModel();
+const profiled = new ProfiledModel();
+
+function plainSync(n: number): number {
+  let acc = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) acc ^= plain.step(i);
+  const t1 = process.hrtime.bigint();
+  sink ^= acc;
+  return Number(t1 - t0) / n;
+}
+
+function floorSync(n: number): number {
+  let acc = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const start = process.hrtime.bigint();
+    acc ^= plain.step(i);
+    const duration = process.hrtime.bigint() - start;
+    const slot = ringWrite & RING_MASK;
+    ringOperations[slot] = 1;
+    ringStarts[slot] = start;
+    ringDurations[slot] = duration;
+    ringWrite++;
+  }
+  const t1 = process.hrtime.bigint();
+  sink ^= acc;
+  return Number(t1 - t0) / n;
+}
+
+function decoratedSync(n: number): number {
+  let acc = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) acc ^= profiled.step(i);
+  const t1 = process.hrtime.bigint();
+  sink ^= acc;
+  return Number(t1 - t0) / n;
+}
+
+async function plainAsync(n: number): Promise<number> {
+  let acc = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) acc ^= await plain.stepAsync(i);
+  const t1 = process.hrtime.bigint();
+  sink ^= acc;
+  return Number(t1 - t0) / n;
+}
+
+async function floorAsync(n: number): Promise<number> {
+  let acc = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const start = process.hrtime.bigint();
+    acc ^= await plain.stepAsync(i);
+    const duration = process.hrtime.bigint() - start;
+    const slot = ringWrite & RING_MASK;
+    ringOperations[slot] = 2;
+    ringStarts[slot] = start;
+    ringDurations[slot] = duration;
+    ringWrite++;
+  }
+  const t1 = process.hrtime.bigint();
+  sink ^= acc;
+  return Number(t1 - t0) / n;
+}
+
+async function decoratedAsync(n: number): Promise<number> {
+  let acc = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) acc ^= await profiled.stepAsync(i);
+  const t1 = process.hrtime.bigint();
+  sink ^= acc;
+  return Number(t1 - t0) / n;
+}
+
+/** Batches per measurement: calls per batch stay under half the profiler's span ring, so it folds in between. */
+const BATCH = 20_000;
+
+export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
+  const rounds = quick ? 7 : 25;
+  const warmupRounds = quick ? 2 : 4;
+  const batchesPerMeasure = quick ? 2 : 4;
+  const asyncCalls = quick ? 10_000 : 20_000;
+  const silent = { logLevel: 'silent', handleExit: false, tensorboard: false, wandb: false } as const;
+
+  // The profiling-off run first: the second init() finishes it, which leaves it inert but still a `Run`, so the
+  // decorator's wrapper sees the same object shape in every variant.
+  const profilingOff = await init({ project: 'bench-decorators', ...silent, profiling: { enabled: false } });
+  const profilingOn = await init({
+    project: 'bench-decorators',
+    ...silent,
+    profiling: { enabled: true, systemMetricsSecs: 0, gpu: 'off', reportEverySteps: 0 },
+  });
+  const spans = profilingOn.profiler?.spans;
+  if (!(spans instanceof SpanRing)) throw new Error('the profiling run has no built-in profiler');
+
+  const use = (handle: Run | null) => () => setCurrentHandle(handle);
+  // Advancing the step lets the profiler fold its span ring (it folds on onStep once the ring is half full).
+  const advance = () => profilingOn.setStep(profilingOn.step + 1);
+  const batched = (measureBatch: (n: number) => number) => () => {
+    let total = 0;
+    for (let b = 0; b < batchesPerMeasure; b++) {
+      total += measureBatch(BATCH);
+      advance();
+    }
+    return total / batchesPerMeasure;
+  };
+
+  const syncVariants: Variant[] = [
+    { name: 'plain', between: use(profilingOn), measure: batched(plainSync) },
+    { name: 'floor', between: use(profilingOn), measure: batched(floorSync) },
+    { name: 'profiled', between: use(profilingOn), measure: batched(decoratedSync) },
+    { name: 'noRun', between: use(null), measure: batched(decoratedSync) },
+    { name: 'profilingOff', between: use(profilingOff), measure: batched(decoratedSync) },
+  ];
+  const writtenBefore = spans.written + spans.bypassed;
+  const sync = await alternatingRounds(syncVariants, { rounds, warmupRounds });
+  const syncSpans = spans.written + spans.bypassed - writtenBefore;
+
+  const asyncVariants: Variant[] = [
+    { name: 'plain', between: use(profilingOn), measure: () => plainAsync(asyncCalls) },
+    {
+      name: 'floor',
+      between: use(profilingOn),
+      measure: () => floorAsync(asyncCalls),
+    },
+    {
+      name: 'profiled',
+      between: () => {
+        setCurrentHandle(profilingOn);
+        advance();
+      },
+      measure: () => decoratedAsync(asyncCalls),
+    },
+    { name: 'noRun', between: use(null), measure: () => decoratedAsync(asyncCalls) },
+    { name: 'profilingOff', between: use(profilingOff), measure: () => decoratedAsync(asyncCalls) },
+  ];
+  const asyncRounds = Math.max(5, Math.round(rounds * 0.6));
+  const asyncResults = await alternatingRounds(asyncVariants, { rounds: asyncRounds, warmupRounds });
+
+  setCurrentHandle(profilingOn);
+  await profilingOn.finish();
+  // Each timed profiled batch must have recorded one span per call, or this case measured nothing.
+  const expectedSpans = (rounds + warmupRounds) * batchesPerMeasure * BATCH;
+  if (syncSpans !== expectedSpans) {
+    throw new Error(`@Profiled recorded ${syncSpans} spans, expected ${expectedSpans}`);
+  }
+  if (sink === 0.5) console.log(sink); // never true; keeps `sink` live
+
+  return [...rowsFor('sync', sync, 'ns/call'), ...rowsFor('async (await)', asyncResults, 'ns/call')];
+}
+
+function rowsFor(kind: string, results: Map<string, number[]>, unit: string): BenchRow[] {
+  const get = (name: string) => results.get(name) ?? [];
+  const plainNs = get('plain');
+  const floorNs = get('floor');
+  const profiledNs = get('profiled');
+  const noRunNs = get('noRun');
+  const offNs = get('profilingOff');
+  const plainMedian = median(plainNs);
+  const floorMedian = median(floorNs);
+  const profiledRatio = median(pairedRatios(profiledNs, floorNs));
+  const overPlain = (series: number[]) => median(pairedDifferences(series, plainNs));
+  const noRunOver = overPlain(noRunNs);
+  const offOver = overPlain(offNs);
+  const sync = kind === 'sync';
+  return [
+    {
+      what: `${kind}: plain method call`,
+      unit,
+      median: plainMedian,
+      spread: Math.max(...plainNs),
+      baselineName: 'floor (2 hrtime + ring write)',
+      baseline: floorMedian,
+      ratio: plainMedian / floorMedian,
+    },
+    {
+      what: `${kind}: floor, 2x hrtime.bigint + ring write, no decorator`,
+      unit,
+      median: floorMedian,
+      spread: Math.max(...floorNs),
+      baselineName: 'plain call',
+      baseline: plainMedian,
+      ratio: median(pairedRatios(floorNs, plainNs)),
+    },
+    {
+      what: `${kind}: @Profiled, active run, profiling on, no backends`,
+      unit,
+      median: median(profiledNs),
+      spread: Math.max(...profiledNs),
+      baselineName: 'floor (2 hrtime + ring write)',
+      baseline: floorMedian,
+      ratio: profiledRatio,
+      ...(sync ? { target: '<= 2x floor', met: profiledRatio <= 2 } : {}),
+    },
+    {
+      what: `${kind}: @Profiled, no active run (over plain: ${formatNs(noRunOver)})`,
+      unit,
+      median: median(noRunNs),
+      spread: Math.max(...noRunNs),
+      baselineName: 'plain call',
+      baseline: plainMedian,
+      ratio: median(pairedRatios(noRunNs, plainNs)),
+      target: '<= plain + 20 ns',
+      met: noRunOver <= 20,
+    },
+    {
+      what: `${kind}: @Profiled, profiling off (no span-sampling option; closest to sampled-out) (over plain: ${formatNs(offOver)})`,
+      unit,
+      median: median(offNs),
+      spread: Math.max(...offNs),
+      baselineName: 'plain call',
+      baseline: plainMedian,
+      ratio: median(pairedRatios(offNs, plainNs)),
+      target: '<= plain + 20 ns',
+      met: offOver <= 20,
+    },
+  ];
+}
+
+function formatNs(ns: number): string {
+  return `${ns >= 0 ? '+' : ''}${ns.toFixed(1)} ns`;
+}
