@@ -54,7 +54,7 @@ describe('queue overflow policy', () => {
     const recorder = new RecordingBackend();
     run = await asyncRun(recorder, 64);
     const priorities = ['low', 'high', 'medium', 'high', 'low', 'medium'] as const;
-    priorities.forEach((priority, i) => run?.log({ [`k${i}`]: i }, { priority }));
+    for (const [i, priority] of priorities.entries()) run.log({ [`k${i}`]: i }, { priority });
     await run.flush();
     expect(recorder.history()).toEqual(priorities.map((_, i) => ({ step: i, values: { [`k${i}`]: i } })));
   });
