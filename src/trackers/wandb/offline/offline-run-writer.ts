@@ -103,6 +103,8 @@ export class OfflineRunWriter {
     linkLatestRun(wandbDir, name);
     const writer = new OfflineRunWriter(run, directory, options);
     writer.writeOpeningRecords();
+    // On disk before the first row: a run killed at any moment after `create` still syncs.
+    writer.log.flushSync();
     return writer;
   }
 
