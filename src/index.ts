@@ -91,3 +91,22 @@ export {
   type GpuDeviceSample,
   type TensorflowMemorySource,
 } from './profiler/index.js';
+// W&B backend and sync
+export {
+  WandbBackend,
+  createWandbBackend,
+  syncRun,
+  SyncError,
+  SYNC_STATE_FILE,
+  resolveWandbCredentials,
+  OfflineRunWriter,
+  readWandbFile,
+  type WandbBackendTuning,
+  type WandbEffectiveMode,
+  type SyncRunOptions,
+  type SyncResult,
+  type SyncProgress,
+  type WandbCredentials,
+  type WandbRecord,
+  type WandbFileContents,
+} from './trackers/wandb/index.js';

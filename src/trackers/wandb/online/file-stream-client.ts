@@ -93,6 +93,7 @@ export class FileStreamClient {
   private readonly output: LineQueue;
   private summaryLine: string | undefined;
   private summaryDirty = false;
+  private summarySource: (() => string) | undefined;
   private uploaded: string[] = [];
   private readonly schedule: BatchSchedule;
   private readonly heartbeatMs: number;
@@ -175,15 +176,18 @@ export class FileStreamClient {
     return this.push(this.output, OUTPUT_FILE, line);
   }
 
-  /** The whole current summary, as one JSON line (replaces the previous one). */
-  setSummary(line: string): void {
+  /**
+   * The whole current summary, as one JSON line (replaces the previous one). A function is called only when a
+   * request is about to go out, so a summary that changes on every row is serialized once per batch.
+   */
+  setSummary(line: string | (() => string)): void {
     if (this.stopInfo || this.completed) return;
-    if (tooLong(line)) {
-      this.drop(
-        `W&B summary line of ${Buffer.byteLength(line)} bytes is over the ${MAX_LINE_BYTES}-byte limit; not sent`,
-      );
+    if (typeof line === 'function') {
+      this.summarySource = line;
+      this.summaryDirty = true;
       return;
     }
+    this.summarySource = undefined;
     if (line === this.summaryLine && !this.summaryDirty) return;
     this.summaryLine = line;
     this.summaryDirty = true;
@@ -309,7 +313,18 @@ export class FileStreamClient {
   private async postData(): Promise<void> {
     let budget = this.maxRequestChars;
     const files: Record<string, { offset: number; content: string[] }> = {};
-    const summary = this.summaryDirty ? this.summaryLine : undefined;
+    if (this.summaryDirty && this.summarySource) {
+      this.summaryLine = this.summarySource();
+      this.summarySource = undefined;
+    }
+    let summary = this.summaryDirty ? this.summaryLine : undefined;
+    if (summary !== undefined && tooLong(summary)) {
+      this.drop(
+        `W&B summary line of ${Buffer.byteLength(summary)} bytes is over the ${MAX_LINE_BYTES}-byte limit; not sent`,
+      );
+      this.summaryDirty = false;
+      summary = undefined;
+    }
     if (summary !== undefined) {
       files[SUMMARY_FILE] = { offset: 0, content: [summary] };
       budget -= summary.length;
@@ -336,7 +351,8 @@ export class FileStreamClient {
         this.stats.droppedLines += lines;
         this.drop(`W&B refused a file_stream batch (HTTP ${result.status}); ${lines} lines dropped`);
       }
-      if (summary !== undefined && this.summaryLine === summary) this.summaryDirty = false;
+      if (summary !== undefined && this.summaryLine === summary && !this.summarySource)
+        this.summaryDirty = false;
       for (const [queue, file, n] of taken) {
         queue.ack(n);
         this.events_.onAcked?.(file, queue.offset);

@@ -115,8 +115,9 @@ export class WandbHttpClient {
       ...(req.contentType ? { 'content-type': req.contentType } : {}),
       ...req.headers,
     };
-    // The key goes only to the W&B host, never to signed storage URLs elsewhere.
-    if (new URL(url).origin === this.origin) headers.authorization = this.authorization;
+    // The key goes only to the W&B host's API, never to signed storage URLs (on that host or any other).
+    if (req.kind !== 'upload' && new URL(url).origin === this.origin)
+      headers.authorization = this.authorization;
     const started = Date.now();
     const backoff = this.backoff[req.kind];
     let attempt = 0;
