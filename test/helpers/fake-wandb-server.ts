@@ -87,6 +87,8 @@ export interface FakeWandbServer {
     { body: Buffer; headers: Readonly<Record<string, string | string[] | undefined>> }
   >;
   addFault(rule: FaultRule): void;
+  /** Removes every fault rule not yet used up. */
+  clearFaults(): void;
   /** While down, every connection is reset. */
   setDown(down: boolean): void;
   run(runId: string): FakeRun;
@@ -399,6 +401,9 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
     uploads,
     addFault(rule) {
       faults.push({ ...rule, times: rule.times ?? 1 });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     setDown(value) {
       down = value;
