@@ -124,9 +124,13 @@ async function measure(server: FakeWandbServer, dir: string, quick: boolean): Pr
   const oursWired = server.runs.has(ours.runId);
   let offset = 0;
   const batch = 1_000;
+  const measureBatch = (logger: Logger) => () => {
+    offset += batch;
+    return timeBatch(logger, batch, offset);
+  };
   const variants: Variant[] = [
-    { name: 'sdk', measure: () => timeBatch(sdk.logger, batch, (offset += batch)) },
-    { name: 'ours', measure: () => timeBatch(ours.logger, batch, (offset += batch)) },
+    { name: 'sdk', measure: measureBatch(sdk.logger) },
+    { name: 'ours', measure: measureBatch(ours.logger) },
   ];
   const perCall = await alternatingRounds(variants, { rounds: quick ? 5 : 15, warmupRounds: 2 });
   await Promise.all([sdk.finish(), ours.finish()]);
