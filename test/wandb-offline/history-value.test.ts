@@ -111,3 +111,19 @@ describe('history rows', () => {
     );
   });
 });
+
+describe('millisecondsAsSeconds', () => {
+  it('gives the same text as String(ms / 1000)', async () => {
+    const { millisecondsAsSeconds } = await import('../../src/trackers/wandb/history-value.js');
+    for (const ms of [
+      0, 1, 10, 100, 999, 1000, 1001, 1010, 1100, 1_795_999_424_711, 1_795_999_424_710, 1_795_999_424_700, 5,
+      12.5,
+    ]) {
+      expect(millisecondsAsSeconds(ms), String(ms)).toBe(String(ms / 1000));
+    }
+    for (let i = 0; i < 2000; i++) {
+      const ms = Math.floor(Math.random() * 2e12);
+      expect(millisecondsAsSeconds(ms)).toBe(String(ms / 1000));
+    }
+  });
+});

@@ -13,8 +13,10 @@ import type { MetricValue } from '../../core/values.js';
 export class HistoryBuilder {
   private pendingStep = -1;
   private pendingTime = 0;
-  private pendingKeys: string[] = [];
-  private pendingValues: MetricValue[] = [];
+  private pendingKeys: readonly string[] = [];
+  private pendingValues: readonly MetricValue[] = [];
+  /** False while the pending arrays are the caller's row (adopted, not to be modified). */
+  private pendingOwned = false;
   private readonly pendingIndex = new Map<string, number>();
   private hasPending = false;
   /** The highest step completed so far (-1 before the first row). */
@@ -59,21 +61,35 @@ export class HistoryBuilder {
     }
     if (this.hasPending && step > this.pendingStep) this.completePending();
     if (!this.hasPending) {
+      // Most steps get one row: adopt its arrays as they are and copy only if another row merges in.
       this.hasPending = true;
       this.pendingStep = step;
       this.pendingTime = row.time;
+      this.pendingKeys = row.keys;
+      this.pendingValues = row.values;
+      this.pendingOwned = false;
+      return;
     }
     if (row.time > this.pendingTime) this.pendingTime = row.time;
+    if (!this.pendingOwned) {
+      const keys = this.pendingKeys.slice();
+      this.pendingKeys = keys;
+      this.pendingValues = this.pendingValues.slice();
+      for (let i = 0; i < keys.length; i++) this.pendingIndex.set(keys[i] as string, i);
+      this.pendingOwned = true;
+    }
+    const keys = this.pendingKeys as string[];
+    const values = this.pendingValues as MetricValue[];
     for (let i = 0; i < row.keys.length; i++) {
       const key = row.keys[i] as string;
       const value = row.values[i] as MetricValue;
       const at = this.pendingIndex.get(key);
       if (at === undefined) {
-        this.pendingIndex.set(key, this.pendingKeys.length);
-        this.pendingKeys.push(key);
-        this.pendingValues.push(value);
+        this.pendingIndex.set(key, keys.length);
+        keys.push(key);
+        values.push(value);
       } else {
-        this.pendingValues[at] = value;
+        values[at] = value;
       }
     }
   }
@@ -95,7 +111,8 @@ export class HistoryBuilder {
     this.hasPending = false;
     this.pendingKeys = [];
     this.pendingValues = [];
-    this.pendingIndex.clear();
+    if (this.pendingOwned) this.pendingIndex.clear();
+    this.pendingOwned = false;
     this.emit(row);
   }
 }

@@ -121,8 +121,8 @@ export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHi
   }
   keys.push('_timestamp', '_runtime', '_step');
   valuesJson.push(
-    wandbJsonNumber(row.time / 1000),
-    wandbJsonNumber(Math.max(0, row.time - startTimeMs) / 1000),
+    millisecondsAsSeconds(row.time),
+    millisecondsAsSeconds(Math.max(0, row.time - startTimeMs)),
     String(Math.trunc(row.step)),
   );
   return {
@@ -132,6 +132,24 @@ export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHi
     tableFiles: tableFiles ?? NO_TABLE_FILES,
     reservedKeys: reservedKeys ?? NO_KEYS,
   };
+}
+
+/**
+ * Milliseconds as a JSON number of seconds. Whole milliseconds (what `Date.now()` gives) are formatted with
+ * integer arithmetic, which is several times cheaper than the float-to-shortest-string conversion, and gives
+ * the same text as `String(ms / 1000)`.
+ */
+export function millisecondsAsSeconds(ms: number): string {
+  if (Number.isSafeInteger(ms) && ms >= 0) {
+    const seconds = Math.floor(ms / 1000);
+    const rest = ms - seconds * 1000;
+    if (rest === 0) return String(seconds);
+    let fraction = rest < 10 ? `00${rest}` : rest < 100 ? `0${rest}` : String(rest);
+    if (fraction.endsWith('0'))
+      fraction = fraction.endsWith('00') ? fraction.slice(0, 1) : fraction.slice(0, 2);
+    return `${seconds}.${fraction}`;
+  }
+  return wandbJsonNumber(ms / 1000);
 }
 
 const NO_TABLE_FILES: readonly TableFile[] = [];

@@ -8,7 +8,7 @@ import { configEntries, configYaml, runMetadata, summaryJson } from '../run-file
 import { wandbSystemMetrics } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
 import { wandbJsonNumber } from '../wandb-json.js';
-import { wandb_internal } from './generated/wandb-internal.js';
+import { HistoryRecordEncoder } from './history-record-encoder.js';
 import { WandbLogWriter } from './log-writer.js';
 import { encodeWandbRecord } from './record-codec.js';
 import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
@@ -61,7 +61,9 @@ export class OfflineRunWriter {
   private num = 0;
   /** Latest W&B JSON of every summary key, in first-seen order. */
   private readonly summaryValues = new Map<string, string>();
-  private readonly dirtySummaryKeys = new Set<string>();
+  /** Whether the summary changed since the last summary record. */
+  private summaryChanged = false;
+  private readonly historyEncoder = new HistoryRecordEncoder();
   private lastStep = 0;
   private finished = false;
   private historyRows = 0;
@@ -166,7 +168,10 @@ export class OfflineRunWriter {
     });
   }
 
-  /** Completes the pending history row, records summary changes and resolves once all is on disk. */
+  /**
+   * Completes the pending history row, writes a summary record when the summary changed, and resolves once
+   * everything is on disk.
+   */
   async flush(): Promise<void> {
     if (!this.finished) {
       this.history.flush();
@@ -269,7 +274,7 @@ export class OfflineRunWriter {
         summary: { update: keys.map((key, i) => ({ key, value_json: valuesJson[i] as string })) },
       });
     }
-    this.dirtySummaryKeys.clear();
+    this.summaryChanged = false;
     const runtime = Math.max(0, Math.trunc((endTime - this.run.startTime) / 1000));
     const code = Number.isInteger(exitCode) ? exitCode | 0 : 1;
     this.append({ type: 'exit', exit: { ...(code !== 0 ? { exit_code: code } : {}), runtime } });
@@ -296,15 +301,15 @@ export class OfflineRunWriter {
     }
     if (this.summaryValues.get(key) === json) return;
     this.summaryValues.set(key, json);
-    this.dirtySummaryKeys.add(key);
+    this.summaryChanged = true;
   }
 
+  /** A summary record with every key (W&B merges summary records key by key, so repeating keys is harmless). */
   private writeSummaryChanges(): void {
-    if (this.dirtySummaryKeys.size === 0) return;
+    if (!this.summaryChanged) return;
+    this.summaryChanged = false;
     const update: WandbItem[] = [];
-    for (const key of this.dirtySummaryKeys)
-      update.push({ key, value_json: this.summaryValues.get(key) as string });
-    this.dirtySummaryKeys.clear();
+    for (const [key, value_json] of this.summaryValues) update.push({ key, value_json });
     this.append({ type: 'summary', summary: { update } });
   }
 
@@ -318,23 +323,12 @@ export class OfflineRunWriter {
     }
     if (encoded.tableFiles.length > 0) this.writeTableFiles(encoded.tableFiles);
     const { keys, valuesJson } = encoded;
-    const item = new Array<{ key: string; value_json: string }>(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      const json = valuesJson[i] as string;
-      item[i] = { key, value_json: json };
-      if (this.summaryValues.get(key) !== json) {
-        this.summaryValues.set(key, json);
-        this.dirtySummaryKeys.add(key);
-      }
-    }
+    const summary = this.summaryValues;
+    for (let i = 0; i < keys.length; i++) summary.set(keys[i] as string, valuesJson[i] as string);
+    this.summaryChanged = true;
     this.lastStep = row.step;
     this.num++;
-    // The hot path: plain objects straight to the generated encoder (no enums here, so no fromObject needed).
-    const payload = wandb_internal.Record.encode({
-      num: this.num,
-      history: { item, step: row.step !== 0 ? { num: row.step } : {} },
-    }).finish();
+    const payload = this.historyEncoder.encode(this.num, row.step, keys, valuesJson);
     this.log.append(payload);
     this.historyRows++;
   }

@@ -1,0 +1,102 @@
+/**
+ * The hot path of offline mode: a `wandb_internal.Record` holding one `HistoryRecord`, encoded by hand into a
+ * reused scratch buffer. It writes exactly the bytes the generated encoder writes for
+ * `{num, history: {item: [{key, value_json}...], step: {num: step}}}` (checked by tests), without building the
+ * message objects. Key bytes are cached, since the same keys come back on every row.
+ */
+export class HistoryRecordEncoder {
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+  private readonly keyBytes = new Map<string, Buffer>();
+
+  /** Encodes the record; the returned view is valid until the next call. */
+  encode(num: number, step: number, keys: readonly string[], valuesJson: readonly string[]): Buffer {
+    const count = keys.length;
+    let historyLength = 0;
+    const keyBuffers: Buffer[] = new Array(count);
+    const valueLengths: number[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as string;
+      let kb = this.keyBytes.get(key);
+      if (kb === undefined) {
+        kb = Buffer.from(key, 'utf8');
+        if (this.keyBytes.size < 100_000) this.keyBytes.set(key, kb);
+      }
+      keyBuffers[i] = kb;
+      const vl = Buffer.byteLength(valuesJson[i] as string, 'utf8');
+      valueLengths[i] = vl;
+      const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
+      historyLength += 1 + varintLength(itemLength) + itemLength;
+    }
+    const stepContent = step !== 0 ? 1 + varintLength(step) : 0;
+    historyLength += 2 + stepContent;
+    const total = 1 + varintLength(num) + 1 + varintLength(historyLength) + historyLength;
+    if (total > this.scratch.length)
+      this.scratch = Buffer.allocUnsafe(Math.max(total, this.scratch.length * 2));
+    const out = this.scratch;
+    let at = 0;
+    out[at++] = 0x08; // num = 1, varint
+    at = writeVarint(out, at, num);
+    out[at++] = 0x12; // history = 2, length-delimited
+    at = writeVarint(out, at, historyLength);
+    for (let i = 0; i < count; i++) {
+      const kb = keyBuffers[i] as Buffer;
+      const vl = valueLengths[i] as number;
+      const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
+      out[at++] = 0x0a; // item = 1
+      at = writeVarint(out, at, itemLength);
+      out[at++] = 0x0a; // key = 1
+      at = writeVarint(out, at, kb.length);
+      kb.copy(out, at);
+      at += kb.length;
+      out[at++] = 0x82; // value_json = 16
+      out[at++] = 0x01;
+      at = writeVarint(out, at, vl);
+      at += out.write(valuesJson[i] as string, at, vl, 'utf8');
+    }
+    out[at++] = 0x12; // step = 2
+    out[at++] = stepContent;
+    if (step !== 0) {
+      out[at++] = 0x08;
+      at = writeVarint(out, at, step);
+    }
+    return out.subarray(0, at);
+  }
+}
+
+/** Bytes of a non-negative integer (≤ 2^53) as a protobuf varint; negatives take 10 bytes (int64). */
+function varintLength(value: number): number {
+  if (value < 0) return 10;
+  if (value < 0x80) return 1;
+  if (value < 0x4000) return 2;
+  if (value < 0x200000) return 3;
+  if (value < 0x10000000) return 4;
+  let n = 4;
+  let v = Math.floor(value / 0x10000000);
+  while (v > 0) {
+    n++;
+    v = Math.floor(v / 0x80);
+  }
+  return n;
+}
+
+function writeVarint(out: Buffer, at: number, value: number): number {
+  if (value < 0) {
+    // Two's complement over 64 bits, as int64 negative values are written.
+    let lo = value >>> 0;
+    let hi = Math.floor(value / 0x100000000) >>> 0;
+    for (let i = 0; i < 9; i++) {
+      out[at++] = (lo & 0x7f) | 0x80;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    out[at++] = lo & 0x01;
+    return at;
+  }
+  let v = value;
+  while (v >= 0x80) {
+    out[at++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[at++] = v;
+  return at;
+}
