@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { maskedCrc32c } from '../../src/trackers/tensorboard/crc32c.js';
 import { frameInPlace, frameRecord, scanRecords } from '../../src/trackers/tensorboard/record.js';
 import { FIXTURES, hex } from './helpers.js';
 
@@ -77,5 +78,17 @@ describe('TFRecord framing', () => {
     const scan = scanRecords(bytes);
     expect(scan.payloads).toHaveLength(1);
     expect(scan.problem).toMatchObject({ kind: 'length_crc_mismatch', recordIndex: 1, offset: 40 });
+  });
+});
+
+describe('length CRC cache', () => {
+  it('gives the same header as computing the CRC, on both sides of the cache boundary', () => {
+    for (const length of [0, 1, 24, 255, 256, 4095, 4096, 70_000]) {
+      const record = frameRecord(new Uint8Array(length).fill(3));
+      const header = Buffer.alloc(8);
+      header.writeUInt32LE(length, 0);
+      expect(record.readUInt32LE(8), `length ${length}`).toBe(maskedCrc32c(header));
+      expect(scanRecords(record).payloads).toHaveLength(1);
+    }
   });
 });

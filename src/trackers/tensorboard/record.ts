@@ -7,6 +7,18 @@ import { maskedCrc32c } from './crc32c.js';
 export const RECORD_OVERHEAD = 16;
 export const RECORD_HEADER_BYTES = 12;
 
+/** Masked CRCs of the 8-byte length field for short records: every scalar event hits this table. */
+const LENGTH_CRC_CACHE_SIZE = 4096;
+const lengthCrcCache = new Uint32Array(LENGTH_CRC_CACHE_SIZE);
+{
+  const lengthBytes = new Uint8Array(8);
+  for (let length = 0; length < LENGTH_CRC_CACHE_SIZE; length++) {
+    lengthBytes[0] = length;
+    lengthBytes[1] = length >>> 8;
+    lengthCrcCache[length] = maskedCrc32c(lengthBytes);
+  }
+}
+
 /**
  * Frames the payload already placed at `target[offset + 12, offset + 12 + length)`: writes the length,
  * both CRCs, and returns the offset just past the record. The writer encodes straight into its buffer and
@@ -14,8 +26,13 @@ export const RECORD_HEADER_BYTES = 12;
  */
 export function frameInPlace(target: Uint8Array, offset: number, length: number): number {
   writeUint32LE(target, offset, length);
-  writeUint32LE(target, offset + 4, Math.floor(length / 0x1_0000_0000));
-  writeUint32LE(target, offset + 8, maskedCrc32c(target, offset, offset + 8));
+  if (length < LENGTH_CRC_CACHE_SIZE) {
+    writeUint32LE(target, offset + 4, 0);
+    writeUint32LE(target, offset + 8, lengthCrcCache[length]!);
+  } else {
+    writeUint32LE(target, offset + 4, Math.floor(length / 0x1_0000_0000));
+    writeUint32LE(target, offset + 8, maskedCrc32c(target, offset, offset + 8));
+  }
   const end = offset + RECORD_HEADER_BYTES + length;
   writeUint32LE(target, end, maskedCrc32c(target, offset + RECORD_HEADER_BYTES, end));
   return end + 4;
