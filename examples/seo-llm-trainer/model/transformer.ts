@@ -1,0 +1,151 @@
+import * as tf from '@tensorflow/tfjs';
+import { matMul, matMulTransposeB } from './fast-matmul.js';
+import { gatherRows } from './gather-rows.js';
+
+export interface TransformerConfig {
+  readonly vocabSize: number;
+  /** Context length in tokens. */
+  readonly seqLen: number;
+  readonly dModel: number;
+  readonly nHeads: number;
+  readonly nLayers: number;
+  /** Width of the feed-forward layer. */
+  readonly dFF: number;
+  readonly seed: number;
+}
+
+/**
+ * A small decoder-only (GPT-style) transformer written with tfjs ops: pre-norm blocks of causal multi-head
+ * self-attention and a ReLU MLP, learned positions, output projection tied to the token embedding.
+ *
+ * The embedding lookup and the selection of scored positions use `gatherRows`, a gather whose gradient is a
+ * matMul: tfjs's own gather gradient needs `UnsortedSegmentSum`, which the wasm backend does not implement.
+ */
+export class DecoderTransformer {
+  readonly params = new Map<string, tf.Variable>();
+  private readonly causalMask: tf.Tensor2D;
+
+  constructor(readonly config: TransformerConfig) {
+    const { dModel: d, dFF, vocabSize, seqLen, nLayers, nHeads } = config;
+    if (d % nHeads !== 0) throw new RangeError(`dModel (${d}) must be divisible by nHeads (${nHeads})`);
+    let seed = config.seed;
+    const normal = (name: string, shape: number[], std = 0.02) =>
+      this.add(name, tf.randomNormal(shape, 0, std, 'float32', seed++));
+    const constant = (name: string, shape: number[], value: number) => this.add(name, tf.fill(shape, value));
+    // Residual projections scaled down with depth, as GPT-2 does, so early training stays stable.
+    const residualStd = 0.02 / Math.sqrt(2 * nLayers);
+    normal('token_embedding', [vocabSize, d]);
+    normal('position_embedding', [seqLen, d], 0.01);
+    for (let l = 0; l < nLayers; l++) {
+      const p = `block${l}`;
+      constant(`${p}/ln1/gamma`, [d], 1);
+      constant(`${p}/ln1/beta`, [d], 0);
+      normal(`${p}/attention/query`, [d, d]);
+      normal(`${p}/attention/key`, [d, d]);
+      normal(`${p}/attention/value`, [d, d]);
+      normal(`${p}/attention/output`, [d, d], residualStd);
+      constant(`${p}/ln2/gamma`, [d], 1);
+      constant(`${p}/ln2/beta`, [d], 0);
+      normal(`${p}/mlp/w1`, [d, dFF]);
+      constant(`${p}/mlp/b1`, [dFF], 0);
+      normal(`${p}/mlp/w2`, [dFF, d], residualStd);
+      constant(`${p}/mlp/b2`, [d], 0);
+    }
+    constant('ln_final/gamma', [d], 1);
+    constant('ln_final/beta', [d], 0);
+    // 0 on and below the diagonal, -1e9 above: added to attention scores before the softmax.
+    this.causalMask = tf.tidy(() => {
+      const lower = tf.linalg.bandPart(tf.ones([seqLen, seqLen]), -1, 0);
+      return tf.mul(tf.sub(1, lower), -1e9) as tf.Tensor2D;
+    });
+  }
+
+  private add(name: string, init: tf.Tensor): tf.Variable {
+    const variable = tf.variable(init, true, name);
+    init.dispose();
+    this.params.set(name, variable);
+    return variable;
+  }
+
+  private p(name: string): tf.Variable {
+    const v = this.params.get(name);
+    if (!v) throw new Error(`missing parameter ${name}`);
+    return v;
+  }
+
+  get parameterCount(): number {
+    let n = 0;
+    for (const v of this.params.values()) n += v.size;
+    return n;
+  }
+
+  private layerNorm(x: tf.Tensor2D, prefix: string): tf.Tensor2D {
+    const { mean, variance } = tf.moments(x, -1, true);
+    const normed = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5)));
+    return tf.add(tf.mul(normed, this.p(`${prefix}/gamma`)), this.p(`${prefix}/beta`));
+  }
+
+  private attention(x: tf.Tensor2D, batch: number, time: number, prefix: string): tf.Tensor2D {
+    const { nHeads, dModel } = this.config;
+    const dh = dModel / nHeads;
+    const heads = (w: string) =>
+      tf.transpose(tf.reshape(matMul(x, this.p(`${prefix}/${w}`)), [batch, time, nHeads, dh]), [0, 2, 1, 3]);
+    const q = heads('query');
+    const k = heads('key');
+    const v = heads('value');
+    const mask =
+      time === this.config.seqLen ? this.causalMask : tf.slice(this.causalMask, [0, 0], [time, time]);
+    const scores = tf.add(tf.mul(matMulTransposeB(q, k), 1 / Math.sqrt(dh)), mask);
+    const mixed = matMul(tf.softmax(scores), v);
+    const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch * time, dModel]) as tf.Tensor2D;
+    return matMul(merged, this.p(`${prefix}/output`));
+  }
+
+  /** Final hidden states `[batch × time, dModel]` for int32 token ids `[batch, time]`. Call inside `tf.tidy`. */
+  hidden(ids: tf.Tensor2D): tf.Tensor2D {
+    const [batch, time] = ids.shape;
+    const { dModel, nLayers } = this.config;
+    const flat = tf.reshape(ids, [batch * time]) as tf.Tensor1D;
+    const tokens = gatherRows(this.p('token_embedding') as tf.Tensor as tf.Tensor2D, flat);
+    const positions = tf.tile(tf.slice(this.p('position_embedding'), [0, 0], [time, dModel]), [batch, 1]);
+    let x = tf.add(tokens, positions) as tf.Tensor2D;
+    for (let l = 0; l < nLayers; l++) {
+      const p = `block${l}`;
+      x = tf.add(x, this.attention(this.layerNorm(x, `${p}/ln1`), batch, time, `${p}/attention`));
+      const h = tf.relu(
+        tf.add(matMul(this.layerNorm(x, `${p}/ln2`), this.p(`${p}/mlp/w1`)), this.p(`${p}/mlp/b1`)),
+      );
+      x = tf.add(x, tf.add(matMul(h as tf.Tensor2D, this.p(`${p}/mlp/w2`)), this.p(`${p}/mlp/b2`)));
+    }
+    return this.layerNorm(x, 'ln_final');
+  }
+
+  /**
+   * Next-token logits `[rows, vocab]` at the given flat positions (`b × time + t`) of `hidden`. Scoring only
+   * the positions that matter (description tokens in training, the last token in generation) skips most of
+   * the largest product, `hidden × embeddingᵀ`.
+   */
+  logitsAt(hidden: tf.Tensor2D, rows: tf.Tensor1D): tf.Tensor2D {
+    return matMulTransposeB(gatherRows(hidden, rows), this.p('token_embedding'));
+  }
+
+  /** A readable summary of the architecture, logged once as text. */
+  describe(): string {
+    const c = this.config;
+    const lines = [
+      `DecoderTransformer (decoder-only, causal self-attention, pre-norm, tied output embedding)`,
+      `  vocab ${c.vocabSize} · context ${c.seqLen} · width ${c.dModel} · heads ${c.nHeads} · blocks ${c.nLayers} · mlp ${c.dFF}`,
+      `  parameters: ${this.parameterCount.toLocaleString('en-US')}`,
+      '',
+      '| parameter | shape | count |',
+      '| --- | --- | --- |',
+    ];
+    for (const [name, v] of this.params) lines.push(`| ${name} | [${v.shape.join(', ')}] | ${v.size} |`);
+    return lines.join('\n');
+  }
+
+  dispose(): void {
+    for (const v of this.params.values()) v.dispose();
+    this.causalMask.dispose();
+  }
+}
