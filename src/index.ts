@@ -74,6 +74,9 @@ export {
   type InstrumentOptions,
   type StepSource,
   type MemberDecorator,
+  decorationsOf,
+  TRAINSCOPE_METADATA,
+  type MemberDecorations,
 } from './decorators/index.js';
 // Profiler
 export {

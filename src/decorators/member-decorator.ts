@@ -14,6 +14,12 @@ export interface MemberDecorator {
   (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): void;
 }
 
+/**
+ * Wraps a method, or the value of a function-valued field; for fields `instance` is the object the field belongs
+ * to (arrow functions ignore their call-site `this`, so it is the `this` their decorators should see).
+ */
+export type MemberWrapper = (fn: Function, instance?: unknown) => Function;
+
 /** What a decorator does to one decorated member. */
 export interface MemberDecoration {
   /** `@Profiled`, for warnings. */
@@ -26,11 +32,7 @@ export interface MemberDecoration {
    * Called once per decorated member; returns how to wrap its function (a method once; a field's value once per
    * instance), or `undefined` to leave the function unchanged.
    */
-  prepare(
-    site: MemberSite,
-    member: MemberKey,
-    original: Function | undefined,
-  ): ((fn: Function) => Function) | undefined;
+  prepare(site: MemberSite, member: MemberKey, original: Function | undefined): MemberWrapper | undefined;
 }
 
 /** Applies `decoration` to the member described by a standard or legacy decorator call. */
@@ -76,7 +78,7 @@ function decorateStandard(decoration: MemberDecoration, [value, context]: Standa
       return initialValue;
     }
     site.resolve(this);
-    return wrap(initialValue);
+    return wrap(initialValue, this);
   };
 }
 
@@ -97,7 +99,7 @@ function decorateLegacy(decoration: MemberDecoration, [target, key, descriptor]:
     if (wrap !== undefined) {
       descriptor.initializer = function (this: unknown): unknown {
         const initialValue = initializer.call(this);
-        return typeof initialValue === 'function' ? wrap(initialValue) : initialValue;
+        return typeof initialValue === 'function' ? wrap(initialValue, this) : initialValue;
       };
     }
     return descriptor;

@@ -49,8 +49,9 @@ function trackMetricsDecoration(options: TrackMetricsOptions): MemberDecoration 
     metadata: { trackMetrics: { prefix, every, step: stepName } },
     reflect: ['track-metrics', { prefix, every, step: stepName }],
     prepare(site: MemberSite, member: MemberKey) {
-      return (fn) =>
+      return (fn, instance) =>
         createTrackedFunction(fn, options, {
+          instance,
           label: (self) => site.label(self),
           priority: () => methodPriority(fn, member),
         });

@@ -9,6 +9,8 @@ import { warnOnce } from './warn-once.js';
 
 /** How a tracked function learns about itself; resolved on its first call with an active run. */
 export interface TrackedFunctionSite {
+  /** The object whose step is read, when it is not the call's `this` (arrow-function fields). */
+  readonly instance?: unknown;
   /** `ClassName.method` for warnings. */
   label(self: unknown): string;
   /** The priority set by `@Priority` (or `instrument`), read once, after every decorator has run. */
@@ -70,11 +72,11 @@ export function createTrackedFunction<F extends Function>(
     ) {
       const promise = result instanceof Promise ? result : Promise.resolve(result as PromiseLike<unknown>);
       return promise.then((value: unknown) => {
-        track(handle, this, value);
+        track(handle, site.instance ?? this, value);
         return value;
       });
     }
-    track(handle, this, result);
+    track(handle, site.instance ?? this, result);
     return result;
   };
   copyFunctionShape(wrapper, fn);

@@ -108,6 +108,9 @@ class Trainer {
   @TrackMetrics({ prefix: 'io' })
   @Priority('low')
   onMetrics = (loss: number): Record<string, number> => ({ loss });
+
+  @TrackMetrics({ step: 'globalStep' })
+  detachedMetrics = (loss: number): Record<string, number> => ({ loss });
 }
 
 describe('@TrackMetrics', () => {
@@ -139,6 +142,13 @@ describe('@TrackMetrics', () => {
     trainer.noSuchStep();
     expect(run.logs.map((l) => l.options)).toEqual([{}, {}]);
     expect(warnings().filter((w) => w.includes('this.missingStep is undefined'))).toHaveLength(1);
+  });
+
+  it('reads the step of an arrow-function field from its instance, even when called detached', () => {
+    const trainer = new Trainer();
+    const { detachedMetrics } = trainer;
+    detachedMetrics(0.75);
+    expect(run.logs).toEqual([{ metrics: { loss: 0.75 }, options: { step: 10 } }]);
   });
 
   it('logs what an async method resolves to, after it resolved', async () => {
