@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/core/backend.js';
 import { histogram, type MetricValue, table, text } from '../../src/core/values.js';
-import { OfflineRunWriter, readWandbFile, type WandbRecord } from '../../src/trackers/wandb/offline/index.js';
+import {
+  OfflineRunWriter,
+  readWandbFile,
+  WandbLogReader,
+  type WandbRecord,
+} from '../../src/trackers/wandb/offline/index.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
 import { MemoryLogger } from './helpers/memory-logger.js';
 import { testRunInfo } from './helpers/run-info.js';
@@ -238,5 +243,48 @@ describe('OfflineRunWriter', () => {
       'final',
       'footer',
     ]);
+  });
+
+  it('round-trips records larger than a block (a 100 KB history row, a big table, a 70 KB config value)', async () => {
+    const longText = 'é'.repeat(50_000); // 100,000 UTF-8 bytes
+    const prompt = 'p'.repeat(70_000);
+    const writer = OfflineRunWriter.create(
+      tmp,
+      testRunInfo({ id: 'multi001', config: { prompt_template: prompt } }),
+    );
+    const rows = Array.from({ length: 2_000 }, (_, i) => [`op-${i}`, i, i / 7] as const);
+    const big = table(
+      ['op', 'calls', 'ms'],
+      rows.map((r) => [...r]),
+    );
+    for (let step = 0; step < 300; step++) writer.write([row(step, { v: step })]);
+    writer.write([row(300, { sample_text: text(longText), samples: big })]);
+    for (let step = 301; step < 600; step++) writer.write([row(step, { v: step })]);
+    await writer.finish(0);
+
+    const chunkTypes = new Set(WandbLogReader.readFile(writer.wandbPath).chunks.map((c) => c.type));
+    expect([...chunkTypes].sort()).toEqual([1, 2, 3, 4]);
+    const contents = readWandbFile(writer.wandbPath);
+    expect(contents.errors).toEqual([]);
+    expect(contents.warnings).toEqual([]);
+    expect(contents.records[1]?.run?.config?.update?.[0]).toEqual({
+      key: 'prompt_template',
+      value_json: `"${prompt}"`,
+    });
+    const history = contents.records.filter((r) => r.type === 'history');
+    expect(history.map((r) => r.history?.step?.num ?? 0)).toEqual(Array.from({ length: 600 }, (_, i) => i));
+    const bigRow = items(history[300], 'history');
+    expect(bigRow.sample_text).toBe(longText);
+    const ref = bigRow.samples as { path: string; nrows: number; size: number };
+    expect(ref.nrows).toBe(2_000);
+    const tableText = readFileSync(join(writer.filesDirectory, ref.path));
+    expect(tableText.length).toBe(ref.size);
+    expect(JSON.parse(tableText.toString('utf8')).data[1999]).toEqual(['op-1999', 1999, 1999 / 7]);
+    expect(
+      items(
+        contents.records.find((r) => r.type === 'summary'),
+        'summary',
+      ).sample_text,
+    ).toBe(longText);
   });
 });
