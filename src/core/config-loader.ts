@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type OptionsIssue, describeIssues } from './options-issues.js';
+import { unknownOptionKeys, unknownOptionsWarning } from './unknown-options.js';
 import {
   OptionsError,
   parseOptions,
@@ -56,6 +57,9 @@ export function loadConfigFile(path: string): ConfigFileOptions {
   }
   const result = PartialOptionsSchema.safeParse(data);
   if (!result.success) throw new ConfigFileError(file, describeIssues(result.error.issues));
+  const unknown = unknownOptionKeys(data);
+  if (unknown.length > 0)
+    process.stderr.write(`trainscope: warning: ${unknownOptionsWarning(unknown, file)}\n`);
   return data as ConfigFileOptions;
 }
 

@@ -10,6 +10,7 @@ import { type MetricKey, PriorityFilter, priorityRank } from './priority-filter.
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { createRunInfo } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
+import { unknownOptionKeys, unknownOptionsWarning } from './unknown-options.js';
 import { isFlattenable, sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
 import { createProfiler } from '../profiler/index.js';
@@ -663,6 +664,8 @@ export async function init(
     ? (extras.profiler ?? createDefaultProfiler(resolved))
     : undefined;
   const run = new Run(resolved, info, backends, profiler);
+  const unknown = unknownOptionKeys(options);
+  if (unknown.length > 0) run.logger.warn(unknownOptionsWarning(unknown, 'the options'));
   await run.start();
   activeRun = run;
   setCurrentHandle(run);

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { init } from '../../src/core/run.js';
+import { captureStderr, testOptions } from './helpers.js';
 import { ConfigFileError, loadConfigFile, loadOptions } from '../../src/core/config-loader.js';
 import { OptionsError, parseOptions } from '../../src/core/options.js';
 
@@ -162,5 +164,23 @@ describe('loadConfigFile / loadOptions', () => {
     const file = tempFile(JSON.stringify({ project: 'p', wandb: false }));
     expect(loadOptions({ file, env: { WANDB_ENTITY: 'e' } }).wandb).toBe(false);
     expect(loadOptions({ file, env: { WANDB_MODE: 'online' } }).wandb).toMatchObject({ mode: 'online' });
+  });
+});
+
+describe('unknown option names', () => {
+  it('are warned about, from a config file and from init()', async () => {
+    const stderr = captureStderr();
+    try {
+      const file = tempFile(
+        JSON.stringify({ project: 'p', loging: { level: 'high' }, wandb: { projct: 'x' } }),
+      );
+      loadConfigFile(file);
+      expect(stderr.text()).toContain(`unknown options "loging", "wandb.projct" in ${file} ignored`);
+      const run = await init({ ...testOptions(), tensorbord: { logDir: 'x' } } as never);
+      await run.finish();
+      expect(stderr.text()).toContain('unknown option "tensorbord" in the options ignored');
+    } finally {
+      stderr.restore();
+    }
   });
 });
