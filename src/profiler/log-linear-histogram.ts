@@ -87,16 +87,24 @@ export class LogLinearHistogram {
   }
 }
 
+/** 2^0 … 2^64, so bucket arithmetic never calls `Math.pow`. */
+const POW2 = Float64Array.from({ length: 65 }, (_, i) => 2 ** i);
+const TWO_32 = 4294967296;
+
 /** Bucket of an integer `v ≥ 0`: `v` itself below 128, else `(e - 5) · 64 + sub` for `v` in `[2^e, 2^(e+1))`. */
 export function bucketIndex(v: number): number {
   if (v < LINEAR_LIMIT) return v;
-  let exponent = Math.floor(Math.log2(v));
-  // log2 of large integers can round across a power of two; correct by one either way.
-  if (2 ** exponent > v) exponent--;
-  else if (2 ** (exponent + 1) <= v) exponent++;
+  let exponent: number;
+  if (v < TWO_32) {
+    exponent = 31 - Math.clz32(v);
+    return (
+      (exponent - SUB_BUCKET_BITS + 1) * SUB_BUCKETS + (v >>> (exponent - SUB_BUCKET_BITS)) - SUB_BUCKETS
+    );
+  }
+  const high = Math.floor(v / TWO_32);
+  exponent = high < TWO_32 ? 63 - Math.clz32(high) : MAX_EXPONENT;
   if (exponent >= MAX_EXPONENT) return (MAX_EXPONENT - SUB_BUCKET_BITS + 1) * SUB_BUCKETS - 1;
-  const width = 2 ** (exponent - SUB_BUCKET_BITS);
-  const sub = Math.floor(v / width) - SUB_BUCKETS;
+  const sub = Math.floor(v / (POW2[exponent - SUB_BUCKET_BITS] as number)) - SUB_BUCKETS;
   return (exponent - SUB_BUCKET_BITS + 1) * SUB_BUCKETS + sub;
 }
 
@@ -104,14 +112,12 @@ export function bucketIndex(v: number): number {
 export function bucketBounds(index: number): { lower: number; width: number } {
   if (index < LINEAR_LIMIT) return { lower: index, width: 1 };
   const exponent = Math.floor(index / SUB_BUCKETS) + SUB_BUCKET_BITS - 1;
-  const sub = index % SUB_BUCKETS;
-  const width = 2 ** (exponent - SUB_BUCKET_BITS);
-  return { lower: (SUB_BUCKETS + sub) * width, width };
+  const width = POW2[exponent - SUB_BUCKET_BITS] as number;
+  return { lower: (SUB_BUCKETS + (index % SUB_BUCKETS)) * width, width };
 }
 
 function bucketRepresentative(index: number): number {
   if (index < LINEAR_LIMIT) return index;
-  const exponent = Math.floor(index / SUB_BUCKETS) + SUB_BUCKET_BITS - 1;
-  const width = 2 ** (exponent - SUB_BUCKET_BITS);
-  return (SUB_BUCKETS + (index % SUB_BUCKETS)) * width + width / 2;
+  const { lower, width } = bucketBounds(index);
+  return lower + width / 2;
 }

@@ -99,7 +99,7 @@ export class Profiler implements RunProfiler {
       consume: (op, startNs, durationNs, heapDelta, failed, step) => {
         const stats = this.table.get(op);
         if (stats === undefined) return;
-        stats.record(Number(durationNs), heapDelta, failed);
+        stats.record(durationNs, heapDelta, failed);
         this.trace?.span(stats.operation, startNs, durationNs, step, failed);
       },
     };
@@ -123,7 +123,7 @@ export class Profiler implements RunProfiler {
       this.trace = new ChromeTraceWriter(this.tracePath, {
         pid: rank,
         processName: host.run.worldSize > 1 ? `${host.run.name} (rank ${rank})` : host.run.name,
-        originNs,
+        originNs: Number(originNs),
         warn: (message) => host.logger.warn(message),
       });
       this.trace.open();

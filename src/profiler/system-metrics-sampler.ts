@@ -11,7 +11,7 @@ import { type TensorflowMemorySource, TfjsMemoryProvider } from './gpu/tfjs-memo
 const MB = 1024 * 1024;
 
 /** Receives every memory sample as trace counters (`ph:"C"`). */
-export type CounterSink = (name: string, timeNs: bigint, values: Readonly<Record<string, number>>) => void;
+export type CounterSink = (name: string, timeNs: number, values: Readonly<Record<string, number>>) => void;
 
 /**
  * Samples process and GPU metrics on an unref'd timer (never per call) and logs them:
@@ -142,7 +142,7 @@ export class SystemMetricsSampler {
     }
     this.loopDelay.reset();
     if (Number.isFinite(elu.utilization)) system.event_loop_utilization = elu.utilization;
-    this.counters?.('memory', nowNs, {
+    this.counters?.('memory', Number(nowNs), {
       heap_used_mb: system.heap_used_mb as number,
       heap_total_mb: system.heap_total_mb as number,
       rss_mb: system.memory_rss_mb as number,
@@ -202,7 +202,7 @@ export class SystemMetricsSampler {
     const reserved = Number.isFinite(totalMb) ? totalMb : tfjsMb;
     if (Number.isFinite(allocated)) out['performance/gpu_memory_allocated_mb'] = allocated;
     if (Number.isFinite(reserved)) out['performance/gpu_memory_reserved_mb'] = reserved;
-    if (Object.keys(gpuCounters).length > 0) this.counters?.('gpu_memory', nowNs, gpuCounters);
+    if (Object.keys(gpuCounters).length > 0) this.counters?.('gpu_memory', Number(nowNs), gpuCounters);
     return out;
   }
 }

@@ -52,8 +52,10 @@ export class TraceLaneAssigner {
     const l = this.lanes[lane] as { starts: number[]; ends: number[] };
     let k = keep ?? l.starts.length;
     if (keep === undefined) while (k > 0 && (l.starts[k - 1] as number) >= start) k--;
-    l.starts.length = k;
-    l.ends.length = k;
+    if (k < l.starts.length) {
+      l.starts.length = k;
+      l.ends.length = k;
+    }
     l.starts.push(start);
     l.ends.push(end);
     if (l.starts.length > MAX_ROOTS_PER_LANE) {

@@ -41,6 +41,9 @@ describe('LogLinearHistogram', () => {
       previous = index;
     }
     expect(violations).toEqual([]);
+    // The 32-bit fast path and the wide path meet without a gap at 2^32.
+    expect(bucketIndex(2 ** 32)).toBe(bucketIndex(2 ** 32 - 1) + 1);
+    expect(bucketBounds(bucketIndex(2 ** 32)).lower).toBe(2 ** 32);
     for (const v of [2 ** 31, 2 ** 32 + 12345, 3.6e12, 2 ** 50 - 1]) {
       const { lower, width } = bucketBounds(bucketIndex(v));
       expect(v >= lower && v < lower + width).toBe(true);

@@ -18,8 +18,8 @@ const options: ProfilingOptions = {
   trace: false,
 };
 
-function collector(): SpanConsumer & { spans: [number, bigint, bigint, number, boolean, number][] } {
-  const spans: [number, bigint, bigint, number, boolean, number][] = [];
+function collector(): SpanConsumer & { spans: [number, number, number, number, boolean, number][] } {
+  const spans: [number, number, number, number, boolean, number][] = [];
   return { spans, consume: (...args) => spans.push(args) };
 }
 
@@ -33,10 +33,10 @@ describe('SpanRing', () => {
     ring.record(2, 200n, 20n, 512, true);
     const c = collector();
     expect(ring.fold(c)).toBe(2);
-    expect(c.spans[0]?.slice(0, 3)).toEqual([1, 100n, 10n]);
+    expect(c.spans[0]?.slice(0, 3)).toEqual([1, 100, 10]);
     expect(Number.isNaN(c.spans[0]?.[3])).toBe(true);
     expect(c.spans[0]?.[5]).toBe(3);
-    expect(c.spans[1]).toEqual([2, 200n, 20n, 512, true, 4]);
+    expect(c.spans[1]).toEqual([2, 200, 20, 512, true, 4]);
     expect(ring.pending).toBe(0);
   });
 
@@ -54,6 +54,25 @@ describe('SpanRing', () => {
     expect(ring.bypassed).toBe(0);
   });
 
+  it('reads 64-bit times back exactly (both 32-bit halves, and negative values)', () => {
+    const ring = new SpanRing(8, () => {});
+    const values = [
+      0n,
+      1n,
+      2n ** 32n - 1n,
+      2n ** 32n,
+      2n ** 40n + 5n,
+      2n ** 53n - 1n,
+      -7n,
+      -(2n ** 33n) - 3n,
+    ];
+    for (const v of values) ring.record(0, v, v < 0n ? -v : v, Number.NaN, false);
+    const c = collector();
+    ring.fold(c);
+    expect(c.spans.map((s) => s[1])).toEqual(values.map(Number));
+    expect(c.spans.map((s) => s[2])).toEqual(values.map((v) => Number(v < 0n ? -v : v)));
+  });
+
   it('never overwrites an unfolded span: a full ring hands spans to the overflow handler', () => {
     const overflowed: [number, bigint][] = [];
     const ring = new SpanRing(4, (op, durationNs) => overflowed.push([op, durationNs]));
@@ -69,7 +88,7 @@ describe('SpanRing', () => {
     ]);
     const c = collector();
     ring.fold(c);
-    expect(c.spans.map((s) => s[2])).toEqual([100n, 101n, 102n, 103n]);
+    expect(c.spans.map((s) => s[2])).toEqual([100, 101, 102, 103]);
   });
 });
 

@@ -170,7 +170,8 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
         child.kill('SIGKILL');
         resolve();
       }, 1000);
-      force.unref();
+      // Ref'd on purpose: the child and its pipes are unref'd, so this timer is what keeps `finish()` alive until it ends.
+      child.ref();
       child.once('close', () => {
         clearTimeout(force);
         resolve();
