@@ -67,6 +67,9 @@ const MB = 1024 * 1024;
  *   `profiling/bottlenecks/bottleneck_<i>` (one text line each, 1-based by rank) and `profiling/operations`
  *   (table of every operation with count, errors, min/p50/p95/p99/max and heap growth).
  * `<op>` is the operation's name, or `<category>/<name>` when two categories share that name.
+ *
+ * The Chrome trace goes to `options.trace.path`, or for `trace: true` to `traces/<run name>.<unix ms>.pt.trace.json`
+ * (`traces/<run name>.rank<r>.<unix ms>.pt.trace.json` when `worldSize > 1`, so ranks never share a file).
  */
 export class Profiler implements RunProfiler {
   readonly spans: SpanRing;
@@ -117,7 +120,10 @@ export class Profiler implements RunProfiler {
       const now = this.settings.now?.() ?? Date.now();
       this.tracePath =
         this.options.trace === true
-          ? join('traces', `${fileSafe(host.run.name)}.${now}.pt.trace.json`)
+          ? join(
+              'traces',
+              `${fileSafe(host.run.name)}${host.run.worldSize > 1 ? `.rank${host.run.rank}` : ''}.${now}.pt.trace.json`,
+            )
           : this.options.trace.path;
       const rank = host.run.rank;
       this.trace = new ChromeTraceWriter(this.tracePath, {
@@ -170,8 +176,12 @@ export class Profiler implements RunProfiler {
   onStep(step: number): void {
     this.spans.step = step;
     if (this.host === null || this.finishing !== null) return;
+    const every = this.options.reportEverySteps;
+    if (every > 0 && step < this.nextReportStep - every) {
+      // The step went back (`setStep`, a resumed run): report at the next multiple of `every` from here.
+      this.nextReportStep = (Math.floor(step / every) + 1) * every;
+    }
     if (step >= this.nextReportStep) {
-      const every = this.options.reportEverySteps;
       this.nextReportStep = (Math.floor(step / every) + 1) * every;
       this.report();
     } else if (this.spans.pending * 2 >= this.spans.capacity) {
@@ -282,7 +292,7 @@ export class Profiler implements RunProfiler {
       this.spans.accepting = false;
       return;
     }
-    await this.gpuDetection.catch(() => undefined);
+    // No wait for a pending `nvidia-smi -L`: once the sampler is closed, a late provider is never started.
     await this.sampler?.close();
     this.report();
     this.spans.accepting = false;

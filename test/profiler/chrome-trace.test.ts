@@ -135,6 +135,14 @@ describe('Chrome trace', () => {
     expect(trace.traceEvents.map((e: TraceEvent) => e.ph)).toEqual(['M', 'M']);
   });
 
+  it('puts the rank in the file name when several ranks write traces', async () => {
+    process.chdir(tempDir());
+    const profiler = new Profiler({ ...options, trace: true }, { now: () => 42 });
+    profiler.start(new FakeHost({ name: 'ddp', rank: 3, worldSize: 4 }));
+    await profiler.finish();
+    expect(profiler.tracePath).toBe(join('traces', 'ddp.rank3.42.pt.trace.json'));
+  });
+
   it('keeps random overlapping async spans properly nested per lane', () => {
     const random = seededRandom(3);
     const spans: [number, number][] = [];

@@ -92,6 +92,22 @@ describe('Profiler reporting through the host', () => {
     expect(last?.metrics['profiling/timing/Trainer.forward']).toBeCloseTo((21 + 25) / 2, 9);
   });
 
+  it('reports again at the next multiple of reportEverySteps after the step goes back', () => {
+    const host = new FakeHost();
+    const profiler = new Profiler(base);
+    const op = registerOperation('report.rewind', 'test');
+    profiler.start(host);
+    const reportedAt: number[] = [];
+    for (const step of [5, 10, 37, 3, 8, 10, 12]) {
+      host.step = step;
+      profiler.spans.record(op, 0n, MS, Number.NaN, false);
+      const before = host.logs.length;
+      profiler.onStep(step);
+      if (host.logs.length > before) reportedAt.push(step);
+    }
+    expect(reportedAt).toEqual([10, 37, 10]);
+  });
+
   it('logs the bottleneck table, one text per bottleneck and the operations table at finish', async () => {
     const host = new FakeHost();
     const profiler = new Profiler({ ...base, reportEverySteps: 0, bottleneckThreshold: 0.2 });
