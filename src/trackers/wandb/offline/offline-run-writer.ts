@@ -152,6 +152,8 @@ export class OfflineRunWriter {
   /** Sets summary values (overriding the latest logged value of those keys), as `run.summary[k] = v`. */
   summary(values: ReadonlyMap<string, MetricValue> | Readonly<Record<string, MetricValue>>): void {
     if (this.finished) return;
+    // The row logged so far comes first, so that its values do not override these later ones.
+    this.history.flush();
     const entries = values instanceof Map ? values.entries() : Object.entries(values);
     for (const [key, value] of entries as Iterable<[string, MetricValue]>) this.setSummary(key, value, true);
   }
