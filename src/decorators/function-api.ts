@@ -9,7 +9,7 @@ import {
   checkPriorityLevel,
   checkProfiledOptions,
   checkTrackMetricsOptions,
-} from './options.js';
+} from './decorator-options.js';
 import { createProfiledFunction } from './profiled-function.js';
 import { endSpan, endSpanWithResult, usedHeapBytes } from './span-timing.js';
 import { createTrackedFunction } from './tracked-function.js';

@@ -3,7 +3,7 @@ import type { Priority as PriorityLevel } from '../core/options.js';
 import { type MemberDecoration, type MemberDecorator, decorateMember } from './member-decorator.js';
 import type { MemberKey } from './method-options.js';
 import { setMethodPriority } from './method-options.js';
-import { checkPriorityLevel } from './options.js';
+import { checkPriorityLevel } from './decorator-options.js';
 
 /**
  * Sets the priority of what the method logs through `@TrackMetrics` (above or below it; decorators apply

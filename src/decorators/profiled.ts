@@ -2,7 +2,7 @@ import './symbol-metadata.js';
 import { registerOperation } from '../profiler/operations.js';
 import { type MemberDecoration, type MemberDecorator, decorateMember } from './member-decorator.js';
 import type { MemberSite } from './member-site.js';
-import { type ProfiledOptions, checkProfiledOptions } from './options.js';
+import { type ProfiledOptions, checkProfiledOptions } from './decorator-options.js';
 import { createProfiledFunction } from './profiled-function.js';
 
 /**

@@ -2,7 +2,7 @@ import './symbol-metadata.js';
 import { type MemberDecoration, type MemberDecorator, decorateMember } from './member-decorator.js';
 import type { MemberSite } from './member-site.js';
 import { type MemberKey, methodPriority } from './method-options.js';
-import { type TrackMetricsOptions, checkTrackMetricsOptions } from './options.js';
+import { type TrackMetricsOptions, checkTrackMetricsOptions } from './decorator-options.js';
 import { createTrackedFunction } from './tracked-function.js';
 
 /**

@@ -4,7 +4,7 @@ import type { LogOptions, RunHandle } from '../core/run-handle.js';
 import { copyFunctionShape } from './function-shape.js';
 import { describeType, selectMetrics } from './metric-selection.js';
 import { linkWrapper } from './method-options.js';
-import type { StepSource, TrackMetricsOptions } from './options.js';
+import type { StepSource, TrackMetricsOptions } from './decorator-options.js';
 import { warnOnce } from './warn-once.js';
 
 /** How a tracked function learns about itself; resolved on its first call with an active run. */

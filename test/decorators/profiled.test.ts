@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCurrentHandle } from '../../src/core/current.js';
 import { Profiled, TRAINSCOPE_METADATA, decorationsOf } from '../../src/decorators/index.js';
 import { FakeRun } from './fake-run.js';
@@ -270,14 +270,46 @@ describe('@Profiled (standard decorators)', () => {
     ]);
   });
 
-  it('calls straight through without an active run or without a profiler', () => {
+  it('calls straight through, reading no clock, without an active run or without a profiler', () => {
     const trainer = new Trainer();
-    setCurrentHandle(null);
-    expect(trainer.forward(1)).toBe(2);
-    const run = activate(new FakeRun({ profiler: false }));
-    expect(trainer.forward(2)).toBe(4);
-    expect(run.spans).toHaveLength(0);
-    expect(run.logs).toHaveLength(0);
+    const clock = vi.spyOn(process.hrtime, 'bigint');
+    try {
+      setCurrentHandle(null);
+      expect(trainer.forward(1)).toBe(2);
+      const run = activate(new FakeRun({ profiler: false }));
+      expect(trainer.forward(2)).toBe(4);
+      expect(run.spans).toHaveLength(0);
+      expect(run.logs).toHaveLength(0);
+      expect(clock).not.toHaveBeenCalled();
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('warns once and leaves getters undecorated', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      class Model {
+        @Profiled()
+        get size(): number {
+          return 3;
+        }
+      }
+      class Other {
+        @Profiled()
+        get size(): number {
+          return 4;
+        }
+      }
+      const run = activate();
+      expect(new Model().size + new Other().size).toBe(7);
+      expect(run.spans).toHaveLength(0);
+      expect(warn.mock.calls.map((c) => c[0])).toEqual([
+        'trainscope: @Profiled on a getter is ignored: decorate methods or function-valued fields',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('mirrors its options into the class decorator metadata', () => {
