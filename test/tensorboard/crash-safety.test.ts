@@ -6,7 +6,7 @@ import { runInfo, tempDir } from './helpers.js';
 
 const CHILD = join(import.meta.dirname, 'crash-child.ts');
 const TRIALS = 8;
-const CONCURRENCY = 4;
+const CONCURRENCY = 8;
 
 /** Starts the child, waits for `flushes` flush notes plus `extraMs`, SIGKILLs it, returns the last flushed step. */
 function runAndKill(logDir: string, flushes: number, extraMs: number): Promise<number> {
@@ -45,9 +45,9 @@ describe('crash safety', () => {
   const { dir, cleanup } = tempDir('trainscope-tb-crash-');
   afterAll(cleanup);
 
-  it(`leaves readable files after SIGKILL at ${TRIALS} different moments`, { timeout: 120_000 }, async () => {
+  it(`leaves readable files after SIGKILL at ${TRIALS} different moments`, { timeout: 300_000 }, async () => {
     const run = runInfo();
-    // Children start concurrently (a few at a time): most of a trial is tsx's start-up.
+    // Children run concurrently: most of a trial is tsx's start-up.
     const lastFlushed: number[] = [];
     for (let wave = 0; wave < TRIALS; wave += CONCURRENCY) {
       const trials = Array.from({ length: Math.min(CONCURRENCY, TRIALS - wave) }, (_, i) => wave + i);

@@ -137,6 +137,7 @@ export class TensorBoardBackend implements Backend {
       const tags = system ? this.systemTags : this.historyTags;
       const keys = row.keys;
       const values = row.values;
+      const fastStep = isFastStep(step);
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
         let state = tags.get(key);
@@ -147,7 +148,7 @@ export class TensorBoardBackend implements Backend {
         if (step <= state.lastStep) this.warnStep(state, step);
         state.lastStep = step;
         const value = values[i]!;
-        if (typeof value === 'number' && state.block !== null && isFastStep(step)) {
+        if (typeof value === 'number' && state.block !== null && fastStep) {
           writer.appendScalar(state.block, step, wallTime, value);
         } else {
           this.writeSlow(writer, state, step, wallTime, value);
