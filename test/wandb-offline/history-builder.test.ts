@@ -53,4 +53,17 @@ describe('HistoryBuilder (W&B step rule)', () => {
     ]);
     expect(builder.droppedRows).toBe(0);
   });
+
+  it('drops a row whose step is not a finite integer', () => {
+    const out: MetricRow[] = [];
+    const logger = new MemoryLogger();
+    const builder = new HistoryBuilder((r) => out.push(r), logger);
+    builder.add(row(Number.NaN, ['a'], [1]));
+    builder.add(row(Number.POSITIVE_INFINITY, ['a'], [1]));
+    builder.add(row(2, ['a'], [1]));
+    builder.flush();
+    expect(out.map((r) => r.step)).toEqual([2]);
+    expect(builder.droppedRows).toBe(2);
+    expect(logger.messages('warn')).toHaveLength(1);
+  });
 });

@@ -287,4 +287,23 @@ describe('OfflineRunWriter', () => {
       ).sample_text,
     ).toBe(longText);
   });
+
+  it('records config changes after the run record and rewrites config.yaml with the merged config', async () => {
+    const writer = OfflineRunWriter.create(tmp, testRunInfo({ id: 'config01', config: { lr: 0.1 } }));
+    writer.write([row(0, { a: 1 })]);
+    writer.updateConfig({ lr: 0.05, layers: [1, 2], skipped: undefined });
+    await writer.finish(0);
+    const contents = readWandbFile(writer.wandbPath);
+    const configRecords = contents.records.filter((r) => r.type === 'config');
+    expect(configRecords).toHaveLength(1);
+    expect(configRecords[0]?.config?.update).toEqual([
+      { key: 'lr', value_json: '0.05' },
+      { key: 'layers', value_json: '[1,2]' },
+    ]);
+    expect(contents.records.findIndex((r) => r.type === 'config')).toBeGreaterThan(1);
+    const yaml = readFileSync(join(writer.filesDirectory, 'config.yaml'), 'utf8');
+    expect(yaml).toBe(
+      'wandb_version: 1\nlr:\n  desc: null\n  value: 0.05\nlayers:\n  desc: null\n  value:\n    - 1\n    - 2\n',
+    );
+  });
 });

@@ -48,6 +48,15 @@ export class HistoryBuilder {
   add(row: MetricRow): void {
     const step = Math.trunc(row.step);
     const current = this.currentStep;
+    if (!Number.isSafeInteger(step)) {
+      this.droppedRowCount++;
+      this.droppedValueCount += row.keys.length;
+      this.logger?.warnOnce(
+        'wandb/step-invalid',
+        `W&B needs integer steps: a row at step ${row.step} was dropped`,
+      );
+      return;
+    }
     if (step < current) {
       this.droppedRowCount++;
       this.droppedValueCount += row.keys.length;
