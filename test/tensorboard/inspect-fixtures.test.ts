@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import type { TagPointValue } from '../../src/trackers/tensorboard/tag-point-value.js';
-import { FIXTURES } from './helpers.js';
+import { frameRecord } from '../../src/trackers/tensorboard/record.js';
+import { FIXTURES, tempDir } from './helpers.js';
 
 interface ExpectedFile {
   name: string;
@@ -154,5 +155,30 @@ describe('inspectLogDir reads the tensorboardX fixtures as TensorBoard does', ()
 
   it('throws a clear error for a missing directory', () => {
     expect(() => inspectLogDir(join(FIXTURES, 'no-such-dir'))).toThrow(/cannot inspect .*no-such-dir/);
+  });
+});
+
+describe('inspectLogDir on damaged or single files', () => {
+  it('accepts one event file as the log directory', () => {
+    const file = join(FIXTURES, 'two-files', 'events.out.tfevents.1796000222.vm');
+    const result = inspectLogDir(file);
+    expect(Object.keys(result.runs)).toEqual(['.']);
+    expect(result.runs['.']!.tags.loss!.points.map((p) => p.step)).toEqual([5, 6, 7, 8, 9]);
+  });
+
+  it('reports a record with valid CRCs that is not an Event as an error and stops there', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const good = readFileSync(join(FIXTURES, 'two-files', 'events.out.tfevents.1796000221.vm'));
+      const garbage = frameRecord(Buffer.from([0x0f, 0xff, 0xff, 0xff]));
+      writeFileSync(join(dir, 'events.out.tfevents.1.bad'), Buffer.concat([good, garbage, good]));
+      const result = inspectLogDir(dir);
+      expect(result.errors).toBe(1);
+      expect(result.problems[0]).toMatchObject({ kind: 'decode_error', recordIndex: 6, offset: good.length });
+      expect(result.runs['.']!.files[0]!.status).toBe('decode_error');
+      expect(result.runs['.']!.tags.loss!.count).toBe(5);
+    } finally {
+      cleanup();
+    }
   });
 });
