@@ -76,3 +76,13 @@ describe('trainscope inspect', () => {
     expect(stderr).toMatch(/trainscope inspect: cannot inspect .*missing/);
   });
 });
+
+describe('trainscope inspect on hparams', () => {
+  it('shows the hparams, the experiment and the session status', async () => {
+    const { stdout } = await runInspect(join(FIXTURES, 'hparams'));
+    expect(stdout).toContain('Run trial-0');
+    expect(stdout).toMatch(/_hparams_\/session_start_info\s+1\s+0\s+hparams: .*lr=0\.001.*optimizer=adam/);
+    expect(stdout).toMatch(/_hparams_\/experiment\s+1\s+0\s+experiment: 4 hparams, 2 metrics/);
+    expect(stdout).toMatch(/_hparams_\/session_end_info\s+1\s+0\s+session end: STATUS_SUCCESS/);
+  });
+});

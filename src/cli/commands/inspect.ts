@@ -36,13 +36,33 @@ function describeValue(value: TagPointValue): string {
   return `${value.images.length} image(s) ${value.width}x${value.height}`;
 }
 
+/** One line about an hparams record: the hparams, the experiment's size, or the session's status. */
+function describePluginContent(content: Record<string, unknown>): string | undefined {
+  const start = content.sessionStartInfo as { hparams?: Record<string, unknown> } | undefined;
+  if (start) {
+    const pairs = Object.entries(start.hparams ?? {}).map(
+      ([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
+    );
+    const line = pairs.join(', ');
+    return `hparams: ${line.length > 100 ? `${line.slice(0, 97)}...` : line}`;
+  }
+  const experiment = content.experiment as { hparamInfos?: unknown[]; metricInfos?: unknown[] } | undefined;
+  if (experiment) {
+    return `experiment: ${experiment.hparamInfos?.length ?? 0} hparams, ${experiment.metricInfos?.length ?? 0} metrics`;
+  }
+  const end = content.sessionEndInfo as { status?: string } | undefined;
+  if (end) return `session end: ${end.status ?? 'STATUS_UNKNOWN'}`;
+  return undefined;
+}
+
 function tagLine(tag: InspectTag, width: number): string {
   const steps = tag.firstStep === tag.lastStep ? `${tag.firstStep}` : `${tag.firstStep}..${tag.lastStep}`;
   const base = `    ${tag.tag.padEnd(width)}  ${String(tag.count).padStart(6)}  ${steps.padEnd(13)}`;
   if (tag.plugin === 'scalars') {
     return `${base}  ${formatNumber(tag.min).padStart(12)}  ${formatNumber(tag.max).padStart(12)}  ${describeValue(tag.last).padStart(12)}`;
   }
-  return `${base}  last: ${describeValue(tag.last)}`;
+  const content = tag.pluginContent ? describePluginContent(tag.pluginContent) : undefined;
+  return `${base}  ${content ?? `last: ${describeValue(tag.last)}`}`;
 }
 
 /** The human-readable report, like `tensorboard --inspect`: runs → plugins → tags, then problems. */
