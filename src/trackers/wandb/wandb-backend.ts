@@ -272,7 +272,7 @@ export class WandbBackend implements Backend {
     for (const upload of early.uploads) online.uploader.upload(upload.path, upload.bytes);
     for (const line of early.history) this.pushHistory(line);
     for (const line of early.events) online.stream.pushEvents(line);
-    if (this.summaryValues.size > 0) online.stream.setSummary(() => this.summaryLine());
+    if (this.summaryValues.size > 0) online.stream.setSummary(this.summarySource);
     online.stream.start();
   }
 
@@ -288,7 +288,7 @@ export class WandbBackend implements Backend {
     if (online) {
       for (const file of encoded.tableFiles) online.uploader.upload(file.path, file.bytes);
       this.pushHistory(line);
-      online.stream.setSummary(() => this.summaryLine());
+      online.stream.setSummary(this.summarySource);
       return;
     }
     for (const file of encoded.tableFiles) this.early.uploads.push({ path: file.path, bytes: file.bytes });
@@ -327,6 +327,8 @@ export class WandbBackend implements Backend {
       this.stopStreaming({ reason: 'overflow', message: 'W&B has not answered while the run logged a lot' });
     }
   }
+
+  private readonly summarySource = (): string => this.summaryLine();
 
   private summaryLine(): string {
     return jsonObjectLine([...this.summaryValues.keys()], [...this.summaryValues.values()]);

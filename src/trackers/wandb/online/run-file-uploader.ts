@@ -21,6 +21,8 @@ export interface RunFileUploaderEvents {
 export class RunFileUploader {
   private queue: { path: string; bytes: Uint8Array }[] = [];
   private worker: Promise<void> | undefined;
+  /** Cleared by the worker itself right after it saw an empty queue, so no upload can slip in between. */
+  private running = false;
   private stopped = false;
   uploadedCount = 0;
   failedCount = 0;
@@ -33,22 +35,21 @@ export class RunFileUploader {
   ) {}
 
   get pending(): number {
-    return this.queue.length + (this.worker ? 1 : 0);
+    return this.queue.length + (this.running ? 1 : 0);
   }
 
   upload(path: string, bytes: Uint8Array): void {
     if (this.stopped) return;
     this.queue.push({ path, bytes });
-    if (!this.worker) {
-      this.worker = this.work().finally(() => {
-        this.worker = undefined;
-      });
+    if (!this.running) {
+      this.running = true;
+      this.worker = this.work();
     }
   }
 
   /** Resolves when every queued upload finished or failed. */
   async idle(): Promise<void> {
-    while (this.worker) await this.worker;
+    while (this.running) await this.worker;
   }
 
   stop(): void {
@@ -57,15 +58,22 @@ export class RunFileUploader {
   }
 
   private async work(): Promise<void> {
-    for (let next = this.queue.shift(); next && !this.stopped; next = this.queue.shift()) {
-      const message = await this.uploadOne(next.path, next.bytes);
-      if (message === undefined) {
-        this.uploadedCount++;
-        this.events.onUploaded(next.path);
-      } else {
-        this.failedCount++;
-        this.events.onFailed(next.path, message.text, message.auth);
+    try {
+      for (let next = this.queue.shift(); next && !this.stopped; next = this.queue.shift()) {
+        const message = await this.uploadOne(next.path, next.bytes).catch((error: unknown) => ({
+          text: this.http.redact(String(error)),
+          auth: false,
+        }));
+        if (message === undefined) {
+          this.uploadedCount++;
+          this.events.onUploaded(next.path);
+        } else {
+          this.failedCount++;
+          this.events.onFailed(next.path, message.text, message.auth);
+        }
       }
+    } finally {
+      this.running = false;
     }
   }
 
