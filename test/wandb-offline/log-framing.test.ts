@@ -123,4 +123,23 @@ describe('.wandb framing', () => {
     writer.closeSync();
     expect(writer.bytesWritten).toBe(readFileSync(path).length);
   });
+
+  it('writes synchronously once maxPendingBytes are waiting (bounded memory) and batches otherwise', async () => {
+    const path = join(tmp, 'bounded.wandb');
+    const writer = WandbLogWriter.create(path, { maxPendingBytes: 4096 });
+    for (let i = 0; i < 100; i++) {
+      writer.append(payload(500, i));
+      expect(writer.pendingBytes).toBeLessThan(4096);
+    }
+    // Without yielding to the event loop, most records are already on disk.
+    const before = WandbLogReader.readFile(path);
+    expect(before.records.length).toBeGreaterThan(90);
+    await writer.close();
+    const after = WandbLogReader.readFile(path);
+    expect(after.records.map((r) => r.payload.equals(payload(500, after.records.indexOf(r))))).toEqual(
+      Array(100).fill(true),
+    );
+    expect(writer.bytesWritten).toBe(readFileSync(path).length);
+    expect(() => writer.append(payload(1, 1))).toThrow(/append after close/);
+  });
 });
