@@ -11,7 +11,7 @@ export class CallTimer {
   private next = 0;
   private count = 0;
 
-  constructor(size = 4096) {
+  constructor(size = 1024) {
     this.samples = new Float64Array(size);
   }
 
@@ -26,11 +26,14 @@ export class CallTimer {
     return this.count;
   }
 
-  /** Quantile `q` (0..1) of the most recent samples, in nanoseconds; NaN when none. */
-  quantile(q: number): number {
+  /**
+   * Quantiles (each 0..1) of the most recent samples, in nanoseconds (NaN when none), from one sorted copy.
+   * Runs in the background report, never on the caller's thread.
+   */
+  quantiles(qs: readonly number[]): number[] {
     const n = Math.min(this.count, this.samples.length);
-    if (n === 0) return Number.NaN;
+    if (n === 0) return qs.map(() => Number.NaN);
     const sorted = this.samples.slice(0, n).sort();
-    return sorted[Math.min(n - 1, Math.floor(q * (n - 1) + 0.5))] as number;
+    return qs.map((q) => sorted[Math.min(n - 1, Math.floor(q * (n - 1) + 0.5))] as number);
   }
 }

@@ -87,6 +87,10 @@ class PriorityRing {
 /** One value read back from the queue by the drain. The drain reuses one instance. */
 export interface QueueItem {
   key: MetricKey | undefined;
+  /** Whether the value is a number, in `num` (kept apart from `value` so doubles are not boxed). */
+  isNumber: boolean;
+  num: number;
+  /** The value when it is not a number. */
   value: unknown;
   step: number;
   time: number;
@@ -195,7 +199,14 @@ export class MetricQueue {
     const h = ring.head;
     out.key = ring.key[h];
     const ref = ring.ref[h];
-    out.value = ref === NUMERIC ? ring.num[h] : ref;
+    if (ref === NUMERIC) {
+      out.isNumber = true;
+      out.num = ring.num[h] as number;
+      out.value = undefined;
+    } else {
+      out.isNumber = false;
+      out.value = ref;
+    }
     out.step = ring.step[h] as number;
     out.time = ring.time[h] as number;
     out.call = ring.call[h] as number;

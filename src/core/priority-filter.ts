@@ -1,4 +1,5 @@
 import type { Logger } from './backend.js';
+import type { MetricSummary, TagSlot } from './metric-summary.js';
 import type { LoggingLevel, LoggingOptions, Priority } from './options.js';
 
 /** Priorities as numbers: lower is more important. */
@@ -32,18 +33,6 @@ export const DEFAULT_PRIORITIES: Readonly<Record<string, Priority>> = {
 
 export const MAX_KEY_LENGTH = 1024;
 
-/**
- * One full tag as backends see it. Several (prefix, key) pairs can map to the same tag (`{prefix: 'a'}` +
- * `b` and `a/b`); they share one `TagSlot`, which the drain uses to detect duplicate keys in a row without
- * building a set per row.
- */
-export interface TagSlot {
-  readonly tag: string;
-  /** Id of the last row this tag was added to, and its index there (duplicate detection in the drain). */
-  lastRow: number;
-  indexInRow: number;
-}
-
 /** Everything the hot path needs to know about one (prefix, key) pair, computed once and cached. */
 export interface MetricKey {
   readonly key: string;
@@ -74,12 +63,12 @@ export interface MetricKey {
 export class PriorityFilter {
   readonly threshold: number;
   private readonly byPrefix = new Map<string, Map<string, MetricKey>>();
-  private readonly slots = new Map<string, TagSlot>();
   private readonly intervalPrefixes: ReadonlySet<string>;
 
   constructor(
     private readonly options: LoggingOptions,
     private readonly logger: Logger,
+    private readonly tags: MetricSummary,
   ) {
     this.threshold = levelThreshold(options.level);
     this.intervalPrefixes = new Set(options.intervalPrefixes);
@@ -104,11 +93,7 @@ export class PriorityFilter {
     let priority = priorityRank(this.options.defaultPriority);
     let interval = 1;
     if (tag !== '') {
-      slot = this.slots.get(tag) ?? null;
-      if (slot === null) {
-        slot = { tag, lastRow: -1, indexInRow: -1 };
-        this.slots.set(tag, slot);
-      }
+      slot = this.tags.slot(tag);
       priority = this.configuredPriority(tag);
       const slash = tag.indexOf('/');
       if (slash > 0 && this.intervalPrefixes.has(tag.slice(0, slash))) interval = this.options.interval;

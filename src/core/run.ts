@@ -4,6 +4,7 @@ import { setCurrentHandle } from './current.js';
 import { ExitHandler, type ExitTarget } from './exit-handler.js';
 import { GuardedBackend } from './guarded-backend.js';
 import { ConsoleLogger } from './logger.js';
+import { MetricSummary } from './metric-summary.js';
 import { DROPPED, MetricQueue, MUST_DRAIN, type QueueItem } from './metric-queue.js';
 import { parseOptions, type ResolvedOptions, type TrainscopeOptions } from './options.js';
 import { type MetricKey, PriorityFilter, priorityRank } from './priority-filter.js';
@@ -76,10 +77,12 @@ export class Run implements RunHandle, ExitTarget {
   private readonly filter: PriorityFilter;
   private readonly queue: MetricQueue;
   private readonly asyncDrain: boolean;
-  private readonly latest = new Map<string, MetricValue>();
+  private readonly latest = new MetricSummary();
   private readonly callTimer = new CallTimer();
   private readonly item: QueueItem = {
     key: undefined,
+    isNumber: true,
+    num: 0.5,
     value: undefined,
     step: 0,
     time: 0,
@@ -111,7 +114,7 @@ export class Run implements RunHandle, ExitTarget {
     if (process.env.WANDB_API_KEY) secrets.push(process.env.WANDB_API_KEY);
     this.logger = new ConsoleLogger({ level: options.logLevel, secrets });
     this.backends = backends.map((b) => new GuardedBackend(b, this.logger));
-    this.filter = new PriorityFilter(options.logging, this.logger);
+    this.filter = new PriorityFilter(options.logging, this.logger, this.latest);
     this.queue = new MetricQueue(options.logging.queueCapacity);
     this.asyncDrain = options.logging.async;
     this._profiler = options.profiling.enabled ? profiler : undefined;
@@ -519,7 +522,7 @@ export class Run implements RunHandle, ExitTarget {
       }
       const slot = (item.key as MetricKey).slot;
       if (slot === null) continue;
-      const value = sanitizeValue(item.value, slot.tag, this.logger);
+      const value = item.isNumber ? item.num : sanitizeValue(item.value, slot.tag, this.logger);
       if (value === undefined) continue;
       if (slot.lastRow === rowId) {
         values[slot.indexInRow] = value;
@@ -533,7 +536,7 @@ export class Run implements RunHandle, ExitTarget {
         keys.push(slot.tag);
         values.push(value);
       }
-      this.latest.set(slot.tag, value);
+      this.latest.update(slot, value);
     }
     if (keys.length > 0) rows.push({ step: rowStep, time: rowTime, channel: 'history', keys, values });
     item.key = undefined;
@@ -552,8 +555,9 @@ export class Run implements RunHandle, ExitTarget {
     const keys: string[] = [];
     const values: number[] = [];
     if (this.callTimer.sampled > 0) {
+      const [p50, p99] = this.callTimer.quantiles([0.5, 0.99]);
       keys.push('trainscope/log_ns_p50', 'trainscope/log_ns_p99');
-      values.push(this.callTimer.quantile(0.5), this.callTimer.quantile(0.99));
+      values.push(p50 as number, p99 as number);
     }
     keys.push('trainscope/log_calls', 'trainscope/queue_depth', 'trainscope/dropped');
     values.push(this.logCalls, this.queue.takePeak(), this.queue.dropped);
@@ -617,6 +621,7 @@ export class Run implements RunHandle, ExitTarget {
         this.logger.warn(`the profiler failed in describe(): ${errorMessage(error)}`);
       }
     }
+    const [logNsP50, logNsP99] = this.callTimer.quantiles([0.5, 0.99]);
     const lines = formatRunSummary({
       info: this.info,
       exitCode: outcome.exitCode,
@@ -625,8 +630,8 @@ export class Run implements RunHandle, ExitTarget {
       durationMs: outcome.endTime - this.info.startTime,
       summary: this.latest,
       logCalls: this.logCalls,
-      logNsP50: this.callTimer.quantile(0.5),
-      logNsP99: this.callTimer.quantile(0.99),
+      logNsP50: logNsP50 as number,
+      logNsP99: logNsP99 as number,
       queuePeak: Math.max(this.queue.takePeak(), this.queue.highWater),
       queueCapacity: this.queue.capacity,
       dropped: this.queue.dropped,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DROPPED, MetricQueue, MUST_DRAIN, PUSHED, type QueueItem } from '../../src/core/metric-queue.js';
+import { MetricSummary } from '../../src/core/metric-summary.js';
 import type { MetricKey } from '../../src/core/priority-filter.js';
 import { init, type Run } from '../../src/core/run.js';
 import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
@@ -101,7 +102,7 @@ describe('MetricQueue', () => {
   const key = (name: string): MetricKey => ({
     key: name,
     prefix: '',
-    slot: { tag: name, lastRow: -1, indexInRow: -1 },
+    slot: new MetricSummary().slot(name),
     priority: 1,
     interval: 1,
     lastExplicitStep: -1,
@@ -110,7 +111,16 @@ describe('MetricQueue', () => {
   it('grows past its initial rings and wraps around, keeping order and values', () => {
     const queue = new MetricQueue(5000);
     const k = key('v');
-    const item: QueueItem = { key: undefined, value: undefined, step: 0, time: 0, call: 0, priority: 0 };
+    const item: QueueItem = {
+      key: undefined,
+      isNumber: true,
+      num: 0,
+      value: undefined,
+      step: 0,
+      time: 0,
+      call: 0,
+      priority: 0,
+    };
     let next = 0;
     const seen: number[] = [];
     let pushed = 0;
@@ -119,7 +129,7 @@ describe('MetricQueue', () => {
         if (queue.pushNumber(k, next, (next % 3) as 0 | 1 | 2, next, 0, next) === PUSHED) pushed++;
         next++;
       }
-      while (queue.shift(item)) seen.push(item.value as number);
+      while (queue.shift(item)) seen.push(item.isNumber ? item.num : Number.NaN);
     }
     expect(pushed).toBe(9000);
     expect(seen).toEqual(Array.from({ length: 9000 }, (_, i) => i));
