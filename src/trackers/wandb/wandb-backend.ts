@@ -15,7 +15,11 @@ import { resolveWandbCredentials, type WandbCredentials } from './credentials.js
 import { HistoryBuilder } from './history-builder.js';
 import { encodeHistoryRow, encodeMetricValue, historyLine, jsonObjectLine } from './history-value.js';
 import { OfflineRunWriter } from './offline/index.js';
-import type { BatchSchedule, FileStreamStop } from './online/file-stream-client.js';
+import {
+  type BatchSchedule,
+  DEFAULT_MAX_PENDING_CHARS,
+  type FileStreamStop,
+} from './online/file-stream-client.js';
 import { WandbGraphqlError } from './online/graphql-client.js';
 import { WandbHttpClient } from './online/http-client.js';
 import { OnlineRun } from './online/online-run.js';
@@ -48,8 +52,10 @@ export type WandbEffectiveMode = 'online' | 'offline' | 'disabled';
  * Every mode but `disabled` writes the run's transaction log (`run-<id>.wandb`) through `OfflineRunWriter`:
  * offline runs as `wandb/offline-run-<ts>-<id>/`, online runs as `wandb/run-<ts>-<id>/`. Online, the same rows
  * (merged by W&B's step rule in lockstep with the log) also stream to W&B over `file_stream`. If the server
- * refuses the key, stays unreachable past `retryBudgetMs`, or falls too far behind, streaming stops, the log
- * keeps everything, and `trainscope sync <dir>` uploads the rest later, resuming at the offsets W&B acknowledged.
+ * refuses the key, stays unreachable past `retryBudgetMs`, or falls too far behind (more than
+ * `DEFAULT_MAX_PENDING_CHARS`, about 64 MB of lines waiting: the bound on the memory a slow server can pin),
+ * streaming stops, the log keeps everything, and `trainscope sync <dir>` uploads the rest later, resuming at the
+ * offsets W&B acknowledged (`trainscope-sync.json` in the run directory).
  *
  * Nothing here waits on the network on the caller's behalf: `write` only encodes and queues.
  */
@@ -148,6 +154,11 @@ export class WandbBackend implements Backend {
     const writer = this.writer;
     if (!writer) return;
     writer.write(rows);
+    if (this.stopped && !this.options.spool) {
+      // With `spool: false` the user does not count on syncing later: what W&B did not get is reported as dropped.
+      this.droppedLines += rows.length;
+      return;
+    }
     if (!this.history || this.stopped) return;
     for (const row of rows) {
       if (row.channel === 'system') this.streamSystemRow(row);
@@ -323,7 +334,7 @@ export class WandbBackend implements Backend {
 
   private noteEarly(chars: number): void {
     this.earlyChars += chars;
-    if (this.earlyChars > (this.tuning.maxPendingChars ?? 128 * 1024 * 1024)) {
+    if (this.earlyChars > (this.tuning.maxPendingChars ?? DEFAULT_MAX_PENDING_CHARS)) {
       this.stopStreaming({ reason: 'overflow', message: 'W&B has not answered while the run logged a lot' });
     }
   }
@@ -367,7 +378,9 @@ export class WandbBackend implements Backend {
     this.early = { history: [], events: [], uploads: [] };
     this.history = undefined;
     const dir = this.writer?.directory ?? this.options.dir;
-    const where = `The whole run is kept in ${dir}; upload it with: trainscope sync ${dir}`;
+    const where = this.options.spool
+      ? `The whole run is kept in ${dir}; upload it with: trainscope sync ${dir}`
+      : `wandb.spool is off: rows from now on are counted as dropped (the local log ${dir} still has them)`;
     if (stop.reason === 'auth') {
       this.errors++;
       this.logger?.error(

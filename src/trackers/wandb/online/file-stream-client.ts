@@ -13,6 +13,12 @@ export type BatchSchedule = (runAgeMs: number) => number;
 export const officialBatchSchedule: BatchSchedule = (age) =>
   age < 60_000 ? 2_000 : age < 300_000 ? 10_000 : 30_000;
 
+/**
+ * Lines waiting for W&B beyond this (UTF-16 code units, about 64 MB) stop the live stream: the run is in the
+ * local log anyway, and `trainscope sync` sends the rest. This bounds the memory a slow server can pin.
+ */
+export const DEFAULT_MAX_PENDING_CHARS = 32 * 1024 * 1024;
+
 export type StreamedFile = 'history' | 'events' | 'output';
 
 /** Why the stream stopped before `complete`: the caller keeps the run in its local log. */
@@ -118,7 +124,7 @@ export class FileStreamClient {
     this.schedule = options.schedule ?? officialBatchSchedule;
     this.heartbeatMs = options.heartbeatMs ?? 30_000;
     this.maxRequestChars = options.maxRequestChars ?? 8 * 1024 * 1024;
-    this.maxPendingChars = options.maxPendingChars ?? 128 * 1024 * 1024;
+    this.maxPendingChars = options.maxPendingChars ?? DEFAULT_MAX_PENDING_CHARS;
     this.runStartedAt = options.runStartedAt ?? Date.now();
     this.history = new LineQueue(options.startOffsets?.history ?? 0);
     this.events = new LineQueue(options.startOffsets?.events ?? 0);

@@ -182,7 +182,7 @@ export class WandbGraphqlClient {
       throw new WandbGraphqlError(
         operation,
         'rejected',
-        `HTTP ${result.status}${messages.length > 0 ? `: ${messages.join('; ')}` : ''}`,
+        this.http.redact(`HTTP ${result.status}${messages.length > 0 ? `: ${messages.join('; ')}` : ''}`),
         messages,
       );
     }
