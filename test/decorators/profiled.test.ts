@@ -290,12 +290,14 @@ describe('@Profiled (standard decorators)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       class Model {
+        // @ts-expect-error getters are rejected by the decorator's type too
         @Profiled()
         get size(): number {
           return 3;
         }
       }
       class Other {
+        // @ts-expect-error getters are rejected by the decorator's type too
         @Profiled()
         get size(): number {
           return 4;
