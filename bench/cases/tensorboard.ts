@@ -5,7 +5,7 @@
  *
  * Next to it:
  * - the floor: a plain `fs` write (open, write, close) of the same bytes, already encoded and framed;
- * - bytes per scalar on disk (tensorboardX: 48.17 B with these 10 tags, 43.92 B with one);
+ * - bytes per scalar on disk, next to what tensorboardX writes for the same tags and steps;
  * - where the time goes: encoding (fast-path event bytes), CRC32C (both CRCs of every record) and I/O (the floor),
  *   each measured alone on the same records, as shares of their sum.
  *
@@ -22,6 +22,7 @@ import {
   encodeScalarEvent,
   maxScalarEventLength,
   scalarBlock,
+  varintLength,
 } from '../../src/trackers/tensorboard/scalar-event-encoder.js';
 import { TensorBoardBackend } from '../../src/trackers/tensorboard/tensorboard-backend.js';
 import { type BenchOptions, type BenchRow, median, quantile } from '../bench-case.js';
@@ -29,7 +30,6 @@ import { type BenchOptions, type BenchRow, median, quantile } from '../bench-cas
 export const name = 'tensorboard';
 
 const TENSORBOARDX_SCALARS_PER_SECOND = 6_098;
-const TENSORBOARDX_BYTES_PER_SCALAR = 48.17;
 const TARGET_SCALARS_PER_SECOND = 1_000_000;
 const TAGS = Array.from({ length: 10 }, (_, i) => `metric/${String(i).padStart(2, '0')}`);
 const ROWS_PER_BATCH = 1_000;
@@ -73,6 +73,21 @@ function makeBatches(scalars: number, startTime: number): MetricRow[][] {
     batches.push(batch);
   }
   return batches;
+}
+
+/**
+ * Bytes per scalar tensorboardX writes for this very workload (same tags and steps): a `simple_value` event per
+ * scalar, no metadata, 16 bytes of framing. Its reference figure (48.17 B) was measured with steps below 20,000;
+ * longer runs need a byte more per step varint.
+ */
+function tensorboardXBytesPerScalar(scalars: number): number {
+  let total = 0;
+  for (let i = 0; i < scalars; i++) {
+    const step = Math.floor(i / TAGS.length);
+    const tag = TAGS[i % TAGS.length]!;
+    total += 16 + 9 + (step === 0 ? 0 : 1 + varintLength(step)) + 2 + 2 + 2 + tag.length + 5;
+  }
+  return total / scalars;
 }
 
 interface Round {
@@ -169,6 +184,7 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
     const rate = median(rates);
     const floor = median(floors);
     const size = median(bytesPerScalar);
+    const tbxSize = tensorboardXBytesPerScalar(scalars);
     const shareRow = (part: keyof typeof shares, label: string): BenchRow => ({
       what: `share of encode+CRC+I/O time: ${label}`,
       unit: '%',
@@ -204,11 +220,11 @@ export async function run(options: BenchOptions): Promise<BenchRow[]> {
         unit: 'B',
         median: size,
         spread: Math.max(...bytesPerScalar),
-        baselineName: 'tensorboardX (10 tags)',
-        baseline: TENSORBOARDX_BYTES_PER_SCALAR,
-        ratio: size / TENSORBOARDX_BYTES_PER_SCALAR,
-        target: '≈ 44-48 B',
-        met: size <= TENSORBOARDX_BYTES_PER_SCALAR + 0.5,
+        baselineName: 'tensorboardX, same tags and steps',
+        baseline: tbxSize,
+        ratio: size / tbxSize,
+        target: 'as tensorboardX (+1%)',
+        met: size <= tbxSize * 1.01,
       },
       shareRow('encode', 'encoding'),
       shareRow('crc', 'CRC32C'),
