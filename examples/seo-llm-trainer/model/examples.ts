@@ -3,9 +3,13 @@ import type { SeoRecord } from '../corpus/record.js';
 import { SeededRandom } from '../corpus/seeded-random.js';
 import { BOS, EOS, PAD, type WordPieceTokenizer } from './tokenizer.js';
 
-/** The model's input for a page: `keyword | title ->`; the description follows after a space. */
+/**
+ * The model's input for a page: ` keyword | title ->`; the description follows after a space. The leading
+ * space makes the keyword's pieces in the prompt the same tokens as in the description (` camera`, not
+ * `camera`), so writing the keyword is copying tokens the model has seen.
+ */
 export function promptText(keyword: string, title: string): string {
-  return `${keyword} | ${title} ->`;
+  return ` ${keyword} | ${title} ->`;
 }
 
 /** One record as tokens: `<bos> prompt description <eos>`, padded to `seqLen + 1`. */

@@ -26,9 +26,9 @@ function characterPieces(): string[] {
   return pieces;
 }
 
-/** Collapses whitespace runs to one space, as the pieces assume. */
+/** Collapses whitespace runs to one space, as the pieces assume (a leading space is kept: it is part of a piece). */
 export function normalizeText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ');
 }
 
 export class WordPieceTokenizer {
