@@ -451,6 +451,8 @@ export class Run implements RunHandle, ExitTarget {
         metric.lastExplicitStep = step;
       }
     }
+    // Synchronous mode never drops: a call larger than the queue drains it as it goes.
+    if (!this.asyncDrain && this.queue.size >= this.queue.capacity) this.drain();
     let result =
       typeof value === 'number'
         ? this.queue.pushNumber(metric, value, priority, step, time, call)

@@ -71,6 +71,21 @@ describe('queue overflow policy', () => {
   });
 });
 
+describe('synchronous mode', () => {
+  it('logging.async: false never drops: a call larger than the queue is drained as it goes', async () => {
+    const recorder = new RecordingBackend();
+    run = await init(testOptions({ logging: { async: false, queueCapacity: 16 } }), { backends: [recorder] });
+    const big = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]));
+    run.log(big, { priority: 'low' });
+    expect(recorder.history().flatMap((r) => Object.values(r.values))).toEqual(
+      Array.from({ length: 40 }, (_, i) => i),
+    );
+    expect(recorder.history().every((r) => r.step === 0)).toBe(true);
+    await run.finish();
+    expect(run.summary.get('trainscope/dropped')).toBeUndefined();
+  });
+});
+
 describe('copying', () => {
   it('mutating the metrics object after log() does not change what was logged', async () => {
     const recorder = new RecordingBackend();
