@@ -274,7 +274,7 @@ describe('TensorBoardBackend', () => {
     backend.write([row(1, { a: 1 })]);
     await backend.flush();
     rmSync(join(dir, run.name), { recursive: true, force: true });
-    for (let i = 0; i < 100 && logger.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 500 && logger.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(logger.errors).toHaveLength(1);
     expect(logger.errors[0]).toMatch(/can no longer be written \(the file or its directory was removed\)/);
     backend.write([row(2, { a: 2 }), row(3, { a: 3 })]);

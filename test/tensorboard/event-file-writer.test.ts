@@ -59,7 +59,7 @@ describe('EventFileWriter', () => {
     for (let step = 1; step <= 3; step++) writer.appendScalar(block, step, 1, step);
     writer.endBatch();
     let records = 0;
-    for (let i = 0; i < 100 && records < 4; i++) {
+    for (let i = 0; i < 500 && records < 4; i++) {
       await new Promise((r) => setTimeout(r, 10));
       records = scanRecords(readFileSync(writer.path)).payloads.length;
     }
