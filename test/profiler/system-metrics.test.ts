@@ -32,7 +32,10 @@ describe('system metrics', () => {
     }
     await waitFor(() => host.systemLogs.length >= 2, 'two system samples');
     // Under heavy machine load the delay monitor may not have ticked within the first samples; it will soon.
-    await waitFor(() => host.systemLogs.some((s) => 'event_loop_delay_ms' in s), 'an event-loop delay sample');
+    await waitFor(
+      () => host.systemLogs.some((s) => 'event_loop_delay_ms' in s),
+      'an event-loop delay sample',
+    );
     await profiler.finish();
     const samples = host.systemLogs;
     for (const s of samples) {
