@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { wandb_internal } from '../../src/trackers/wandb/offline/generated/wandb-internal.js';
 import { HistoryRecordEncoder } from '../../src/trackers/wandb/offline/history-record-encoder.js';
+import { RecordMessage } from '../../src/trackers/wandb/offline/wandb-proto.js';
 
 function generated(num: number, step: number, keys: string[], values: string[]): Buffer {
   return Buffer.from(
-    wandb_internal.Record.encode({
+    RecordMessage.encode({
       num,
       history: {
         item: keys.map((key, i) => ({ key, value_json: values[i] as string })),
@@ -15,7 +15,7 @@ function generated(num: number, step: number, keys: string[], values: string[]):
 }
 
 describe('HistoryRecordEncoder', () => {
-  it('writes the same bytes as the generated protobuf encoder', () => {
+  it('writes the same bytes as the protobufjs encoder', () => {
     const encoder = new HistoryRecordEncoder();
     const cases: [number, number, string[], string[]][] = [
       [1, 0, ['loss'], ['0.5']],
@@ -34,7 +34,7 @@ describe('HistoryRecordEncoder', () => {
     for (const [num, step, keys, values] of cases) {
       const mine = Buffer.from(encoder.encode(num, step, keys, values));
       expect(mine.equals(generated(num, step, keys, values)), `num ${num} step ${step}`).toBe(true);
-      const decoded = wandb_internal.Record.toObject(wandb_internal.Record.decode(mine), { longs: Number });
+      const decoded = RecordMessage.toObject(RecordMessage.decode(mine), { longs: Number });
       expect(decoded.num).toBe(num);
     }
   });

@@ -1,6 +1,6 @@
 /**
  * The hot path of offline mode: a `wandb_internal.Record` holding one `HistoryRecord`, encoded by hand into a
- * reused scratch buffer. It writes exactly the bytes the generated encoder writes for
+ * reused scratch buffer. It writes exactly the bytes protobufjs writes for
  * `{num, history: {item: [{key, value_json}...], step: {num: step}}}` (checked by tests), without building the
  * message objects. Key bytes are cached, since the same keys come back on every row.
  */

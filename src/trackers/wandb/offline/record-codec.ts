@@ -1,4 +1,4 @@
-import { wandb_internal } from './generated/wandb-internal.js';
+import { RecordMessage } from './wandb-proto.js';
 import type { WandbRecord, WandbRecordType } from './wandb-record.js';
 
 const RECORD_TYPES: ReadonlySet<string> = new Set<WandbRecordType>([
@@ -30,13 +30,13 @@ export function encodeWandbRecord(record: WandbRecord): Uint8Array {
   if (record.uuid !== undefined) message.uuid = record.uuid;
   if (record._info !== undefined) message._info = record._info;
   // fromObject turns enum names into numbers (encode alone would write them as 0).
-  return wandb_internal.Record.encode(wandb_internal.Record.fromObject(message)).finish();
+  return RecordMessage.encode(RecordMessage.fromObject(message)).finish();
 }
 
 /** Parses one `wandb_internal.Record` payload. Throws on malformed protobuf. */
 export function decodeWandbRecord(payload: Uint8Array): WandbRecord {
-  const message = wandb_internal.Record.decode(payload);
-  const object = wandb_internal.Record.toObject(message, TO_OBJECT_OPTIONS) as Record<string, unknown>;
+  const message = RecordMessage.decode(payload);
+  const object = RecordMessage.toObject(message, TO_OBJECT_OPTIONS) as Record<string, unknown>;
   const oneof = object.record_type;
   delete object.record_type;
   const type: WandbRecordType =
