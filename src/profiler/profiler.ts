@@ -18,7 +18,7 @@ import { SystemMetricsSampler } from './system-metrics-sampler.js';
 
 /** Tuning knobs that are not user options (tests and benchmarks use them). */
 export interface ProfilerSettings {
-  /** Span ring slots (rounded up to a power of two). Default 65,536 (about 2 MiB). */
+  /** Span ring slots (rounded up to a power of two). Default 65,536 (2.3 MiB). */
   readonly ringCapacity?: number;
   /** Background fold period in ms while the event loop is free. Default 250. */
   readonly foldIntervalMs?: number;

@@ -33,7 +33,7 @@ export type SpanOverflowHandler = (
 /**
  * The profiler's `SpanSink`: a single-producer ring of preallocated typed arrays. `record` runs on the trainer's
  * call stack and only stores six numbers (no allocation, no hashing); `fold` runs in the background (step, timer,
- * finish) and hands the spans to a `SpanConsumer`. Memory is fixed at construction (about 33 bytes per slot).
+ * finish) and hands the spans to a `SpanConsumer`. Memory is fixed at construction (37 bytes per slot).
  *
  * Overflow policy: a span is never overwritten before it is folded. When the ring is full, `record` hands the span
  * to the overflow handler instead, which updates statistics immediately; such a span is missing from the trace only.
