@@ -474,7 +474,12 @@ export class Run implements RunHandle, ExitTarget {
 
   private readonly drainTick = (): void => {
     this.drainScheduled = false;
-    this.drain();
+    try {
+      this.drain();
+    } catch (error) {
+      // A bug in the drain must not become an uncaught exception in the trainer.
+      this.logger.warnOnce('drain-failed', `the background drain failed: ${errorMessage(error)}`);
+    }
   };
 
   /** Moves everything queued into rows and hands them to the backends. Never runs re-entrantly. */
@@ -655,10 +660,16 @@ export class Run implements RunHandle, ExitTarget {
  * warning. Options are validated (`OptionsError` names each bad field); `extras.backends` adds custom backends
  * to the configured TensorBoard / W&B ones.
  */
-export async function init(
-  options: TrainscopeOptions | ResolvedOptions,
-  extras: InitExtras = {},
-): Promise<Run> {
+export function init(options: TrainscopeOptions | ResolvedOptions, extras: InitExtras = {}): Promise<Run> {
+  // Calls are serialized, so two `init()`s not awaited in between still finish one run before starting the next.
+  const next = pendingInit.then(() => startRun(options, extras));
+  pendingInit = next.catch(() => undefined);
+  return next;
+}
+
+let pendingInit: Promise<unknown> = Promise.resolve();
+
+async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: InitExtras): Promise<Run> {
   const resolved = parseOptions(options);
   const previous = activeRun;
   if (previous !== null) {

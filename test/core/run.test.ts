@@ -231,6 +231,23 @@ describe('run lifecycle', () => {
     }
   });
 
+  it('init() calls that are not awaited in between still run one after the other', async () => {
+    const stderr = captureStderr();
+    try {
+      const a = new RecordingBackend('a');
+      const b = new RecordingBackend('b');
+      const first = init(testOptions({ name: 'first' }), { backends: [a] });
+      const second = init(testOptions({ name: 'second' }), { backends: [b] });
+      const [runA, runB] = await Promise.all([first, second]);
+      run = runB;
+      expect(runA.finished).toBe(true);
+      expect(a.outcome?.exitCode).toBe(0);
+      expect(currentRun()).toBe(runB);
+    } finally {
+      stderr.restore();
+    }
+  });
+
   it('values logged after finish are not lost silently: warned once', async () => {
     const stderr = captureStderr();
     try {
