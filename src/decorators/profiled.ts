@@ -1,5 +1,6 @@
 import './symbol-metadata.js';
 import { registerOperation } from '../profiler/operations.js';
+import { isLegacyCall, isStandardCall } from './decorator-call.js';
 import { type MemberDecoration, type MemberDecorator, decorateMember } from './member-decorator.js';
 import type { MemberSite } from './member-site.js';
 import { type ProfiledOptions, checkProfiledOptions } from './decorator-options.js';
@@ -29,16 +30,8 @@ export function Profiled<V>(
 ): (initialValue: V) => V;
 export function Profiled(target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): void;
 export function Profiled(...args: unknown[]): unknown {
-  if (args.length >= 2 && typeof args[0] !== 'string' && args[0] !== undefined) {
-    return decorateMember(profiledDecoration({}), args);
-  }
-  if (
-    args.length === 2 &&
-    args[0] === undefined &&
-    typeof (args[1] as { kind?: unknown })?.kind === 'string'
-  ) {
-    return decorateMember(profiledDecoration({}), args); // bare @Profiled on a standard field
-  }
+  // Bare `@Profiled`: called as the decorator itself rather than as a factory.
+  if (isStandardCall(args) || isLegacyCall(args)) return decorateMember(profiledDecoration({}), args);
   let options: ProfiledOptions;
   if (typeof args[0] === 'string') options = { ...(args[1] as ProfiledOptions | undefined), name: args[0] };
   else if (args[0] === undefined) options = { ...(args[1] as ProfiledOptions | undefined) };

@@ -1,4 +1,5 @@
 import './symbol-metadata.js';
+import { isLegacyCall, isStandardCall } from './decorator-call.js';
 import { type MemberDecoration, type MemberDecorator, decorateMember } from './member-decorator.js';
 import type { MemberSite } from './member-site.js';
 import { type MemberKey, methodPriority } from './method-options.js';
@@ -34,7 +35,7 @@ export function TrackMetrics(
   descriptor?: PropertyDescriptor,
 ): void;
 export function TrackMetrics(...args: unknown[]): unknown {
-  if (args.length >= 2) return decorateMember(trackMetricsDecoration({}), args);
+  if (isStandardCall(args) || isLegacyCall(args)) return decorateMember(trackMetricsDecoration({}), args);
   const options = (args[0] ?? {}) as TrackMetricsOptions;
   checkTrackMetricsOptions('@TrackMetrics', options);
   const decoration = trackMetricsDecoration(options);
