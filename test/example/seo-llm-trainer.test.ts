@@ -215,9 +215,9 @@ describe('seo-llm-trainer example with --level high', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trainscope-example-high-'));
     try {
       const recording = new RecordingBackend();
-      await runTraining({
+      const high = await runTraining({
         options: options(dir, {
-          config: { ...TINY, steps: 10, histogram_every: 10 },
+          config: { ...TINY, steps: 10, histogram_every: 10, gradient_accumulation_steps: 2 },
           logging: { level: 'high' },
           tensorboard: false,
           wandb: false,
@@ -227,6 +227,9 @@ describe('seo-llm-trainer example with --level high', () => {
         report: false,
       });
       const tags = recording.tags();
+      // Two micro-batches per optimizer step (gradient_accumulation_steps: 2) still make one step each.
+      expect(high.losses).toHaveLength(10);
+      expect(high.losses.every(Number.isFinite)).toBe(true);
       expect(recording.stepsOf('training/loss')).toEqual([10]);
       expect(recording.stepsOf('validation/loss')).toEqual([0, 10]);
       for (const tag of [
