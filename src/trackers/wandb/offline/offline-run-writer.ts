@@ -26,7 +26,7 @@ export interface OfflineRunCounters {
   readonly historyRows: number;
   readonly statsRows: number;
   readonly tableFiles: number;
-  /** Rows dropped by W&B's step rule (a step lower than the current one). */
+  /** Rows dropped by W&B's step rule (a step lower than the current one), or that came after `finish()`. */
   readonly droppedRows: number;
   /** Bytes lost to failed writes (disk full, ...). */
   readonly droppedBytes: number;
@@ -70,6 +70,8 @@ export class OfflineRunWriter {
   private statsRows = 0;
   private tableFiles = 0;
   private errors = 0;
+  /** Rows that arrived after `finish()` (counted as dropped). */
+  private rowsAfterFinish = 0;
 
   private constructor(
     private readonly run: RunInfo,
@@ -115,7 +117,7 @@ export class OfflineRunWriter {
       historyRows: this.historyRows,
       statsRows: this.statsRows,
       tableFiles: this.tableFiles,
-      droppedRows: this.history.droppedRows,
+      droppedRows: this.history.droppedRows + this.rowsAfterFinish,
       droppedBytes: this.log.droppedBytes,
       bytesWritten: this.log.bytesWritten,
       errors: this.errors,
@@ -132,13 +134,19 @@ export class OfflineRunWriter {
 
   /** One logged row (channel `history`); rows at the same step are merged into one history record. */
   historyRow(row: MetricRow): void {
-    if (this.finished) return;
+    if (this.finished) {
+      this.rowsAfterFinish++;
+      return;
+    }
     this.history.add(row);
   }
 
   /** One sample of system metrics (channel `system`) as a `stats` record. */
   stats(row: MetricRow): void {
-    if (this.finished) return;
+    if (this.finished) {
+      this.rowsAfterFinish++;
+      return;
+    }
     const metrics = wandbSystemMetrics(row.keys, row.values);
     if (metrics.keys.length === 0) return;
     const item: WandbItem[] = new Array(metrics.keys.length);
