@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DistributedOptionsSchema } from '../distributed/distributed-options.js';
 import { describeIssues } from './options-issues.js';
 
 /** Priority of one metric for selective logging. */
@@ -96,6 +97,8 @@ export const TrainscopeOptionsSchema = z.object({
   jobType: name.optional(),
   rank: z.number().int().min(0).optional(),
   worldSize: z.number().int().min(1).optional(),
+  /** Which ranks log what in a multi-process job (see `DistributedOptionsSchema`). */
+  distributed: DistributedOptionsSchema.prefault({}),
   logging: LoggingOptionsSchema.prefault({}),
   profiling: ProfilingOptionsSchema.prefault({}),
   tensorboard: z.union([z.literal(false), TensorBoardOptionsSchema]).prefault({}),

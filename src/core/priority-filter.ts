@@ -1,3 +1,4 @@
+import type { RankMetricPolicy } from '../distributed/rank-metric-policy.js';
 import type { Logger } from './backend.js';
 import type { MetricSummary, TagSlot } from './metric-summary.js';
 import type { LoggingLevel, LoggingOptions, Priority } from './options.js';
@@ -37,7 +38,10 @@ export const MAX_KEY_LENGTH = 1024;
 export interface MetricKey {
   readonly key: string;
   readonly prefix: string;
-  /** The sanitized full tag, or `null` when the key is unusable (empty after sanitizing): values are dropped. */
+  /**
+   * The sanitized full tag, or `null` when values are dropped: the key is unusable (empty after sanitizing), or
+   * this rank does not log it (see `RankMetricPolicy`).
+   */
   readonly slot: TagSlot | null;
   /** Configured priority rank (0 high, 1 medium, 2 low). */
   readonly priority: number;
@@ -58,28 +62,37 @@ export interface MetricKey {
  * covers both `log(m, {prefix: 'training'})` and a key `training/loss`) is emitted only at steps that are
  * multiples of `logging.interval`; `log()`'s `every` option overrides this for the whole call.
  *
+ * In a multi-process job, a non-zero rank with a `RankMetricPolicy` drops the tags the policy does not keep
+ * (decided here, once per key); `log(m, {allRanks: true})` looks keys up in separate tables that skip the policy.
+ *
  * Decisions are cached per prefix and key, so a repeated key costs two `Map` lookups and no string building.
  */
 export class PriorityFilter {
   readonly threshold: number;
   private readonly byPrefix = new Map<string, Map<string, MetricKey>>();
+  /** Tables of `log(…, {allRanks: true})` calls, which skip the rank policy. */
+  private readonly byPrefixAllRanks = new Map<string, Map<string, MetricKey>>();
+  private readonly allRanksTables = new WeakSet<Map<string, MetricKey>>();
   private readonly intervalPrefixes: ReadonlySet<string>;
 
   constructor(
     private readonly options: LoggingOptions,
     private readonly logger: Logger,
     private readonly tags: MetricSummary,
+    private readonly rankPolicy?: RankMetricPolicy,
   ) {
     this.threshold = levelThreshold(options.level);
     this.intervalPrefixes = new Set(options.intervalPrefixes);
   }
 
   /** The cache for one prefix (`''` for none); look keys up in it with `get`, then `resolve` on a miss. */
-  tableFor(prefix: string): Map<string, MetricKey> {
-    let table = this.byPrefix.get(prefix);
+  tableFor(prefix: string, allRanks = false): Map<string, MetricKey> {
+    const tables = allRanks ? this.byPrefixAllRanks : this.byPrefix;
+    let table = tables.get(prefix);
     if (table === undefined) {
       table = new Map();
-      this.byPrefix.set(prefix, table);
+      tables.set(prefix, table);
+      if (allRanks) this.allRanksTables.add(table);
     }
     return table;
   }
@@ -92,7 +105,12 @@ export class PriorityFilter {
     let slot: TagSlot | null = null;
     let priority = priorityRank(this.options.defaultPriority);
     let interval = 1;
-    if (tag !== '') {
+    const rankDrops =
+      tag !== '' &&
+      this.rankPolicy !== undefined &&
+      !this.allRanksTables.has(table) &&
+      !this.rankPolicy.keeps(tag);
+    if (tag !== '' && !rankDrops) {
       slot = this.tags.slot(tag);
       priority = this.configuredPriority(tag);
       const slash = tag.indexOf('/');

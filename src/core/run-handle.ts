@@ -12,6 +12,11 @@ export interface LogOptions {
   commit?: boolean;
   /** Log only when `step % every === 0` (overrides `logging.interval`). */
   every?: number;
+  /**
+   * In a multi-process job with `distributed.metricsFrom: rank0`: log these metrics on every rank, not only on
+   * rank 0 (each rank's go to its own per-rank run). Default `false`.
+   */
+  allRanks?: boolean;
 }
 
 /** Receives finished spans on the caller's thread; must be allocation-free and O(1). */

@@ -15,6 +15,8 @@ import { unknownOptionKeys, unknownOptionsWarning } from './unknown-options.js';
 import { isFlattenable, sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
 import { createProfiler } from '../profiler/index.js';
+import { distributedWarnings } from '../distributed/distributed-warnings.js';
+import { rankMetricPolicy } from '../distributed/rank-metric-policy.js';
 import { createBackends } from '../trackers/index.js';
 
 /** What `init()` takes besides the options. */
@@ -114,7 +116,12 @@ export class Run implements RunHandle, ExitTarget {
     if (process.env.WANDB_API_KEY) secrets.push(process.env.WANDB_API_KEY);
     this.logger = new ConsoleLogger({ level: options.logLevel, secrets });
     this.backends = backends.map((b) => new GuardedBackend(b, this.logger));
-    this.filter = new PriorityFilter(options.logging, this.logger, this.latest);
+    this.filter = new PriorityFilter(
+      options.logging,
+      this.logger,
+      this.latest,
+      rankMetricPolicy(options.distributed, info.rank, info.worldSize),
+    );
     this.queue = new MetricQueue(options.logging.queueCapacity);
     this.asyncDrain = options.logging.async;
     this._profiler = options.profiling.enabled ? profiler : undefined;
@@ -187,6 +194,7 @@ export class Run implements RunHandle, ExitTarget {
     let forced = -1;
     let every = 0;
     let commit = true;
+    let allRanks = false;
     if (options !== undefined) {
       if (options.step !== undefined) {
         step = this.sanitizeStep(options.step);
@@ -196,9 +204,10 @@ export class Run implements RunHandle, ExitTarget {
       if (options.priority !== undefined) forced = priorityRank(options.priority);
       if (options.every !== undefined) every = this.sanitizeEvery(options.every);
       if (options.commit === false) commit = false;
+      if (options.allRanks === true) allRanks = true;
     }
     if (metrics !== null && typeof metrics === 'object' && (every === 0 || step % every === 0)) {
-      this.enqueueCall(metrics, prefix, step, explicit, forced, every !== 0);
+      this.enqueueCall(metrics, prefix, step, explicit, forced, every !== 0, allRanks);
     } else if (metrics === null || typeof metrics !== 'object') {
       this.logger.warnOnce(
         'log-not-object',
@@ -270,6 +279,9 @@ export class Run implements RunHandle, ExitTarget {
     const outcome: RunOutcome = { exitCode, reason: 'exit', summary: this.latest, endTime: Date.now() };
     for (const backend of this.backends) backend.finishSync(outcome);
     this.exitHandler?.uninstall();
+    this.logger.info(
+      `run ${this.name} (${this.id}) ended by process.exit(${exitCode}): queued values were handed to the backends and flushed synchronously`,
+    );
   }
 
   private async finishNow(exitCode: number, reason: RunOutcome['reason'], timeoutMs: number): Promise<void> {
@@ -372,15 +384,16 @@ export class Run implements RunHandle, ExitTarget {
     explicit: boolean,
     forced: number,
     everyGiven: boolean,
+    allRanks: boolean,
   ): void {
-    const table = this.filter.tableFor(prefix);
+    const table = this.filter.tableFor(prefix, allRanks);
     const time = Date.now();
     const call = ++this.callSeq;
     const droppedBefore = this.queue.dropped;
     for (const key in metrics) {
       const value = metrics[key];
       if (typeof value === 'object' && value !== null && isFlattenable(value)) {
-        this.enqueueNested(value, key, prefix, step, explicit, forced, everyGiven, time, call, 1);
+        this.enqueueNested(value, key, prefix, step, explicit, forced, everyGiven, time, call, 1, allRanks);
         continue;
       }
       const metric = table.get(key) ?? this.filter.resolve(prefix, key, table);
@@ -405,15 +418,28 @@ export class Run implements RunHandle, ExitTarget {
     time: number,
     call: number,
     depth: number,
+    allRanks: boolean,
   ): void {
-    const table = this.filter.tableFor(prefix);
+    const table = this.filter.tableFor(prefix, allRanks);
     let fields = 0;
     for (const field in object) {
       fields++;
       const value = (object as Record<string, unknown>)[field];
       const key = `${path}/${field}`;
       if (typeof value === 'object' && value !== null && isFlattenable(value) && depth < MAX_FLATTEN_DEPTH) {
-        this.enqueueNested(value, key, prefix, step, explicit, forced, everyGiven, time, call, depth + 1);
+        this.enqueueNested(
+          value,
+          key,
+          prefix,
+          step,
+          explicit,
+          forced,
+          everyGiven,
+          time,
+          call,
+          depth + 1,
+          allRanks,
+        );
         continue;
       }
       const metric = table.get(key) ?? this.filter.resolve(prefix, key, table);
@@ -684,6 +710,7 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
   const run = new Run(resolved, info, backends, profiler);
   const unknown = unknownOptionKeys(options);
   if (unknown.length > 0) run.logger.warn(unknownOptionsWarning(unknown, 'the options'));
+  for (const warning of distributedWarnings(resolved, info)) run.logger.warn(warning);
   await run.start();
   activeRun = run;
   setCurrentHandle(run);
