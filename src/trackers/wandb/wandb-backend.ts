@@ -188,6 +188,7 @@ export class WandbBackend implements Backend {
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), budget);
+        timer.unref();
       });
       const result = await Promise.race([this.finishOnline(outcome), deadline]);
       if (timer) clearTimeout(timer);
