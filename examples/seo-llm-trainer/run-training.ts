@@ -156,7 +156,13 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
     profiling: { ...resolved.profiling, enabled: resolved.profiling.enabled && config.profiling, trace },
   };
 
-  const run: Run = await init(runOptions, input.backends ? { backends: input.backends } : {});
+  let run: Run;
+  try {
+    run = await init(runOptions, input.backends ? { backends: input.backends } : {});
+  } catch (error) {
+    disposeAll(network, optimizer);
+    throw error;
+  }
   const sampler = new BatchSampler(trainRecords.map(encode), config.batch_size, config.seq_len, config.seed);
   const trainer = new SeoTrainer(
     {
@@ -225,16 +231,13 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   );
   say(formatSamples(trainer.lastSamples));
   await run.finish();
+  const wandbRunDir = findWandbRunDir(resolved, run.id);
   const paths: ResultPaths = {
     tensorboardLogDir: resolved.tensorboard === false ? undefined : resolved.tensorboard.logDir,
     tensorboardRunDir,
-    wandbRunDir: findWandbRunDir(resolved, run.id),
+    wandbRunDir,
     wandbMode:
-      resolved.wandb === false
-        ? undefined
-        : findWandbRunDir(resolved, run.id)?.includes('offline-run-')
-          ? 'offline'
-          : 'online',
+      wandbRunDir === undefined ? undefined : wandbRunDir.includes('offline-run-') ? 'offline' : 'online',
     trace: runOptions.profiling.enabled && trace !== false ? trace.path : undefined,
     checkpoint: checkpointDir,
   };
