@@ -57,6 +57,11 @@ export function instrument<T extends object>(
   if (options.priority !== undefined) checkPriorityLevel(where, options.priority);
 
   const original = found.descriptor.value as Function;
+  if (instrumented.has(original)) {
+    throw new TypeError(
+      `trainscope: ${where}: already instrumented; call the function the first instrument() returned first`,
+    );
+  }
   const label = `${classNameOfTarget(object)}.${memberNameOf(methodName)}`;
   let method = original;
   if (options.track !== undefined) {
@@ -70,6 +75,7 @@ export function instrument<T extends object>(
     registerOperation(options.name ?? label, options.category ?? 'default'),
   );
 
+  instrumented.add(method);
   const ownBefore = found.owner === object ? found.descriptor : undefined;
   Object.defineProperty(object, methodName, { ...found.descriptor, value: method });
   return () => {
@@ -106,6 +112,9 @@ export function profileOperation<R>(name: string, category: string, fn: () => R)
   }
   return endSpanWithResult(result, sink, operation, startNs, heapBefore) as R;
 }
+
+/** Methods installed by `instrument`, so instrumenting twice fails instead of timing every call twice. */
+const instrumented = new WeakSet<Function>();
 
 /** Two-level cache so repeated `profileOperation` calls neither build nor hash a combined key. */
 const operationIds = new Map<string, Map<string, number>>();

@@ -98,6 +98,14 @@ describe('instrument()', () => {
     expect(run.spanNames()).toEqual(['Model.build']);
   });
 
+  it('refuses to instrument the same method twice until restored', () => {
+    const restore = instrument(Model.prototype, 'predict');
+    expect(() => instrument(Model.prototype, 'predict')).toThrow(/already instrumented/);
+    expect(() => instrument(new Model(), 'predict')).toThrow(/already instrumented/);
+    restore();
+    instrument(Model.prototype, 'predict')();
+  });
+
   it('throws a clear error for a missing method or bad options', () => {
     expect(() => instrument(new Model(), 'weight')).toThrow(
       /instrument\(Model, weight\): weight is not a method/,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCurrentHandle } from '../../src/core/current.js';
 import { Profiled, TRAINSCOPE_METADATA, decorationsOf } from '../../src/decorators/index.js';
-import { FakeRun } from './fake-run.js';
+import { FakeRun, type RecordedSpan } from './fake-run.js';
 
 function activate(run = new FakeRun()): FakeRun {
   setCurrentHandle(run);
@@ -151,6 +151,26 @@ describe('@Profiled (standard decorators)', () => {
     expect(await pending).toEqual([5, 6]);
     expect(run.spans).toHaveLength(1);
     expect(run.spans[0]).toMatchObject({ operation: 'Trainer.loadBatch', category: 'io', failed: false });
+  });
+
+  it('records one span per call for overlapping async calls', async () => {
+    const run = activate();
+    const trainer = new Trainer();
+    const results = await Promise.all([trainer.loadBatch(1), trainer.loadBatch(3)]);
+    expect(results).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(run.spanNames()).toEqual(['Trainer.loadBatch', 'Trainer.loadBatch']);
+    // Both calls started before either ended: each span covers its own call only.
+    const [a, b] = run.spans as [RecordedSpan, RecordedSpan];
+    const lastStart = a.startNs > b.startNs ? a.startNs : b.startNs;
+    const firstEnd =
+      a.startNs + a.durationNs < b.startNs + b.durationNs
+        ? a.startNs + a.durationNs
+        : b.startNs + b.durationNs;
+    expect(lastStart).toBeLessThan(firstEnd);
+    expect(a.startNs).not.toBe(b.startNs);
   });
 
   it('times a promise-returning non-async method (detected by result)', async () => {
