@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --only name,name]`: runs every case in bench/cases/, prints one table and writes
- * bench/results/<date>.json with the machine description.
+ * bench/results/<date>.json with the machine description. A case's name is its file name without `.ts`; with
+ * `--only`, the other case files are not even imported (some load heavy modules: tfjs, @wandb/sdk).
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -79,10 +80,16 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith('.ts'))
     .sort();
   const rows: (BenchRow & { case: string })[] = [];
+  if (only) {
+    const known = new Set(files.map((f) => f.replace(/\.ts$/, '')));
+    const unknown = [...only].filter((n) => !known.has(n));
+    if (unknown.length > 0) console.error(`--only: no bench case named ${unknown.join(', ')}`);
+  }
+  const runStarted = Date.now();
   for (const file of files) {
+    if (only && !only.has(file.replace(/\.ts$/, ''))) continue;
     const mod = (await import(pathToFileURL(path.join(casesDir, file)).href)) as Partial<BenchCase>;
     if (typeof mod.run !== 'function' || typeof mod.name !== 'string') continue;
-    if (only && !only.has(mod.name)) continue;
     const started = Date.now();
     process.stderr.write(`running ${mod.name}...\n`);
     try {
@@ -93,6 +100,7 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`  ${mod.name} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
+  process.stderr.write(`all cases took ${((Date.now() - runStarted) / 1000).toFixed(1)} s\n`);
   printTable(rows);
   const resultsDir = path.join(here, 'results');
   mkdirSync(resultsDir, { recursive: true });
