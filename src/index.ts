@@ -113,3 +113,13 @@ export {
   type WandbRecord,
   type WandbFileContents,
 } from './trackers/wandb/index.js';
+// Distributed training (rank detection, per-rank policy)
+export {
+  rankZeroOnly,
+  RankZeroOnly,
+  processRank,
+  groupRunId,
+  type RankZeroOnlyDecorator,
+  type DistributedOptions,
+} from './distributed/index.js';
+export { resolveRank, type RankInfo, type RankSource } from './core/rank.js';

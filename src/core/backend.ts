@@ -35,6 +35,8 @@ export interface RunInfo {
   readonly program: string;
   readonly rank: number;
   readonly worldSize: number;
+  /** Rank on this machine (the launcher's `LOCAL_RANK`); absent means `rank`. */
+  readonly localRank?: number;
 }
 
 export interface Logger {

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import type { RunInfo } from './backend.js';
 import type { ResolvedOptions } from './options.js';
+import { runIdentity } from '../distributed/run-identity.js';
 import { resolveRank } from './rank.js';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -17,19 +18,21 @@ export function generateRunId(): string {
 /**
  * The run's identity from resolved options: id = `wandb.runId` when given (resuming a W&B run) else a fresh
  * {@link generateRunId}; name = `name` option else `<project>-<id>`; `program` = the entry script relative to
- * the working directory, as W&B's `program`.
+ * the working directory, as W&B's `program`. In a multi-process job, id, name, group and job type follow the
+ * rank (see `runIdentity`).
  */
 export function createRunInfo(options: ResolvedOptions, startTime = Date.now()): RunInfo {
-  const id = (options.wandb !== false ? options.wandb.runId : undefined) ?? generateRunId();
-  const { rank, worldSize } = resolveRank(options);
+  const rankInfo = resolveRank(options);
+  const { rank, worldSize, localRank } = rankInfo;
+  const { id, name, group, jobType } = runIdentity(options, rankInfo, generateRunId);
   const entry = process.argv[1];
   return {
     id,
-    name: options.name ?? `${options.project}-${id}`,
+    name,
     project: options.project,
     entity: options.wandb !== false ? options.wandb.entity : undefined,
-    group: options.group,
-    jobType: options.jobType,
+    group,
+    jobType,
     tags: [...options.tags],
     notes: options.notes,
     config: options.config,
@@ -38,5 +41,6 @@ export function createRunInfo(options: ResolvedOptions, startTime = Date.now()):
     program: entry === undefined ? '<unknown>' : relative(process.cwd(), entry) || entry,
     rank,
     worldSize,
+    localRank,
   };
 }

@@ -1,5 +1,6 @@
 import type { Backend, RunInfo } from '../core/backend.js';
 import type { ResolvedOptions } from '../core/options.js';
+import { backendOnThisRank, wandbRunForRank } from '../distributed/backend-ranks.js';
 import { createTensorBoardBackend } from './tensorboard/index.js';
 import { createWandbBackend } from './wandb/index.js';
 
@@ -9,10 +10,15 @@ import { createWandbBackend } from './wandb/index.js';
  */
 export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend[] {
   const backends: Backend[] = [];
-  if (resolved.tensorboard !== false) backends.push(createTensorBoardBackend(resolved.tensorboard, run));
+  const ranks = resolved.distributed;
+  if (resolved.tensorboard !== false && backendOnThisRank(ranks.tensorboard, run))
+    backends.push(createTensorBoardBackend(resolved.tensorboard, run));
   // `disabled` is W&B's no-op mode: no backend at all (no files, no trainscope/wandb/* counters).
-  if (resolved.wandb !== false && resolved.wandb.mode !== 'disabled') {
-    backends.push(createWandbBackend(resolved.wandb, run));
+  if (resolved.wandb !== false && resolved.wandb.mode !== 'disabled' && backendOnThisRank(ranks.wandb, run)) {
+    // `run.id` is already this rank's id (derived from `wandb.runId` in a multi-process job).
+    backends.push(
+      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run)),
+    );
   }
   return backends;
 }

@@ -85,7 +85,8 @@ export class TensorBoardBackend implements Backend {
     try {
       this.writer = new EventFileWriter({
         dir: this.runDir,
-        filenameSuffix: this.options.filenameSuffix,
+        // `<host>.<pid>.<n>` already keep writers apart; the rank says whose file it is on shared storage.
+        filenameSuffix: `${this.run.worldSize > 1 ? `.rank${this.run.rank}` : ''}${this.options.filenameSuffix}`,
         flushSecs: this.options.flushSecs,
         maxQueue: this.options.maxQueue,
         wallTime: this.run.startTime / 1000,
