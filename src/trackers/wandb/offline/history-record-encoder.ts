@@ -7,13 +7,16 @@
 export class HistoryRecordEncoder {
   private scratch = Buffer.allocUnsafe(64 * 1024);
   private readonly keyBytes = new Map<string, Buffer>();
+  // Per-item scratch, reused across rows.
+  private readonly keyBuffers: Buffer[] = [];
+  private readonly valueLengths: number[] = [];
 
   /** Encodes the record; the returned view is valid until the next call. */
   encode(num: number, step: number, keys: readonly string[], valuesJson: readonly string[]): Buffer {
     const count = keys.length;
     let historyLength = 0;
-    const keyBuffers: Buffer[] = new Array(count);
-    const valueLengths: number[] = new Array(count);
+    const keyBuffers = this.keyBuffers;
+    const valueLengths = this.valueLengths;
     for (let i = 0; i < count; i++) {
       const key = keys[i] as string;
       let kb = this.keyBytes.get(key);
@@ -46,12 +49,23 @@ export class HistoryRecordEncoder {
       at = writeVarint(out, at, itemLength);
       out[at++] = 0x0a; // key = 1
       at = writeVarint(out, at, kb.length);
-      kb.copy(out, at);
+      if (kb.length < 48) {
+        for (let c = 0; c < kb.length; c++) out[at + c] = kb[c] as number;
+      } else {
+        kb.copy(out, at);
+      }
       at += kb.length;
       out[at++] = 0x82; // value_json = 16
       out[at++] = 0x01;
       at = writeVarint(out, at, vl);
-      at += out.write(valuesJson[i] as string, at, vl, 'utf8');
+      const value = valuesJson[i] as string;
+      if (vl === value.length && vl < 48) {
+        // All ASCII (UTF-8 length equals UTF-16 length): copying in JS beats a native call for short values.
+        for (let c = 0; c < vl; c++) out[at + c] = value.charCodeAt(c);
+        at += vl;
+      } else {
+        at += out.write(value, at, vl, 'utf8');
+      }
     }
     out[at++] = 0x12; // step = 2
     out[at++] = stepContent;
