@@ -324,6 +324,31 @@ describe('WandbBackend online', () => {
     expect(b.describe().join('\n').includes(KEY)).toBe(false);
   });
 
+  it('a batch refused with 400 is dropped (not retried), reported once as an error and counted', async () => {
+    const s = await server({ apiKey: KEY });
+    s.addFault({ target: 'file_stream', status: 400, times: 3 });
+    const root = dir();
+    const logger = capturingLogger();
+    const b = backend(root, s.url);
+    await b.start(context(testRun(), logger));
+    for (let i = 0; i < 40; i++) {
+      b.write([row(i, { v: i })]);
+      if (i % 5 === 4) await new Promise((r) => setTimeout(r, 25));
+    }
+    await b.finish({ exitCode: 0, reason: 'finish', summary: new Map(), endTime: Date.now() });
+    expect(s.requestsOf('file_stream').filter((r) => r.status === 400)).toHaveLength(3);
+    const errors = logger.lines.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/refused a file_stream batch \(HTTP 400\)/);
+    expect(b.stats().errors).toBeGreaterThanOrEqual(1);
+    expect(b.stats().dropped).toBeGreaterThan(0);
+    expect(s.run('tsrun001').complete).toBe(true);
+    // The batches after the refused ones continue at the next offsets.
+    const stored = s.run('tsrun001').files.get('wandb-history.jsonl') ?? [];
+    expect(stored.length).toBe(40);
+    expect(stored.filter((l) => l !== undefined).length).toBe(40 - b.stats().dropped);
+  });
+
   it('offline mode without a key, disabled mode writes nothing', async () => {
     const root = dir();
     const offline = new WandbBackend(wandbOptions({ mode: 'auto', dir: root }), testRun(), {

@@ -85,6 +85,7 @@ export class WandbBackend implements Backend {
   private droppedLines = 0;
   private errors = 0;
   private modeNote: string | undefined;
+  private readonly reportedErrors = new Set<string>();
 
   constructor(
     private readonly options: WandbOptions,
@@ -416,12 +417,17 @@ export class WandbBackend implements Backend {
     }
   }
 
+  /** Dropped batches, lines and files: an error the first time each kind happens, counted after that. */
   private reportError(message: string): void {
     this.errors++;
-    this.logger?.warnOnce(
-      `wandb/online-error/${message.slice(0, 40)}`,
-      `W&B: ${this.http?.redact(message) ?? message}`,
-    );
+    const kind = message.slice(0, 40);
+    const text = `W&B: ${this.http?.redact(message) ?? message}`;
+    if (this.reportedErrors.has(kind)) {
+      this.logger?.debug(text);
+      return;
+    }
+    this.reportedErrors.add(kind);
+    this.logger?.error(`${text} (later ones are counted in trainscope/wandb/errors)`);
   }
 }
 

@@ -369,7 +369,8 @@ export class FileStreamClient {
   }
 
   private async postNotice(): Promise<void> {
-    const names = this.uploaded;
+    // A copy: names added while this notice is in flight must stay for the next one.
+    const names = [...this.uploaded];
     const body = JSON.stringify({
       complete: false,
       failed: false,
