@@ -35,7 +35,7 @@ export function createRunInfo(options: ResolvedOptions, startTime = Date.now()):
     jobType,
     tags: [...options.tags],
     notes: options.notes,
-    config: options.config,
+    config: redactConfig(options.config, knownSecrets(options)),
     startTime,
     host: hostname(),
     program: entry === undefined ? '<unknown>' : relative(process.cwd(), entry) || entry,
@@ -43,4 +43,40 @@ export function createRunInfo(options: ResolvedOptions, startTime = Date.now()):
     worldSize,
     localRank,
   };
+}
+
+/** What a redacted config value is replaced with. */
+export const REDACTED = '[redacted]';
+
+/** Config keys whose values are credentials: never written to event files, `.wandb`, config dumps or W&B. */
+const SECRET_KEY = /api[-_]?key|passw(or)?d|token|secret|credential/i;
+
+function knownSecrets(options: ResolvedOptions): string[] {
+  const secrets: string[] = [];
+  if (options.wandb !== false && options.wandb.apiKey !== undefined) secrets.push(options.wandb.apiKey);
+  if (process.env.WANDB_API_KEY) secrets.push(process.env.WANDB_API_KEY);
+  return secrets.filter((s) => s.length >= 4);
+}
+
+/**
+ * The config with the values of secret-looking keys (`api_key`, `apiKey`, `password`, `token`, `secret`, …, at
+ * any depth) and any string holding the W&B API key replaced by {@link REDACTED}. Hyper-parameters end up in
+ * files and on W&B's servers; credentials a trainer keeps in its config must not.
+ */
+export function redactConfig(
+  config: Readonly<Record<string, unknown>>,
+  secrets: readonly string[] = [],
+): Record<string, unknown> {
+  const redact = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return secrets.some((s) => value.includes(s)) ? REDACTED : value;
+    if (depth > 32 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
+      return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEY.test(k) && v !== null && typeof v !== 'object' ? REDACTED : redact(v, depth + 1);
+    return out;
+  };
+  return redact(config, 0) as Record<string, unknown>;
 }
