@@ -40,9 +40,16 @@ interface TagState {
   lastStep: number;
 }
 
-/** Where a run's event files go: `<logDir>/<runName or run name><comment>`, plus `rank_<r>` for multi-process runs. */
+/**
+ * Where a run's event files go: `<logDir>/<runName or run name><comment>`, plus `rank_<r>` for multi-process runs.
+ * `/` in the name still nests runs (as TensorBoard allows), but empty, `.` and `..` segments are removed, so a
+ * name can never point outside `logDir`.
+ */
 export function tensorBoardRunDir(options: TensorBoardOptions, run: RunInfo): string {
-  const base = join(options.logDir, `${options.runName ?? run.name}${options.comment}`);
+  const segments = `${options.runName ?? run.name}${options.comment}`
+    .split(/[/\\]/)
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  const base = join(options.logDir, segments.length > 0 ? segments.join('/') : '_');
   return run.worldSize > 1 ? join(base, `rank_${run.rank}`) : base;
 }
 
