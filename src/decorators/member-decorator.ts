@@ -60,12 +60,13 @@ function decorateStandard(decoration: MemberDecoration, [value, context]: Standa
   const site = new MemberSite(memberNameOf(key), undefined, metadata, context.static === true);
   const member: MemberKey = { owner: metadata, name: key };
   if (context.kind === 'method') {
+    const wrap = decoration.prepare(site, member, value as Function);
+    if (wrap === undefined) return undefined;
     // Initializers see the class (static) or each new instance: name the class before the first call.
     context.addInitializer?.(function (this: unknown) {
       if (!site.resolved) site.resolve(this);
     });
-    const wrap = decoration.prepare(site, member, value as Function);
-    return wrap === undefined ? undefined : wrap(value as Function);
+    return wrap(value as Function);
   }
   const wrap = decoration.prepare(site, member, undefined);
   if (wrap === undefined) return undefined;
