@@ -96,6 +96,7 @@ export function testOptions(extra: Partial<TrainscopeOptions> = {}): TrainscopeO
     wandb: false,
     handleExit: false,
     profiling: { enabled: false },
+    logLevel: 'warn',
     ...extra,
     logging: { async: false, ...extra.logging },
   };

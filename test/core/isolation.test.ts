@@ -20,7 +20,7 @@ describe('backend isolation', () => {
         },
       });
       const healthy = new RecordingBackend('healthy');
-      run = await init(testOptions(), { backends: [broken, healthy] });
+      run = await init(testOptions({ logLevel: 'info' }), { backends: [broken, healthy] });
       for (let i = 0; i < 5; i++) run.log({ loss: i });
       await run.finish({ exitCode: 0 });
       expect(calls).toBe(1);

@@ -3,6 +3,7 @@ import { DROPPED, MetricQueue, MUST_DRAIN, PUSHED, type QueueItem } from '../../
 import { MetricSummary } from '../../src/core/metric-summary.js';
 import type { MetricKey } from '../../src/core/priority-filter.js';
 import { init, type Run } from '../../src/core/run.js';
+import { text } from '../../src/core/values.js';
 import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
 
 let run: Run | undefined;
@@ -90,11 +91,11 @@ describe('copying', () => {
   it('mutating the metrics object after log() does not change what was logged', async () => {
     const recorder = new RecordingBackend();
     run = await asyncRun(recorder, 64);
-    const metrics: Record<string, unknown> = { loss: 1, nested: { x: 1 }, label: 'a' };
+    const metrics: Record<string, unknown> = { loss: 1, nested: { x: 1 }, label: text('a') };
     run.log(metrics);
     metrics.loss = 2;
     (metrics.nested as { x: number }).x = 2;
-    metrics.label = 'b';
+    metrics.label = text('b');
     run.log(metrics);
     metrics.loss = 3;
     await run.flush();

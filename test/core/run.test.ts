@@ -287,7 +287,7 @@ describe('run lifecycle', () => {
     });
     const stderr = captureStderr();
     try {
-      run = await init(testOptions({ profiling: { enabled: true, reportEverySteps: 0 } }), {
+      run = await init(testOptions({ logLevel: 'info', profiling: { enabled: true, reportEverySteps: 0 } }), {
         backends: [recorder],
         profiler,
       });
