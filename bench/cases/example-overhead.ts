@@ -166,7 +166,7 @@ async function measure(dir: string, quick: boolean): Promise<BenchRow[]> {
   ];
   let results: Map<string, number[]>;
   try {
-    results = await alternatingRounds(variants, { rounds: quick ? 3 : 45, warmupRounds });
+    results = await alternatingRounds(variants, { rounds: quick ? 2 : 45, warmupRounds });
   } finally {
     setCurrentHandle(run);
     await run.finish();

@@ -54,7 +54,7 @@ async function measure(dir: string, quick: boolean): Promise<BenchRow[]> {
 
   await pacedLoad(run, quick ? 300 : 1_000); // warm-up: JIT, file creation, first flushes
   const rssBefore = rssMiB();
-  const seconds = quick ? 1.5 : 6;
+  const seconds = quick ? 1 : 6;
   const result = await pacedLoad(run, seconds * 1000);
   const rssAfter = rssMiB();
   await run.finish();
