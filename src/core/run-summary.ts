@@ -25,6 +25,7 @@ export interface RunSummaryInput {
 }
 
 const MAX_SUMMARY_KEYS = 12;
+const INSTRUMENTATION_PREFIXES = ['profiling/', 'performance/'];
 
 /** The end-of-run report: what was logged, what trainscope cost the trainer, where each backend wrote. */
 export function formatRunSummary(input: RunSummaryInput): string[] {
@@ -34,13 +35,17 @@ export function formatRunSummary(input: RunSummaryInput): string[] {
     `run ${input.info.name} (${input.info.id}) finished: exit code ${input.exitCode}` +
       `${input.reason === 'finish' ? '' : ` (${input.reason})`}, step ${input.steps}, ${seconds} s`,
   );
+  // The trainer's own metrics first; what trainscope's profiler logs is reported by its own lines below.
   const scalars: string[] = [];
+  const instrumentation: string[] = [];
   for (const [key, value] of input.summary) {
     if (typeof value !== 'number' || key.startsWith('trainscope/')) continue;
-    scalars.push(`${key}=${formatNumber(value)}`);
+    const target = INSTRUMENTATION_PREFIXES.some((p) => key.startsWith(p)) ? instrumentation : scalars;
+    target.push(`${key}=${formatNumber(value)}`);
   }
+  scalars.push(...instrumentation);
   if (scalars.length > 0) {
-    const shown = scalars.slice(-MAX_SUMMARY_KEYS).join('  ');
+    const shown = scalars.slice(0, MAX_SUMMARY_KEYS).join('  ');
     const more = scalars.length > MAX_SUMMARY_KEYS ? `  (+${scalars.length - MAX_SUMMARY_KEYS} more)` : '';
     lines.push(`summary: ${shown}${more}`);
   }

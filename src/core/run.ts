@@ -75,6 +75,7 @@ export class Run implements RunHandle, ExitTarget {
   private state: RunState = 'running';
   /** Set after the final drain: `log` no longer accepts values. */
   private closed = false;
+  private lastSystemStep = -1;
   private readonly backends: GuardedBackend[];
   private readonly filter: PriorityFilter;
   private readonly queue: MetricQueue;
@@ -629,7 +630,12 @@ export class Run implements RunHandle, ExitTarget {
       values.push(value);
     }
     if (keys.length === 0) return;
-    this.writeRows([{ step: this._step, time: Date.now(), channel: 'system', keys, values }]);
+    // System samples come from a timer, not from training steps, and TensorBoard keeps one point per step: their
+    // step is whole seconds since the run started, forced strictly increasing (W&B plots them by time anyway).
+    const time = Date.now();
+    const step = Math.max(Math.floor((time - this.info.startTime) / 1000), this.lastSystemStep + 1);
+    this.lastSystemStep = step;
+    this.writeRows([{ step, time, channel: 'system', keys, values }]);
   }
 
   private profilerHost(): ProfilerHost {

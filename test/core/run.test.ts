@@ -295,13 +295,15 @@ describe('run lifecycle', () => {
       run.log({ loss: 1 });
       run.log({ loss: 2 }, { step: 5 });
       host?.logSystem({ cpu_percent: 12.5 });
+      host?.logSystem({ cpu_percent: 13.5 });
       await run.finish();
       expect(calls).toEqual(['start', 'step 1', 'step 5', 'finish', 'backend finish']);
-      expect(recorder.rows.find((r) => r.channel === 'system')).toMatchObject({
-        step: 5,
-        keys: ['cpu_percent'],
-        values: [12.5],
-      });
+      // System samples are stepped by seconds since the start, strictly increasing (not the training step).
+      const system = recorder.rows.filter((r) => r.channel === 'system');
+      expect(system.map((r) => [r.step, r.keys, r.values])).toEqual([
+        [0, ['cpu_percent'], [12.5]],
+        [1, ['cpu_percent'], [13.5]],
+      ]);
       expect(recorder.series('profiling/final')).toEqual([[5, 42]]);
       const self = recorder.rows.at(-1);
       expect(self?.keys).toContain('trainscope/log_calls');
