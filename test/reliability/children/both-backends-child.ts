@@ -4,7 +4,7 @@
 //
 // Usage: node <bundle> <root> <mode> [baseUrl]
 //   mode `kill`: loops until killed (SIGKILL trials);
-//   mode `sigterm`: logs 50 steps, flushes, prints `ready`, waits for a signal;
+//   mode `sigterm` / `sigint`: logs 50 steps, flushes, prints `ready`, waits for the signal;
 //   mode `throw` / `exit` / `reject`: logs 50 steps, then throws / calls process.exit(3) / leaves a rejection.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,9 +53,7 @@ if (mode === 'kill') {
 await logSteps(50);
 switch (mode) {
   case 'sigterm':
-    process.on('SIGTERM', () => {
-      appendFileSync(join(root, 'user-handlers.log'), 'SIGTERM\n');
-    });
+  case 'sigint':
     setInterval(() => {}, 1000);
     process.stdout.write('ready\n');
     break;
