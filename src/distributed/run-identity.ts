@@ -24,7 +24,8 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * - id = `<base>-r<rank>` with `distributed.wandb: per-rank` (each rank its own W&B run), the base with `rank0`;
  * - name = `name` ?? `<project>-<base>`: the same on every rank, so TensorBoard's per-rank directories
  *   (`<run>/rank_<r>/`) share one parent;
- * - job type = `jobType` ?? `rank-<rank>` with `per-rank`.
+ * - job type with `per-rank`: `rank-<rank>`, or `<jobType>-rank-<rank>` when `jobType` is set (so the ranks stay
+ *   apart in the group); with `rank0`: `jobType`.
  */
 export function runIdentity(
   options: ResolvedOptions,
@@ -48,7 +49,9 @@ export function runIdentity(
     id: perRank ? `${base}-r${rank.rank}` : base,
     name: options.name ?? `${options.project}-${base}`,
     group,
-    jobType: options.jobType ?? (perRank ? `rank-${rank.rank}` : undefined),
+    jobType: perRank
+      ? `${options.jobType === undefined ? '' : `${options.jobType}-`}rank-${rank.rank}`
+      : options.jobType,
   };
 }
 

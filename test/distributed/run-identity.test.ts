@@ -32,7 +32,7 @@ describe('runIdentity', () => {
     );
   });
 
-  it('derives from the user group and wandb.runId, and keeps an explicit job type and name', () => {
+  it('derives from the user group and wandb.runId, keeps an explicit name and prefixes the rank job type with an explicit job type', () => {
     const options = parseOptions({
       project: 'p',
       name: 'exp',
@@ -44,7 +44,7 @@ describe('runIdentity', () => {
       id: 'resume01-r2',
       name: 'exp',
       group: 'mine',
-      jobType: 'train',
+      jobType: 'train-rank-2',
     });
   });
 
