@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runTraining } from './run-training.js';
 import { type ConfigFileOptions, loadOptions } from './trainscope.js';
+import { launchWorkers, prepareWorker, sharedRunName } from './workers.js';
 
 const DEFAULT_CONFIG = fileURLToPath(new URL('./trainscope.config.json', import.meta.url));
 
@@ -23,6 +24,7 @@ interface CliFlags {
   wandbMode?: 'auto' | 'online' | 'offline' | 'disabled';
   level?: 'high' | 'medium' | 'all';
   seed?: number;
+  workers?: number;
 }
 
 const program = new Command()
@@ -44,6 +46,11 @@ const program = new Command()
     new Option('--level <level>', 'logging level (logging.level)').choices(['high', 'medium', 'all']),
   )
   .option('--seed <n>', 'random seed (config.seed)', nonNegativeInteger)
+  .option(
+    '--workers <n>',
+    'train in N worker processes, one data shard each (see workers.ts)',
+    nonNegativeInteger,
+  )
   .parse(process.argv);
 
 const flags = program.opts<CliFlags>();
@@ -63,7 +70,18 @@ if (flags.level !== undefined) overrides.logging = { level: flags.level };
 
 try {
   const options = loadOptions({ file: flags.config, overrides });
-  await runTraining({ options });
+  if (flags.workers !== undefined && flags.workers > 1) {
+    const script = fileURLToPath(import.meta.url);
+    const args = process.argv.slice(2);
+    process.exitCode = await launchWorkers(flags.workers, script, args, sharedRunName(options));
+  } else {
+    const worker = prepareWorker(options);
+    try {
+      await runTraining({ options: worker.options, progress: worker.progress });
+    } finally {
+      worker.cleanup();
+    }
+  }
 } catch (error) {
   console.error(`seo-llm-trainer: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
