@@ -1,3 +1,4 @@
+import { DistributedOptionsSchema } from '../distributed/distributed-options.js';
 import {
   LoggingOptionsSchema,
   ProfilingOptionsSchema,
@@ -12,6 +13,7 @@ const SECTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   profiling: new Set(Object.keys(ProfilingOptionsSchema.shape)),
   tensorboard: new Set(Object.keys(TensorBoardOptionsSchema.shape)),
   wandb: new Set(Object.keys(WandbOptionsSchema.shape)),
+  distributed: new Set(Object.keys(DistributedOptionsSchema.shape)),
 };
 
 /**

@@ -157,3 +157,18 @@ describe('backends per rank', () => {
     expect(distributedWarnings(grouped, createRunInfo(grouped))).toEqual([]);
   });
 });
+
+describe('distributed options', () => {
+  it('names a misspelled distributed option', async () => {
+    const { unknownOptionKeys } = await import('../../src/core/unknown-options.js');
+    expect(unknownOptionKeys({ project: 'p', distributed: { metricFrom: 'all', wandb: 'rank0' } })).toEqual([
+      'distributed.metricFrom',
+    ]);
+  });
+
+  it('rejects an unknown policy value, naming the field', () => {
+    expect(() => parseOptions({ project: 'p', distributed: { wandb: 'every' } })).toThrow(
+      /distributed\.wandb/,
+    );
+  });
+});
