@@ -96,3 +96,52 @@ describe('load', () => {
     expect(small.heapGrowth).toBeLessThan(32 * 1024 * 1024);
   });
 });
+
+describe('many tags and long runs', () => {
+  it('10,000 distinct tags and 1,000,000 steps of one tag are all written, with memory bounded by the queue', {
+    timeout: 180_000,
+  }, async () => {
+    const root = join(dir, 'wide-long');
+    const stderr = captureStderr();
+    let heapGrowth = 0;
+    try {
+      const run = await init({
+        project: 'load',
+        name: 'wide',
+        tensorboard: { logDir: join(root, 'tb') },
+        wandb: { mode: 'offline', dir: root, runId: 'widelong' },
+        profiling: { enabled: false },
+        handleExit: false,
+        logLevel: 'warn',
+        logging: { queueCapacity: 20_000 },
+      });
+      const wide: Record<string, number> = {};
+      for (let t = 0; t < 10_000; t++) wide[`layer_${t}/grad_norm`] = t;
+      for (let step = 0; step < 3; step++) run.log(wide, { step, priority: 'high' });
+      const before = process.memoryUsage().heapUsed;
+      for (let step = 3; step < 1_000_003; step++) run.log({ long: step }, { step, priority: 'high' });
+      heapGrowth = process.memoryUsage().heapUsed - before;
+      await run.finish();
+    } finally {
+      stderr.restore();
+    }
+    expect(stderr.text()).not.toMatch(/dropp/);
+    const tb = inspectLogDir(join(root, 'tb'));
+    expect(tb.errors + tb.warnings).toBe(0);
+    const tags = tb.runs.wide?.tags ?? {};
+    const layerTags = Object.keys(tags).filter((t) => t.startsWith('layer_'));
+    expect(layerTags).toHaveLength(10_000);
+    expect(layerTags.every((t) => tags[t]?.count === 3)).toBe(true);
+    expect(tags['layer_9999/grad_norm']?.last).toBe(9999);
+    expect(tags.long?.count).toBe(1_000_000);
+    expect(tags.long?.firstStep).toBe(3);
+    expect(tags.long?.lastStep).toBe(1_000_002);
+    expect(tags.long?.last).toBe(1_000_002);
+    const history = wandbFile(root, 'widelong').records.filter((r) => r.type === 'history');
+    expect(history).toHaveLength(1_000_003);
+    expect(history[0]?.history?.item?.filter((i) => i.key?.startsWith('layer_'))).toHaveLength(10_000);
+    expect(history.at(-1)?.history?.step?.num).toBe(1_000_002);
+    // The 1M calls drain on the caller whenever the 20,000-value queue fills: memory does not grow with them.
+    expect(heapGrowth).toBeLessThan(64 * 1024 * 1024);
+  });
+});
