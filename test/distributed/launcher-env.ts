@@ -27,3 +27,16 @@ export function launcherFreeEnv(): Record<string, string | undefined> {
   for (const name of LAUNCHER_VARIABLES) delete env[name];
   return env;
 }
+
+/** Removes the launcher variables from `process.env` for the rest of a test file; returns the restore function. */
+export function clearLauncherEnv(): () => void {
+  const saved = new Map<string, string>();
+  for (const name of LAUNCHER_VARIABLES) {
+    const value = process.env[name];
+    if (value !== undefined) saved.set(name, value);
+    delete process.env[name];
+  }
+  return () => {
+    for (const [name, value] of saved) process.env[name] = value;
+  };
+}

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptions, type TrainscopeOptions } from '../../src/core/options.js';
 import { createRunInfo } from '../../src/core/run-info.js';
 import { init, type Run } from '../../src/core/run.js';
@@ -6,6 +6,14 @@ import { distributedWarnings } from '../../src/distributed/distributed-warnings.
 import { RankMetricPolicy } from '../../src/distributed/rank-metric-policy.js';
 import { createBackends } from '../../src/trackers/index.js';
 import { RecordingBackend } from '../core/helpers.js';
+import { clearLauncherEnv } from './launcher-env.js';
+
+// The runner's own launcher variables (a CI job under SLURM) must not leak into these tests.
+let restoreEnv: () => void = () => undefined;
+beforeAll(() => {
+  restoreEnv = clearLauncherEnv();
+});
+afterAll(() => restoreEnv());
 
 let run: Run | undefined;
 afterEach(async () => {

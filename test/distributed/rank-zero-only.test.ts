@@ -1,10 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { init, type Run } from '../../src/core/run.js';
 import {
   RankZeroOnly,
   rankZeroOnly,
   resetProcessRankForTests,
 } from '../../src/distributed/rank-zero-only.js';
+import { clearLauncherEnv } from './launcher-env.js';
+
+// The runner's own launcher variables (a CI job under SLURM) must not leak into these tests.
+let restoreEnv: () => void = () => undefined;
+beforeAll(() => {
+  restoreEnv = clearLauncherEnv();
+});
+afterAll(() => restoreEnv());
 
 let run: Run | undefined;
 const savedRank = process.env.RANK;
