@@ -30,7 +30,12 @@ function captureConsole(): { text(): string; restore(): void } {
     vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => keep(a.join(' '))),
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => keep(a.join(' '))),
   ];
-  return { text: () => chunks.join(''), restore: () => spies.forEach((s) => s.mockRestore()) };
+  return {
+    text: () => chunks.join(''),
+    restore: () => {
+      for (const s of spies) s.mockRestore();
+    },
+  };
 }
 
 describe('the API key never leaves the Authorization header of the W&B host', () => {
@@ -104,8 +109,9 @@ describe('the API key never leaves the Authorization header of the W&B host', ()
     >;
     expect(config.lr?.value).toBe(0.1);
     expect(config.api_key?.value).toBe('[redacted]');
-    expect((config.optimizer?.value as Record<string, unknown>).password).toBe('[redacted]');
-    expect((config.optimizer?.value as Record<string, unknown>).name).toBe('adam');
+    const optimizer = config.optimizer?.value as Record<string, unknown> | undefined;
+    expect(optimizer?.password).toBe('[redacted]');
+    expect(optimizer?.name).toBe('adam');
     expect(config.copy_of_key?.value).toBe('[redacted]');
     // Over the wire: the key only as Basic auth to the W&B host, never to storage on another origin.
     expect(storage.requests.length).toBeGreaterThan(0);
