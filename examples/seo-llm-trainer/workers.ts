@@ -21,6 +21,12 @@ import { type ResolvedOptions, rankZeroOnly, resolveRank } from './trainscope.js
 /** Set by the parent in each worker: the run name all ranks share (their TensorBoard runs sit under it). */
 const RUN_NAME_ENV = 'SEO_TRAINER_RUN_NAME';
 
+/** Where the launcher writes its own lines and the workers' prefixed output. */
+export interface WorkerOutput {
+  readonly stdout: Pick<NodeJS.WritableStream, 'write'>;
+  readonly stderr: Pick<NodeJS.WritableStream, 'write'>;
+}
+
 export interface WorkerExit {
   readonly rank: number;
   readonly pid: number | undefined;
@@ -70,9 +76,10 @@ export async function launchWorkers(
   script: string,
   args: readonly string[],
   runName: string,
+  io: WorkerOutput = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   const runId = `${runName}-${randomBytes(3).toString('hex')}`;
-  process.stdout.write(`seo-llm-trainer: launching ${count} workers (job ${runId})\n`);
+  io.stdout.write(`seo-llm-trainer: launching ${count} workers (job ${runId})\n`);
   const processes: ChildProcess[] = [];
   const children = Array.from({ length: count }, (_, rank) => {
     const child = spawn(process.execPath, [...process.execArgv, script, ...withoutWorkersFlag(args)], {
@@ -80,11 +87,11 @@ export async function launchWorkers(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     processes.push(child);
-    prefixLines(child.stdout, process.stdout, `[rank ${rank}] `);
-    prefixLines(child.stderr, process.stderr, `[rank ${rank}] `);
+    prefixLines(child.stdout, io.stdout, `[rank ${rank}] `);
+    prefixLines(child.stderr, io.stderr, `[rank ${rank}] `);
     return new Promise<WorkerExit>((resolve) => {
       child.on('error', (error) => {
-        process.stderr.write(`[rank ${rank}] could not start: ${error.message}\n`);
+        io.stderr.write(`[rank ${rank}] could not start: ${error.message}\n`);
         resolve({ rank, pid: child.pid, code: 1, signal: null });
       });
       child.on('close', (code, signal) => resolve({ rank, pid: child.pid, code, signal }));
@@ -92,7 +99,7 @@ export async function launchWorkers(
   });
   // Ctrl-C reaches the workers through the terminal's process group; a `kill` of the parent is passed on.
   const onTerm = () => {
-    process.stderr.write('seo-llm-trainer: SIGTERM, stopping the workers\n');
+    io.stderr.write('seo-llm-trainer: SIGTERM, stopping the workers\n');
     for (const child of processes) child.kill('SIGTERM');
   };
   process.once('SIGTERM', onTerm);
@@ -100,12 +107,16 @@ export async function launchWorkers(
   process.off('SIGTERM', onTerm);
   for (const exit of exits) {
     const how = exit.signal !== null ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-    process.stdout.write(`seo-llm-trainer: worker rank ${exit.rank} (pid ${exit.pid ?? '?'}) ${how}\n`);
+    io.stdout.write(`seo-llm-trainer: worker rank ${exit.rank} (pid ${exit.pid ?? '?'}) ${how}\n`);
   }
   return exits.every((e) => e.code === 0) ? 0 : 1;
 }
 
-function prefixLines(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, prefix: string): void {
+function prefixLines(
+  from: NodeJS.ReadableStream,
+  to: Pick<NodeJS.WritableStream, 'write'>,
+  prefix: string,
+): void {
   let pending = '';
   from.setEncoding('utf8');
   from.on('data', (chunk: string) => {

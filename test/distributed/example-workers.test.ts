@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/core/options.js';
 import {
+  launchWorkers,
   sharedRunName,
   shardLines,
   withoutWorkersFlag,
@@ -58,5 +60,38 @@ describe('example --workers helpers', () => {
       'm-20260102-030405',
     );
     expect(sharedRunName(parseOptions({ project: 'p', name: 'mine' }), at)).toBe('mine');
+  });
+});
+
+describe('example launchWorkers', () => {
+  it('starts N workers with launcher variables, prefixes their output, reports every exit code', async () => {
+    const script = join(import.meta.dirname, '../fixtures/distributed/exit-with-rank.mjs');
+    let out = '';
+    let err = '';
+    const io = {
+      stdout: {
+        write(s: string | Uint8Array): boolean {
+          out += String(s);
+          return true;
+        },
+      },
+      stderr: {
+        write(s: string | Uint8Array): boolean {
+          err += String(s);
+          return true;
+        },
+      },
+    };
+    const code = await launchWorkers(3, script, ['--steps', '2', '--workers', '3'], 'seo-run', io);
+    expect(code).toBe(1);
+    const job = /launching 3 workers \(job (seo-run-[0-9a-f]{6})\)/.exec(out)?.[1];
+    expect(job).toBeDefined();
+    for (const rank of [0, 1, 2]) {
+      expect(out).toContain(`[rank ${rank}] rank=${rank} world=3 local=${rank} job=${job} args=--steps 2\n`);
+      expect(err).toContain(`[rank ${rank}] name=seo-run\n`);
+    }
+    expect(out).toMatch(/worker rank 0 \(pid \d+\) exited with code 0\n/);
+    expect(out).toMatch(/worker rank 1 \(pid \d+\) exited with code 3\n/);
+    expect(out).toMatch(/worker rank 2 \(pid \d+\) exited with code 0\n/);
   });
 });
