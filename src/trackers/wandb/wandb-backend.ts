@@ -12,8 +12,7 @@ import type {
 import type { WandbOptions } from '../../core/options.js';
 import type { MetricValue } from '../../core/values.js';
 import { resolveWandbCredentials, type WandbCredentials } from './credentials.js';
-import { HistoryBuilder } from './history-builder.js';
-import { encodeHistoryRow, encodeMetricValue, historyLine, jsonObjectLine } from './history-value.js';
+import { type EncodedHistoryRow, encodeMetricValue, historyLine, jsonObjectLine } from './history-value.js';
 import { OfflineRunWriter } from './offline/index.js';
 import {
   type BatchSchedule,
@@ -66,10 +65,11 @@ export class WandbBackend implements Backend {
   private readonly run: RunInfo;
   private logger: Logger | undefined;
   private writer: OfflineRunWriter | undefined;
+  /** Online with a key: history rows reach the stream through the local log's `onHistoryRow`. */
+  private streaming = false;
   private http: WandbHttpClient | undefined;
   private online: OnlineRun | undefined;
   private connecting: Promise<void> | undefined;
-  private history: HistoryBuilder | undefined;
   private stopped: FileStreamStop | undefined;
   private completedOnline = false;
   private readonly uploadedPaths: string[] = [];
@@ -134,13 +134,16 @@ export class WandbBackend implements Backend {
     this.logger = context.logger;
     if (this.modeNote) context.logger.warn(this.modeNote);
     if (this.mode === 'disabled') return;
+    const streaming = this.mode === 'online' && this.credentials?.apiKey !== undefined;
     this.writer = OfflineRunWriter.create(this.options.dir, this.run, {
       prefix: this.mode === 'online' ? 'run' : 'offline-run',
       logger: context.logger,
+      // The local log applies W&B's step rule once; the stream sends exactly the rows it writes.
+      onHistoryRow: streaming ? (encoded, row) => this.streamHistoryRow(encoded, row) : undefined,
     });
-    if (this.mode !== 'online' || !this.credentials?.apiKey) return;
+    if (!streaming || !this.credentials?.apiKey) return;
     if (this.credentials.insecureWarning) context.logger.warn(this.credentials.insecureWarning);
-    this.history = new HistoryBuilder((row) => this.streamHistoryRow(row));
+    this.streaming = true;
     this.http = new WandbHttpClient({
       baseUrl: this.credentials.baseUrl,
       apiKey: this.credentials.apiKey,
@@ -160,21 +163,16 @@ export class WandbBackend implements Backend {
       this.droppedLines += rows.length;
       return;
     }
-    if (!this.history || this.stopped) return;
-    for (const row of rows) {
-      if (row.channel === 'system') this.streamSystemRow(row);
-      else this.history.add(row);
-    }
+    if (!this.streaming || this.stopped) return;
+    for (const row of rows) if (row.channel === 'system') this.streamSystemRow(row);
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */
   async flush(): Promise<void> {
-    this.history?.flush();
     await this.writer?.flush();
   }
 
   flushSync(): void {
-    this.history?.flush();
     this.writer?.flushSync();
   }
 
@@ -182,7 +180,6 @@ export class WandbBackend implements Backend {
     const writer = this.writer;
     if (!writer) return;
     // Closing records first (synchronously), so the exit path of the core gets a complete log.
-    this.history?.flush();
     const written = writer.finish(outcome.exitCode, outcome.summary, outcome.endTime);
     if (this.http) {
       const budget = this.tuning.finishBudgetMs ?? 20_000;
@@ -289,9 +286,8 @@ export class WandbBackend implements Backend {
     online.stream.start();
   }
 
-  private streamHistoryRow(row: MetricRow): void {
+  private streamHistoryRow(encoded: EncodedHistoryRow, row: MetricRow): void {
     if (this.stopped) return;
-    const encoded = encodeHistoryRow(row, this.run.startTime);
     for (let i = 0; i < encoded.keys.length; i++) {
       this.summaryValues.set(encoded.keys[i] as string, encoded.valuesJson[i] as string);
     }
@@ -378,7 +374,6 @@ export class WandbBackend implements Backend {
     this.stopped = stop;
     this.online?.abandon(stop);
     this.early = { history: [], events: [], uploads: [] };
-    this.history = undefined;
     const dir = this.writer?.directory ?? this.options.dir;
     const where = this.options.spool
       ? `The whole run is kept in ${dir}; upload it with: trainscope sync ${dir}`

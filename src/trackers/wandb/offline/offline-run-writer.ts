@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger, MetricRow, RunInfo } from '../../../core/backend.js';
 import type { MetricValue } from '../../../core/values.js';
 import { HistoryBuilder } from '../history-builder.js';
-import { encodeHistoryRow, encodeMetricValue } from '../history-value.js';
+import { type EncodedHistoryRow, encodeHistoryRow, encodeMetricValue } from '../history-value.js';
 import { configEntries, configYaml, runMetadata, summaryJson } from '../run-files.js';
 import { wandbSystemMetrics } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
@@ -19,6 +19,11 @@ export interface OfflineRunWriterOptions {
   readonly logger?: Logger;
   /** Framed bytes that may wait in memory while a write is in flight (default 16 MiB). */
   readonly maxPendingBytes?: number;
+  /**
+   * Called with every history row the step rule completes, already encoded, in log order: the online stream sends
+   * these same rows, so its line offset N is history record N of the log (what lets `trainscope sync` resume).
+   */
+  readonly onHistoryRow?: (encoded: EncodedHistoryRow, row: MetricRow) => void;
 }
 
 /** What an `OfflineRunWriter` has done so far. */
@@ -57,6 +62,7 @@ export class OfflineRunWriter {
   private readonly log: WandbLogWriter;
   private readonly history: HistoryBuilder;
   private readonly logger: Logger | undefined;
+  private readonly onHistoryRow: OfflineRunWriterOptions['onHistoryRow'];
   private readonly config: Record<string, unknown>;
   private num = 0;
   /** Latest W&B JSON of every summary key, in first-seen order. */
@@ -82,6 +88,7 @@ export class OfflineRunWriter {
     this.filesDirectory = join(directory, 'files');
     this.wandbPath = join(directory, `run-${run.id}.wandb`);
     this.logger = options.logger;
+    this.onHistoryRow = options.onHistoryRow;
     this.config = { ...run.config };
     this.history = new HistoryBuilder((row) => this.writeHistoryRow(row), options.logger);
     this.log = WandbLogWriter.create(this.wandbPath, {
@@ -332,6 +339,7 @@ export class OfflineRunWriter {
       );
     }
     if (encoded.tableFiles.length > 0) this.writeTableFiles(encoded.tableFiles);
+    this.onHistoryRow?.(encoded, row);
     const { keys, valuesJson } = encoded;
     const summary = this.summaryValues;
     for (let i = 0; i < keys.length; i++) summary.set(keys[i] as string, valuesJson[i] as string);
