@@ -48,8 +48,45 @@ export function createRunInfo(options: ResolvedOptions, startTime = Date.now()):
 /** What a redacted config value is replaced with. */
 export const REDACTED = '[redacted]';
 
-/** Config keys whose values are credentials: never written to event files, `.wandb`, config dumps or W&B. */
-const SECRET_KEY = /api[-_]?key|passw(or)?d|token|secret|credential/i;
+/** Words that make a config key a credential; `token` only with a word saying it authenticates. */
+const SECRET_WORDS = new Set([
+  'password',
+  'passwd',
+  'secret',
+  'secrets',
+  'credential',
+  'credentials',
+  'apikey',
+]);
+const TOKEN_QUALIFIERS = new Set([
+  'auth',
+  'access',
+  'api',
+  'bearer',
+  'refresh',
+  'session',
+  'hf',
+  'github',
+  'wandb',
+]);
+
+/**
+ * Whether a config key names a credential: `api_key`, `apiKey`, `password`, `client_secret`, `credentials`,
+ * `token`, `auth_token`, `hfToken`… — but not hyper-parameters such as `max_tokens`, `pad_token` or `tokenizer`.
+ */
+export function isSecretConfigKey(key: string): boolean {
+  const words = key
+    .split(/[^a-zA-Z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (SECRET_WORDS.has(word)) return true;
+    if (word === 'key' && words[i - 1] === 'api') return true;
+    if (word === 'token' && (words.length === 1 || TOKEN_QUALIFIERS.has(words[i - 1] ?? ''))) return true;
+  }
+  return false;
+}
 
 function knownSecrets(options: ResolvedOptions): string[] {
   const secrets: string[] = [];
@@ -59,8 +96,8 @@ function knownSecrets(options: ResolvedOptions): string[] {
 }
 
 /**
- * The config with the values of secret-looking keys (`api_key`, `apiKey`, `password`, `token`, `secret`, …, at
- * any depth) and any string holding the W&B API key replaced by {@link REDACTED}. Hyper-parameters end up in
+ * The config with the values (whole, also objects) of secret-looking keys (`api_key`, `apiKey`, `password`,
+ * `token`, `secret`, …, at any depth; see {@link isSecretConfigKey}) and any string holding the W&B API key replaced by {@link REDACTED}. Hyper-parameters end up in
  * files and on W&B's servers; credentials a trainer keeps in its config must not.
  */
 export function redactConfig(
@@ -75,7 +112,7 @@ export function redactConfig(
       return value;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value))
-      out[k] = SECRET_KEY.test(k) && v !== null && typeof v !== 'object' ? REDACTED : redact(v, depth + 1);
+      out[k] = isSecretConfigKey(k) && v !== null && v !== undefined ? REDACTED : redact(v, depth + 1);
     return out;
   };
   return redact(config, 0) as Record<string, unknown>;
