@@ -84,6 +84,8 @@ export class Profiler implements RunProfiler {
   private tensorflow: TensorflowMemorySource | null = null;
   private foldTimer: NodeJS.Timeout | null = null;
   private nextReportStep = Number.POSITIVE_INFINITY;
+  /** Step of the last periodic report (-1 before any). */
+  private lastReportStep = -1;
   private finishing: Promise<void> | null = null;
   private finalRanking: RankedOperation[] | null = null;
   /** Resolves once GPU providers have been looked for (tests wait on it). */
@@ -271,6 +273,7 @@ export class Profiler implements RunProfiler {
     const host = this.host;
     if (host === null) return;
     this.fold();
+    this.lastReportStep = host.step;
     const all = this.table.all();
     const tags = operationTags(all);
     const metrics: Record<string, number> = {};
@@ -294,7 +297,10 @@ export class Profiler implements RunProfiler {
     }
     // No wait for a pending `nvidia-smi -L`: once the sampler is closed, a late provider is never started.
     await this.sampler?.close();
-    this.report();
+    // A report at the step a periodic one already used would replace it (TensorBoard keeps one point per step);
+    // calls since then are in the final statistics and the bottleneck table.
+    if (host.step !== this.lastReportStep) this.report();
+    else this.fold();
     this.spans.accepting = false;
     const all = this.table.all();
     const ranked = this.analyzer.rank(all);

@@ -92,6 +92,27 @@ describe('Profiler reporting through the host', () => {
     expect(last?.metrics['profiling/timing/Trainer.forward']).toBeCloseTo((21 + 25) / 2, 9);
   });
 
+  it('does not report again at finish when a periodic report already used the current step', async () => {
+    const host = new FakeHost();
+    const profiler = new Profiler(base);
+    const op = registerOperation('report.same-step', 'test');
+    profiler.start(host);
+    host.step = 10;
+    profiler.spans.record(op, 0n, MS, Number.NaN, false);
+    profiler.onStep(10);
+    // Calls after the report but before the step moves: a second report at step 10 would replace the first.
+    profiler.spans.record(op, 0n, 3n * MS, Number.NaN, false);
+    await profiler.finish();
+    const reports = host.logs.filter(
+      (l) =>
+        'profiling/timing/test/report.same-step' in l.metrics ||
+        'profiling/timing/report.same-step' in l.metrics,
+    );
+    expect(reports.map((r) => r.step)).toEqual([10]);
+    // The later call is not lost: it is in the final statistics.
+    expect(profiler.statistics().find((s) => s.operation.name === 'report.same-step')?.count).toBe(2);
+  });
+
   it('reports again at the next multiple of reportEverySteps after the step goes back', () => {
     const host = new FakeHost();
     const profiler = new Profiler(base);
