@@ -81,6 +81,11 @@ describe('load', () => {
       const dropped = result.tags['trainscope/dropped']?.last;
       expect(typeof dropped).toBe('number');
       expect(kept + (dropped as number)).toBe(CALLS - CALLS / HIGH_EVERY);
+      const wandbDropped = history
+        .flatMap((r) => r.history?.item ?? [])
+        .filter((item) => item.key === 'trainscope/dropped')
+        .at(-1)?.value_json;
+      expect(wandbDropped).toBe(String(dropped));
       expect(result.output).toMatch(/the metrics queue is full \(logging\.queueCapacity = \d+ values\)/);
       expect(result.output.match(/the metrics queue is full/g)).toHaveLength(1);
       expect(result.output).toContain(`dropped ${dropped} values because the queue was full`);
