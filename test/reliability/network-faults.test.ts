@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { MetricValue } from '../../src/core/values.js';
 import { init } from '../../src/core/run.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
+import { SyncError, syncRun } from '../../src/trackers/wandb/sync/sync-run.js';
 import { WandbBackend } from '../../src/trackers/wandb/wandb-backend.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
 import { captureStderr } from '../core/helpers.js';
@@ -160,5 +161,60 @@ describe('finish() with a W&B server that never answers', () => {
       (r) => r.type === 'history',
     );
     expect(history.map((r) => r.history?.step?.num ?? 0)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+});
+
+describe('W&B down for the whole run', () => {
+  it('init() → every row spooled → an interrupted `trainscope sync` rerun delivers each row exactly once', {
+    timeout: 60_000,
+  }, async () => {
+    const s = await server();
+    s.setDown(true);
+    const root = join(dir, 'down');
+    const stderr = captureStderr();
+    try {
+      const run = await init({
+        project: 'down',
+        name: 'down',
+        tensorboard: { logDir: join(root, 'tb') },
+        wandb: {
+          mode: 'online',
+          dir: root,
+          baseUrl: s.url,
+          apiKey: KEY,
+          runId: 'downrun1',
+          retryBudgetMs: 300,
+          timeoutMs: 500,
+        },
+        profiling: { enabled: false },
+        handleExit: false,
+        logLevel: 'warn',
+        finishTimeoutMs: 10_000,
+      });
+      for (let i = 0; i < 300; i++) run.log({ loss: i }, { step: i });
+      await run.finish({ exitCode: 4 });
+    } finally {
+      stderr.restore();
+    }
+    expect(s.runs.size).toBe(0);
+    const runDir = readdirSync(join(root, 'wandb')).find((n) => n.startsWith('run-')) as string;
+    const local = join(root, 'wandb', runDir);
+    expect(stderr.text()).toContain(`trainscope sync ${local}`);
+
+    s.setDown(false);
+    s.addFault({ target: 'file_stream', reset: true, skip: 2, times: 10_000 });
+    const options = { apiKey: KEY, baseUrl: s.url, maxRequestChars: 2_000, backoff: { file_stream: FAST } };
+    const interrupted = await syncRun(local, { ...options, retryBudgetMs: 100 }).catch((e: unknown) => e);
+    expect(interrupted).toBeInstanceOf(SyncError);
+    expect((interrupted as SyncError).resumable).toBe(true);
+    s.clearFaults();
+    await syncRun(local, options);
+    const steps = s.historyLines('downrun1').map((l) => (parseWandbJson(l) as { _step: number })._step);
+    expect(steps).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(s.run('downrun1').complete).toBe(true);
+    expect(s.run('downrun1').exitCode).toBe(4);
+    const before = s.requests.length;
+    expect((await syncRun(local, options)).alreadySynced).toBe(true);
+    expect(s.requests.length).toBe(before);
   });
 });
