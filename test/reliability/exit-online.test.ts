@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../helpers/fake-wandb-server.js';
-import { bundleChild, startChild, tempRoot } from './helpers.js';
+import { bundleChild, removeBundle, startChild, tempRoot } from './helpers.js';
 
 const KEY = 'exitkey-0123456789abcdefghijklmnopqrstuv';
 const { dir, cleanup } = tempRoot('trainscope-rel-exit-');
@@ -12,7 +12,10 @@ let script = '';
 beforeAll(async () => {
   script = await bundleChild('both-backends-child');
 });
-afterAll(cleanup);
+afterAll(() => {
+  cleanup();
+  removeBundle(script);
+});
 
 interface Ended {
   code: number | null;

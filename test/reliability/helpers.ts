@@ -28,6 +28,11 @@ export async function bundleChild(name: string): Promise<string> {
   return outfile;
 }
 
+/** Removes a bundle made by {@link bundleChild}. */
+export function removeBundle(path: string): void {
+  if (path !== '') rmSync(path, { force: true });
+}
+
 export interface ChildHandle {
   readonly child: ChildProcess;
   /** Every complete stdout line so far. */

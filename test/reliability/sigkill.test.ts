@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
-import { bundleChild, startChild, tempRoot } from './helpers.js';
+import { bundleChild, removeBundle, startChild, tempRoot } from './helpers.js';
 
 const TRIALS = 20;
 const CONCURRENCY = 5;
@@ -12,7 +12,10 @@ let script = '';
 beforeAll(async () => {
   script = await bundleChild('both-backends-child');
 });
-afterAll(cleanup);
+afterAll(() => {
+  cleanup();
+  removeBundle(script);
+});
 
 /** Starts a child, kills it `extraMs` after its `flushes`-th flush acknowledgement; returns the last acknowledged step. */
 async function killTrial(root: string, flushes: number, extraMs: number): Promise<number> {
