@@ -124,6 +124,29 @@ describe('.wandb framing', () => {
     expect(writer.bytesWritten).toBe(readFileSync(path).length);
   });
 
+  it('flush() resolves for what was appended before it, even while appends never stop', async () => {
+    const path = join(tmp, 'busy.wandb');
+    const writer = WandbLogWriter.create(path);
+    let appended = 0;
+    let stop = false;
+    const keepAppending = (): void => {
+      if (stop) return;
+      for (let i = 0; i < 20; i++) writer.append(payload(200, appended++ % 251));
+      setImmediate(keepAppending);
+    };
+    keepAppending();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = appended;
+    const flushed = await Promise.race([
+      writer.flush().then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000)),
+    ]);
+    stop = true;
+    expect(flushed).toBe(true);
+    expect(WandbLogReader.readFile(path).records.length).toBeGreaterThanOrEqual(before);
+    await writer.close();
+  });
+
   it('writes synchronously once maxPendingBytes are waiting (bounded memory) and batches otherwise', async () => {
     const path = join(tmp, 'bounded.wandb');
     const writer = WandbLogWriter.create(path, { maxPendingBytes: 4096 });

@@ -9,13 +9,19 @@ const tmp = mkdtempSync(join(tmpdir(), 'wandb-sigkill-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const CHILD = join(import.meta.dirname, 'helpers/killed-writer-child.ts');
 
-/** Runs the child until it reports `minRows` rows, kills it with SIGKILL and returns the run directory. */
-function runAndKill(id: string, minRows: number): Promise<string> {
+/**
+ * Runs the child until `minRows` rows are durable (`flush()` resolved; with `minRows` 1, as soon as it writes),
+ * kills it with SIGKILL and returns the run directory and the rows known durable at the kill.
+ */
+function runAndKill(id: string, minRows: number): Promise<{ directory: string; flushed: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, tmp, id], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let directory = '';
+    let flushed = 0;
+    let durableAtKill = 0;
+    let killed = false;
     let buffered = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -27,14 +33,18 @@ function runAndKill(id: string, minRows: number): Promise<string> {
       buffered = lines.pop() ?? '';
       for (const line of lines) {
         if (line.startsWith('dir ')) directory = line.slice(4);
-        if (line.startsWith('rows ') && Number(line.slice(5)) >= minRows && child.exitCode === null) {
+        if (line.startsWith('flushed ')) flushed = Math.max(flushed, Number(line.slice(8)));
+        const ready = minRows === 1 ? line.startsWith('rows ') : flushed >= minRows;
+        if (ready && !killed) {
+          killed = true;
+          durableAtKill = flushed;
           child.kill('SIGKILL');
         }
       }
     });
     child.on('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`child ended without being killed: ${stderr}`));
-      else resolve(directory);
+      else resolve({ directory, flushed: durableAtKill });
     });
   });
 }
@@ -47,9 +57,10 @@ describe('a run killed with SIGKILL', () => {
       ['kill0003', 4_000],
     ];
     // The three children run at once (each needs a second or more to start).
-    const directories = await Promise.all(kills.map(([id, minRows]) => runAndKill(id, minRows)));
+    const killedRuns = await Promise.all(kills.map(([id, minRows]) => runAndKill(id, minRows)));
     for (const [index, [id, minRows]] of kills.entries()) {
-      const contents = readWandbFile(join(directories[index] as string, `run-${id}.wandb`));
+      const killed = killedRuns[index] as { directory: string; flushed: number };
+      const contents = readWandbFile(join(killed.directory, `run-${id}.wandb`));
       expect(contents.errors, id).toEqual([]);
       for (const warning of contents.warnings) expect(warning).toMatch(/^file incomplete/);
       expect(contents.records.slice(0, 3).map((r) => r.type)).toEqual(['header', 'run', 'files']);
@@ -59,7 +70,9 @@ describe('a run killed with SIGKILL', () => {
       // Rows arrive in order with no gap: whatever was cut off was only the tail.
       expect(steps, id).toEqual(steps.map((_, i) => i));
       if (minRows > 1) {
-        expect(steps.length, id).toBeGreaterThan(minRows / 2);
+        // Everything `flush()` acknowledged before the kill is there.
+        expect(killed.flushed, id).toBeGreaterThanOrEqual(minRows);
+        expect(steps.length, id).toBeGreaterThanOrEqual(killed.flushed);
         const sample = contents.records.find((r) => r.history?.item?.some((item) => item.key === 'sample'));
         expect(sample?.history?.item?.[1]?.value_json?.length).toBe(70_002);
       }

@@ -18,7 +18,10 @@ function batch(): void {
     rows.push({ step, time: Date.now(), channel: 'history' as const, keys, values });
   }
   writer.write(rows);
-  if (step % 2000 === 0) void writer.flush();
+  if (step % 2000 === 0) {
+    const flushed = step;
+    void writer.flush().then(() => process.stdout.write(`flushed ${flushed}\n`));
+  }
   process.stdout.write(`rows ${step}\n`);
   setImmediate(batch);
 }

@@ -30,7 +30,8 @@ export class WandbLogWriter {
   private writing = false;
   private scheduled = false;
   private closed = false;
-  private readonly waiters: (() => void)[] = [];
+  /** `flush()` calls waiting for the file to reach `end` (everything appended before each call). */
+  private readonly waiters: { end: number; resolve: () => void }[] = [];
   private readonly maxPendingBytes: number;
   private written = 0;
   private dropped = 0;
@@ -94,8 +95,10 @@ export class WandbLogWriter {
   /** Writes everything appended so far and resolves once it is on disk (fdatasync). */
   async flush(): Promise<void> {
     if (this.batchLength > 0 || this.writing) {
+      // Waits for what was appended before this call only: under continuous appends the batch is never empty.
+      const end = this.batchPosition + this.batchLength;
       await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
+        this.waiters.push({ end, resolve });
         if (!this.writing) this.startBatch();
       });
     }
@@ -172,14 +175,19 @@ export class WandbLogWriter {
       }
       this.writing = false;
       this.spare = buffer;
+      // Everything before the pending batch is on the file now (synchronous writes never wait for this one).
+      this.releaseWaiters(this.batchPosition);
       if (this.batchLength > 0) this.startBatch();
-      else this.releaseWaiters();
     });
   }
 
-  private releaseWaiters(): void {
-    const waiters = this.waiters.splice(0);
-    for (const resolve of waiters) resolve();
+  /** Resolves the `flush()` calls whose bytes are all written (`upTo`: the end of the written region). */
+  private releaseWaiters(upTo = Number.POSITIVE_INFINITY): void {
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((w) => w.end <= upTo);
+    if (ready.length === 0) return;
+    this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((w) => w.end > upTo));
+    for (const waiter of ready) waiter.resolve();
   }
 
   private writePendingSync(): void {
