@@ -38,6 +38,8 @@ export class SystemMetricsSampler {
   private inFlight: Promise<void> | null = null;
   private closed = false;
   private warnedUnreliable = false;
+  /** Step of the last `performance/gpu_*` history values (-1 before any). */
+  private lastHistoryStep = -1;
   /** Samples taken. */
   samples = 0;
 
@@ -152,7 +154,13 @@ export class SystemMetricsSampler {
     const performanceMetrics = this.gpuMetrics(gpuSamples, system, nowNs);
     this.samples++;
     this.host.logSystem(system);
-    if (Object.keys(performanceMetrics).length > 0) this.host.log(performanceMetrics, { commit: false });
+    // History keeps one point per step: a second sample before the trainer's step moves (slow steps, the final
+    // sample at finish) would replace the first, so only system metrics, stepped by time, carry it.
+    const step = this.host.step;
+    if (Object.keys(performanceMetrics).length > 0 && step !== this.lastHistoryStep) {
+      this.lastHistoryStep = step;
+      this.host.log(performanceMetrics, { commit: false });
+    }
   }
 
   private gpuMetrics(

@@ -232,6 +232,28 @@ describe('tfjs provider', () => {
     ]);
   });
 
+  it('logs performance/gpu_* once per trainer step (system samples keep the rest)', async () => {
+    const host = new FakeHost();
+    const profiler = new Profiler(options, {
+      systemMetricsIntervalMs: 20,
+      nvidiaSmiPath: '/nonexistent/smi',
+    });
+    profiler.useTensorflow(fakeTf(1024 * 1024, 3));
+    host.step = 7;
+    profiler.start(host);
+    await waitFor(() => host.systemLogs.length >= 3, 'three system samples');
+    expect(host.logs.filter((l) => 'performance/gpu_num_tensors' in l.metrics).map((l) => l.step)).toEqual([
+      7,
+    ]);
+    host.step = 8;
+    const before = host.systemLogs.length;
+    await waitFor(() => host.systemLogs.length >= before + 2, 'two more system samples');
+    await profiler.finish();
+    expect(host.logs.filter((l) => 'performance/gpu_num_tensors' in l.metrics).map((l) => l.step)).toEqual([
+      7, 8,
+    ]);
+  });
+
   it('picks up tfjs loaded after the run started, without nvidia-smi', async () => {
     const host = new FakeHost();
     const profiler = new Profiler(options, {
