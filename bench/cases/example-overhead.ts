@@ -140,7 +140,7 @@ async function measure(dir: string, quick: boolean): Promise<BenchRow[]> {
     wandb: { mode: 'offline', dir },
   });
 
-  const stepsPerBlock = quick ? 2 : 3;
+  const stepsPerBlock = quick ? 2 : 4;
   const warmupRounds = quick ? 1 : 3;
   const cpuMs = new Map<string, number[]>([
     ['on', []],
@@ -166,7 +166,7 @@ async function measure(dir: string, quick: boolean): Promise<BenchRow[]> {
   ];
   let results: Map<string, number[]>;
   try {
-    results = await alternatingRounds(variants, { rounds: quick ? 2 : 45, warmupRounds });
+    results = await alternatingRounds(variants, { rounds: quick ? 2 : 600, warmupRounds });
   } finally {
     setCurrentHandle(run);
     await run.finish();
