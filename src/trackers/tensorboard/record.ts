@@ -92,68 +92,39 @@ export function scanRecords(bytes: Uint8Array): RecordScan {
   const payloads: Uint8Array[] = [];
   const offsets: number[] = [];
   let offset = 0;
+  const stop = (kind: RecordProblemKind, length: number | undefined, message: string): RecordScan => ({
+    payloads,
+    offsets,
+    problem: {
+      kind,
+      recordIndex: payloads.length,
+      offset,
+      length,
+      unreadBytes: bytes.length - offset,
+      message,
+    },
+  });
   while (offset < bytes.length) {
-    const index = payloads.length;
     const remaining = bytes.length - offset;
     if (remaining < RECORD_HEADER_BYTES) {
-      return {
-        payloads,
-        offsets,
-        problem: {
-          kind: 'truncated',
-          recordIndex: index,
-          offset,
-          length: undefined,
-          unreadBytes: remaining,
-          message: `record cut short: have ${remaining} of at least ${RECORD_OVERHEAD} bytes`,
-        },
-      };
+      return stop(
+        'truncated',
+        undefined,
+        `record cut short: have ${remaining} of at least ${RECORD_OVERHEAD} bytes`,
+      );
     }
     const length = readUint32LE(bytes, offset) + readUint32LE(bytes, offset + 4) * 0x1_0000_0000;
     if (readUint32LE(bytes, offset + 8) !== maskedCrc32c(bytes, offset, offset + 8)) {
-      return {
-        payloads,
-        offsets,
-        problem: {
-          kind: 'length_crc_mismatch',
-          recordIndex: index,
-          offset,
-          length: undefined,
-          unreadBytes: remaining,
-          message: 'length CRC mismatch',
-        },
-      };
+      return stop('length_crc_mismatch', undefined, 'length CRC mismatch');
     }
     const total = length + RECORD_OVERHEAD;
     if (remaining < total) {
-      return {
-        payloads,
-        offsets,
-        problem: {
-          kind: 'truncated',
-          recordIndex: index,
-          offset,
-          length,
-          unreadBytes: remaining,
-          message: `record cut short: have ${remaining} of ${total} bytes`,
-        },
-      };
+      return stop('truncated', length, `record cut short: have ${remaining} of ${total} bytes`);
     }
     const start = offset + RECORD_HEADER_BYTES;
     const end = start + length;
     if (readUint32LE(bytes, end) !== maskedCrc32c(bytes, start, end)) {
-      return {
-        payloads,
-        offsets,
-        problem: {
-          kind: 'data_crc_mismatch',
-          recordIndex: index,
-          offset,
-          length,
-          unreadBytes: remaining,
-          message: 'data CRC mismatch',
-        },
-      };
+      return stop('data_crc_mismatch', length, 'data CRC mismatch');
     }
     payloads.push(bytes.subarray(start, end));
     offsets.push(offset);
