@@ -12,3 +12,8 @@ export function eventFileName(suffix = '', now = Date.now(), host = hostname()):
   const safeHost = host.replace(/[/\\\s]/g, '_') || 'localhost';
   return `events.out.tfevents.${seconds}.${safeHost}.${process.pid}.${counter++}${suffix}`;
 }
+
+/** True for files TensorBoard reads as event files. */
+export function isEventFileName(name: string): boolean {
+  return name.includes('tfevents') && !name.endsWith('.profile-empty');
+}

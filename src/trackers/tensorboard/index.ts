@@ -6,10 +6,10 @@ export {
 } from './event-file-writer.js';
 export { crc32c, maskCrc, maskedCrc32c } from './crc32c.js';
 export { frameRecord, scanRecords, type RecordProblem, type RecordScan } from './record.js';
+export { isEventFileName } from './event-file-name.js';
 export { sanitizeTag } from './tag-sanitizer.js';
 export {
   inspectLogDir,
-  isEventFileName,
   type InspectEventFile,
   type InspectPoint,
   type InspectResult,

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import { isEventFileName } from './event-file-name.js';
 import { type EventFileProblem, type EventFileStatus, readEventFile } from './event-file-reader.js';
 import { SessionLogStatus } from './proto.js';
 import { pointValueOf, type TagKindInfo, type TagPointValue, tagKindOf } from './tag-point-value.js';
@@ -54,11 +55,6 @@ export interface InspectResult {
   readonly problems: EventFileProblem[];
   readonly errors: number;
   readonly warnings: number;
-}
-
-/** True for files TensorBoard reads as event files. */
-export function isEventFileName(name: string): boolean {
-  return name.includes('tfevents') && !name.endsWith('.profile-empty');
 }
 
 /** Every event file under `dir`, grouped by run directory, each run's files in name order. */

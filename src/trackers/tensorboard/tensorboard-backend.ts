@@ -13,6 +13,7 @@ import {
 import type { TensorBoardOptions } from '../../core/options.js';
 import type { MetricValue } from '../../core/values.js';
 import { sessionStartEvent, summaryEvent } from './event.js';
+import { isEventFileName } from './event-file-name.js';
 import { EventFileWriter } from './event-file-writer.js';
 import {
   configMarkdown,
@@ -273,7 +274,7 @@ export class TensorBoardBackend implements Backend {
 
 function hasEventFiles(dir: string): boolean {
   try {
-    return readdirSync(dir).some((name) => name.includes('tfevents'));
+    return readdirSync(dir).some(isEventFileName);
   } catch {
     return false;
   }
