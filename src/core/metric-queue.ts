@@ -135,30 +135,8 @@ export class MetricQueue {
     ];
   }
 
-  pushNumber(
-    key: MetricKey,
-    value: number,
-    priority: number,
-    step: number,
-    time: number,
-    call: number,
-  ): PushResult {
-    if (this.size >= this.capacity && !this.makeRoom(priority))
-      return priority === PRIORITY_HIGH ? MUST_DRAIN : DROPPED;
-    const ring = this.rings[priority as 0 | 1 | 2];
-    const i = ring.reserve();
-    ring.seq[i] = this.seq++;
-    ring.call[i] = call;
-    ring.step[i] = step;
-    ring.time[i] = time;
-    ring.num[i] = value;
-    ring.ref[i] = NUMERIC;
-    ring.key[i] = key;
-    if (++this.size > this.peak) this.peak = this.size;
-    return PUSHED;
-  }
-
-  pushValue(
+  /** Copies one value in: a number into the numeric column (never boxed), anything else by reference. */
+  push(
     key: MetricKey,
     value: unknown,
     priority: number,
@@ -174,7 +152,12 @@ export class MetricQueue {
     ring.call[i] = call;
     ring.step[i] = step;
     ring.time[i] = time;
-    ring.ref[i] = value;
+    if (typeof value === 'number') {
+      ring.num[i] = value;
+      ring.ref[i] = NUMERIC;
+    } else {
+      ring.ref[i] = value;
+    }
     ring.key[i] = key;
     if (++this.size > this.peak) this.peak = this.size;
     return PUSHED;

@@ -5,7 +5,7 @@ import { ExitHandler, type ExitTarget } from './exit-handler.js';
 import { GuardedBackend } from './guarded-backend.js';
 import { ConsoleLogger } from './logger.js';
 import { MetricSummary } from './metric-summary.js';
-import { DROPPED, MetricQueue, MUST_DRAIN, type QueueItem } from './metric-queue.js';
+import { MetricQueue, MUST_DRAIN, PUSHED, type QueueItem } from './metric-queue.js';
 import { parseOptions, type ResolvedOptions, type TrainscopeOptions } from './options.js';
 import { type MetricKey, PriorityFilter, priorityRank } from './priority-filter.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
@@ -480,18 +480,10 @@ export class Run implements RunHandle, ExitTarget {
     }
     // Synchronous mode never drops: a call larger than the queue drains it as it goes.
     if (!this.asyncDrain && this.queue.size >= this.queue.capacity) this.drain();
-    let result =
-      typeof value === 'number'
-        ? this.queue.pushNumber(metric, value, priority, step, time, call)
-        : this.queue.pushValue(metric, value, priority, step, time, call);
-    if (result === MUST_DRAIN) {
+    if (this.queue.push(metric, value, priority, step, time, call) === MUST_DRAIN) {
       // Explicit back-pressure: the queue is full of high-priority values, which are never dropped.
       this.drain();
-      result =
-        typeof value === 'number'
-          ? this.queue.pushNumber(metric, value, priority, step, time, call)
-          : this.queue.pushValue(metric, value, priority, step, time, call);
-      if (result !== DROPPED && result !== MUST_DRAIN) return;
+      if (this.queue.push(metric, value, priority, step, time, call) === PUSHED) return;
       this.logger.warnOnce(
         'queue-reentrant',
         `a value of "${metric.slot.tag}" was dropped: the queue was full while draining`,
