@@ -288,6 +288,37 @@ describe('WandbBackend online', () => {
     expect(b.stats().retries).toBeGreaterThanOrEqual(4);
   });
 
+  it('a table only in the final summary is uploaded, and W&B gets the summary of the local wandb-summary.json', async () => {
+    const s = await server({ apiKey: KEY });
+    const root = dir();
+    const b = backend(root, s.url);
+    await b.start(context(testRun(), capturingLogger()));
+    b.write([row(0, { loss: 1 })]);
+    const final = table(['op', 'ms'], [['forward', 3.5]]);
+    await b.finish({
+      exitCode: 0,
+      reason: 'finish',
+      summary: new Map<string, number | typeof final>([
+        ['best', 0.5],
+        ['report', final],
+      ]),
+      endTime: Date.now(),
+    });
+    const sent = s.run('tsrun001').summaryLine as string;
+    expect(sent).toBe(readFileSync(join(b.directory as string, 'files', 'wandb-summary.json'), 'utf8'));
+    const summary = parseWandbJson(sent) as Record<string, unknown>;
+    expect(summary).toMatchObject({ loss: 1, best: 0.5, _wandb: { runtime: expect.any(Number) } });
+    const ref = summary.report as { _type: string; path: string; sha256: string };
+    expect(ref._type).toBe('table-file');
+    const put = s.uploads.get(`tsrun001/${ref.path}`);
+    expect(
+      createHash('sha256')
+        .update(put?.body as Buffer)
+        .digest('hex'),
+    ).toBe(ref.sha256);
+    expect(s.run('tsrun001').complete).toBe(true);
+  });
+
   it('never writes, logs or sends the key anywhere but the Authorization header of the W&B host', async () => {
     const storage = await server();
     const s = await server({

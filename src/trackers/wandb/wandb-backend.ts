@@ -10,9 +10,9 @@ import type {
   RunOutcome,
 } from '../../core/backend.js';
 import type { WandbOptions } from '../../core/options.js';
-import type { MetricValue } from '../../core/values.js';
 import { resolveWandbCredentials, type WandbCredentials } from './credentials.js';
-import { type EncodedHistoryRow, encodeMetricValue, historyLine, jsonObjectLine } from './history-value.js';
+import { type EncodedHistoryRow, historyLine, jsonObjectLine } from './history-value.js';
+import type { TableFile } from './table-file.js';
 import { OfflineRunWriter } from './offline/index.js';
 import {
   type BatchSchedule,
@@ -80,8 +80,6 @@ export class WandbBackend implements Backend {
     uploads: [],
   };
   private earlyChars = 0;
-  private readonly summaryValues = new Map<string, string>();
-  private lastStep = 0;
   private droppedLines = 0;
   private errors = 0;
   private modeNote: string | undefined;
@@ -138,8 +136,9 @@ export class WandbBackend implements Backend {
     this.writer = OfflineRunWriter.create(this.options.dir, this.run, {
       prefix: this.mode === 'online' ? 'run' : 'offline-run',
       logger: context.logger,
-      // The local log applies W&B's step rule once; the stream sends exactly the rows it writes.
-      onHistoryRow: streaming ? (encoded, row) => this.streamHistoryRow(encoded, row) : undefined,
+      // The local log applies W&B's step rule and keeps the summary once; the stream sends exactly what it writes.
+      onHistoryRow: streaming ? (encoded) => this.streamHistoryRow(encoded) : undefined,
+      onTableFile: streaming ? (file) => this.uploadTableFile(file) : undefined,
     });
     if (!streaming || !this.credentials?.apiKey) return;
     if (this.credentials.insecureWarning) context.logger.warn(this.credentials.insecureWarning);
@@ -282,27 +281,28 @@ export class WandbBackend implements Backend {
     for (const upload of early.uploads) online.uploader.upload(upload.path, upload.bytes);
     for (const line of early.history) this.pushHistory(line);
     for (const line of early.events) online.stream.pushEvents(line);
-    if (this.summaryValues.size > 0) online.stream.setSummary(this.summarySource);
+    if (early.history.length > 0) online.stream.setSummary(this.summarySource);
     online.stream.start();
   }
 
-  private streamHistoryRow(encoded: EncodedHistoryRow, row: MetricRow): void {
+  private streamHistoryRow(encoded: EncodedHistoryRow): void {
     if (this.stopped) return;
-    for (let i = 0; i < encoded.keys.length; i++) {
-      this.summaryValues.set(encoded.keys[i] as string, encoded.valuesJson[i] as string);
-    }
-    this.lastStep = row.step;
     const line = historyLine(encoded);
     const online = this.online;
     if (online) {
-      for (const file of encoded.tableFiles) online.uploader.upload(file.path, file.bytes);
       this.pushHistory(line);
       online.stream.setSummary(this.summarySource);
       return;
     }
-    for (const file of encoded.tableFiles) this.early.uploads.push({ path: file.path, bytes: file.bytes });
     this.early.history.push(line);
     this.noteEarly(line.length);
+  }
+
+  /** A table file the local run stored (for a history row or the summary), uploaded before what names it. */
+  private uploadTableFile(file: TableFile): void {
+    if (this.stopped) return;
+    if (this.online) this.online.uploader.upload(file.path, file.bytes);
+    else this.early.uploads.push({ path: file.path, bytes: file.bytes });
   }
 
   private pushHistory(line: string): void {
@@ -337,33 +337,15 @@ export class WandbBackend implements Backend {
     }
   }
 
-  private readonly summarySource = (): string => this.summaryLine();
-
-  private summaryLine(): string {
-    return jsonObjectLine([...this.summaryValues.keys()], [...this.summaryValues.values()]);
-  }
-
-  private applyFinalSummary(summary: ReadonlyMap<string, MetricValue>, endTime: number): void {
-    for (const [key, value] of summary) {
-      if (typeof value === 'object' && value.kind === 'table' && this.summaryValues.has(key)) continue;
-      if (typeof value === 'number') {
-        this.summaryValues.set(key, wandbJsonNumber(value));
-        continue;
-      }
-      const encoded = encodeMetricValue(key, this.lastStep, value);
-      if (encoded.tableFile) this.online?.uploader.upload(encoded.tableFile.path, encoded.tableFile.bytes);
-      this.summaryValues.set(key, encoded.json);
-    }
-    const runtime = Math.max(0, Math.trunc((endTime - this.run.startTime) / 1000));
-    this.summaryValues.set('_wandb', `{"runtime":${runtime}}`);
-  }
+  /** The summary the local run keeps, read when the stream next sends. */
+  private readonly summarySource = (): string => this.writer?.summaryLine() ?? '{}';
 
   private async finishOnline(outcome: RunOutcome): Promise<void> {
     await this.connecting;
     const online = this.online;
     if (!online || this.stopped) return;
-    this.applyFinalSummary(outcome.summary, outcome.endTime);
-    online.stream.setSummary(this.summaryLine());
+    // `writer.finish` has merged the final summary (and stored its tables, uploaded through `onTableFile`).
+    online.stream.setSummary(this.summarySource());
     const code = Number.isInteger(outcome.exitCode) ? outcome.exitCode : 1;
     this.completedOnline = await online.finish(code);
   }

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { Logger, MetricRow, RunInfo } from '../../../core/backend.js';
 import type { MetricValue } from '../../../core/values.js';
 import { HistoryBuilder } from '../history-builder.js';
-import { type EncodedHistoryRow, encodeHistoryRow, encodeMetricValue } from '../history-value.js';
+import {
+  type EncodedHistoryRow,
+  encodeHistoryRow,
+  encodeMetricValue,
+  jsonObjectLine,
+} from '../history-value.js';
 import { configEntries, configYaml, runMetadata, summaryJson } from '../run-files.js';
 import { wandbSystemMetrics } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
@@ -23,7 +28,9 @@ export interface OfflineRunWriterOptions {
    * Called with every history row the step rule completes, already encoded, in log order: the online stream sends
    * these same rows, so its line offset N is history record N of the log (what lets `trainscope sync` resume).
    */
-  readonly onHistoryRow?: (encoded: EncodedHistoryRow, row: MetricRow) => void;
+  readonly onHistoryRow?: (encoded: EncodedHistoryRow) => void;
+  /** Called with every table file the run stores (history and summary), before the record that names it. */
+  readonly onTableFile?: (file: TableFile) => void;
 }
 
 /** What an `OfflineRunWriter` has done so far. */
@@ -63,12 +70,15 @@ export class OfflineRunWriter {
   private readonly history: HistoryBuilder;
   private readonly logger: Logger | undefined;
   private readonly onHistoryRow: OfflineRunWriterOptions['onHistoryRow'];
+  private readonly onTableFile: OfflineRunWriterOptions['onTableFile'];
   private readonly config: Record<string, unknown>;
   private num = 0;
   /** Latest W&B JSON of every summary key, in first-seen order. */
   private readonly summaryValues = new Map<string, string>();
   /** Whether the summary changed since the last summary record. */
   private summaryChanged = false;
+  /** `wandb-summary.json`'s text, once `finish` wrote the closing records. */
+  private finalSummary: string | undefined;
   private readonly historyEncoder = new HistoryRecordEncoder();
   private lastStep = 0;
   private finished = false;
@@ -89,6 +99,7 @@ export class OfflineRunWriter {
     this.wandbPath = join(directory, `run-${run.id}.wandb`);
     this.logger = options.logger;
     this.onHistoryRow = options.onHistoryRow;
+    this.onTableFile = options.onTableFile;
     this.config = { ...run.config };
     this.history = new HistoryBuilder((row) => this.writeHistoryRow(row), options.logger);
     this.log = WandbLogWriter.create(this.wandbPath, {
@@ -129,6 +140,16 @@ export class OfflineRunWriter {
       bytesWritten: this.log.bytesWritten,
       errors: this.errors,
     };
+  }
+
+  /**
+   * The summary as W&B's summary line: the latest value of every key so far; after `finish`, the whole final
+   * summary with `_wandb.runtime` (the text of `wandb-summary.json`).
+   */
+  summaryLine(): string {
+    return (
+      this.finalSummary ?? jsonObjectLine([...this.summaryValues.keys()], [...this.summaryValues.values()])
+    );
   }
 
   /** Routes drained rows: `history` rows through the step rule, `system` rows as stats records. */
@@ -298,7 +319,8 @@ export class OfflineRunWriter {
     this.append({ type: 'final', final: {} });
     this.append({ type: 'footer', footer: {} });
     this.finished = true;
-    return summaryJson(keys, valuesJson, runtime);
+    this.finalSummary = summaryJson(keys, valuesJson, runtime);
+    return this.finalSummary;
   }
 
   /**
@@ -339,7 +361,7 @@ export class OfflineRunWriter {
       );
     }
     if (encoded.tableFiles.length > 0) this.writeTableFiles(encoded.tableFiles);
-    this.onHistoryRow?.(encoded, row);
+    this.onHistoryRow?.(encoded);
     const { keys, valuesJson } = encoded;
     const summary = this.summaryValues;
     for (let i = 0; i < keys.length; i++) summary.set(keys[i] as string, valuesJson[i] as string);
@@ -363,6 +385,7 @@ export class OfflineRunWriter {
       } catch (error) {
         this.reportError(`writing the table file ${file.path} failed: ${(error as Error).message}`);
       }
+      this.onTableFile?.(file);
     }
     if (listed.length > 0) this.append({ type: 'files', files: { files: listed } });
   }
