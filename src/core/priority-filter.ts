@@ -12,10 +12,6 @@ export function priorityRank(priority: Priority): number {
   return priority === 'high' ? PRIORITY_HIGH : priority === 'medium' ? PRIORITY_MEDIUM : PRIORITY_LOW;
 }
 
-export function priorityName(rank: number): Priority {
-  return rank === PRIORITY_HIGH ? 'high' : rank === PRIORITY_MEDIUM ? 'medium' : 'low';
-}
-
 /** The highest rank a level lets through: `high` → only high, `medium` → high + medium, `all` → everything. */
 export function levelThreshold(level: LoggingLevel): number {
   return level === 'high' ? PRIORITY_HIGH : level === 'medium' ? PRIORITY_MEDIUM : PRIORITY_LOW;
