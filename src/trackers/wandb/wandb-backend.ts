@@ -13,7 +13,7 @@ import type { WandbOptions } from '../../core/options.js';
 import { resolveWandbCredentials, type WandbCredentials } from './credentials.js';
 import { type EncodedHistoryRow, historyLine, jsonObjectLine } from './history-value.js';
 import type { TableFile } from './table-file.js';
-import { OfflineRunWriter } from './offline/index.js';
+import { OfflineRunWriter, type WandbItem } from './offline/index.js';
 import {
   type BatchSchedule,
   DEFAULT_MAX_PENDING_CHARS,
@@ -25,7 +25,6 @@ import { OnlineRun } from './online/online-run.js';
 import type { BackoffOptions, EndpointKind } from './online/retry-policy.js';
 import { runPageUrl } from './online/run-page-url.js';
 import { initialSyncState, saveSyncState } from './sync/sync-state.js';
-import { wandbSystemMetrics } from './system-metrics.js';
 import { wandbJsonNumber } from './wandb-json.js';
 
 const WANDB_METADATA = 'wandb-metadata.json';
@@ -65,8 +64,6 @@ export class WandbBackend implements Backend {
   private readonly run: RunInfo;
   private logger: Logger | undefined;
   private writer: OfflineRunWriter | undefined;
-  /** Online with a key: history rows reach the stream through the local log's `onHistoryRow`. */
-  private streaming = false;
   private http: WandbHttpClient | undefined;
   private online: OnlineRun | undefined;
   private connecting: Promise<void> | undefined;
@@ -139,10 +136,10 @@ export class WandbBackend implements Backend {
       // The local log applies W&B's step rule and keeps the summary once; the stream sends exactly what it writes.
       onHistoryRow: streaming ? (encoded) => this.streamHistoryRow(encoded) : undefined,
       onTableFile: streaming ? (file) => this.uploadTableFile(file) : undefined,
+      onStatsRow: streaming ? (item, row) => this.streamSystemRow(item, row.time) : undefined,
     });
     if (!streaming || !this.credentials?.apiKey) return;
     if (this.credentials.insecureWarning) context.logger.warn(this.credentials.insecureWarning);
-    this.streaming = true;
     this.http = new WandbHttpClient({
       baseUrl: this.credentials.baseUrl,
       apiKey: this.credentials.apiKey,
@@ -156,14 +153,10 @@ export class WandbBackend implements Backend {
   write(rows: readonly MetricRow[]): void {
     const writer = this.writer;
     if (!writer) return;
+    // History and system rows reach the stream through the writer's `onHistoryRow` and `onStatsRow`.
     writer.write(rows);
-    if (this.stopped && !this.options.spool) {
-      // With `spool: false` the user does not count on syncing later: what W&B did not get is reported as dropped.
-      this.droppedLines += rows.length;
-      return;
-    }
-    if (!this.streaming || this.stopped) return;
-    for (const row of rows) if (row.channel === 'system') this.streamSystemRow(row);
+    // With `spool: false` the user does not count on syncing later: what W&B did not get is reported as dropped.
+    if (this.stopped && !this.options.spool) this.droppedLines += rows.length;
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */
@@ -310,16 +303,16 @@ export class WandbBackend implements Backend {
     if (!this.online?.stream.pushHistory(line) && !this.online?.stream.stopped) this.droppedLines++;
   }
 
-  private streamSystemRow(row: MetricRow): void {
-    const metrics = wandbSystemMetrics(row.keys, row.values);
-    if (metrics.keys.length === 0) return;
-    const keys = metrics.keys.map((k) => `system.${k}`);
-    const values = metrics.values.map((v) => wandbJsonNumber(v));
+  /** The local log's `stats` record (W&B names, encoded once there) as a `wandb-events.jsonl` line. */
+  private streamSystemRow(item: readonly WandbItem[], time: number): void {
+    if (this.stopped) return;
+    const keys = item.map((i) => `system.${i.key}`);
+    const values = item.map((i) => i.value_json as string);
     keys.push('_wandb', '_timestamp', '_runtime');
     values.push(
       'true',
-      wandbJsonNumber(row.time / 1000),
-      wandbJsonNumber(Math.max(0, row.time - this.run.startTime) / 1000),
+      wandbJsonNumber(time / 1000),
+      wandbJsonNumber(Math.max(0, time - this.run.startTime) / 1000),
     );
     const line = jsonObjectLine(keys, values);
     if (this.online) {

@@ -29,6 +29,8 @@ export interface OfflineRunWriterOptions {
    * these same rows, so its line offset N is history record N of the log (what lets `trainscope sync` resume).
    */
   readonly onHistoryRow?: (encoded: EncodedHistoryRow) => void;
+  /** Called with the items (W&B names, JSON values) of every `stats` record, with the row they came from. */
+  readonly onStatsRow?: (item: readonly WandbItem[], row: MetricRow) => void;
   /** Called with every table file the run stores (history and summary), before the record that names it. */
   readonly onTableFile?: (file: TableFile) => void;
 }
@@ -71,6 +73,7 @@ export class OfflineRunWriter {
   private readonly logger: Logger | undefined;
   private readonly onHistoryRow: OfflineRunWriterOptions['onHistoryRow'];
   private readonly onTableFile: OfflineRunWriterOptions['onTableFile'];
+  private readonly onStatsRow: OfflineRunWriterOptions['onStatsRow'];
   private readonly config: Record<string, unknown>;
   private num = 0;
   /** Latest W&B JSON of every summary key, in first-seen order. */
@@ -100,6 +103,7 @@ export class OfflineRunWriter {
     this.logger = options.logger;
     this.onHistoryRow = options.onHistoryRow;
     this.onTableFile = options.onTableFile;
+    this.onStatsRow = options.onStatsRow;
     this.config = { ...run.config };
     this.history = new HistoryBuilder((row) => this.writeHistoryRow(row), options.logger);
     this.log = WandbLogWriter.create(this.wandbPath, {
@@ -183,6 +187,7 @@ export class OfflineRunWriter {
     }
     this.append({ type: 'stats', num: 0, stats: { timestamp: timestamp(row.time), item } });
     this.statsRows++;
+    this.onStatsRow?.(item, row);
   }
 
   /** Sets summary values (overriding the latest logged value of those keys), as `run.summary[k] = v`. */
