@@ -215,10 +215,12 @@ describe('tfjs provider', () => {
     profiler.useTensorflow(fakeTf(512 * 1024 * 1024, 42, ['string tensors are approximate']));
     profiler.start(host);
     await profiler.gpuDetection;
-    await waitFor(
-      () => host.values('performance/gpu_memory_reserved_mb').includes(16384),
-      'nvidia-smi values next to tfjs',
-    );
+    // History takes one gpu sample per step: move the step as training would, or a first sample taken before
+    // nvidia-smi answered (a slow spawn) would be the only one.
+    await waitFor(() => {
+      host.step++;
+      return host.values('performance/gpu_memory_reserved_mb').includes(16384);
+    }, 'nvidia-smi values next to tfjs');
     await profiler.finish();
     const row = host.logs.find((l) => l.metrics['performance/gpu_memory_reserved_mb'] === 16384);
     expect(row?.metrics).toEqual({
