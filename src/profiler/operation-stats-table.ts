@@ -4,18 +4,13 @@ import { operationById } from './operations.js';
 /** Statistics of every operation seen in this run, indexed by operation id (dense, from `registerOperation`). */
 export class OperationStatsTable {
   private readonly byId: (OperationStats | undefined)[] = [];
-  /** Spans whose operation id is not registered (ignored, counted). */
-  unknownSpans = 0;
 
   /** The statistics of `operation`, created on its first span; undefined for an unregistered id. */
   get(operation: number): OperationStats | undefined {
     const existing = this.byId[operation];
     if (existing !== undefined) return existing;
     const op = operationById(operation);
-    if (op === undefined) {
-      this.unknownSpans++;
-      return undefined;
-    }
+    if (op === undefined) return undefined;
     const stats = new OperationStats(op);
     this.byId[operation] = stats;
     return stats;

@@ -40,8 +40,6 @@ export class SystemMetricsSampler {
   private warnedUnreliable = false;
   /** Step of the last `performance/gpu_*` history values (-1 before any). */
   private lastHistoryStep = -1;
-  /** Samples taken. */
-  samples = 0;
 
   constructor(
     private readonly host: ProfilerHost,
@@ -70,10 +68,6 @@ export class SystemMetricsSampler {
     this.addProvider(
       new TfjsMemoryProvider(tf, (message) => this.host.logger.warnOnce('profiler.tfjs', message)),
     );
-  }
-
-  get providerNames(): readonly string[] {
-    return this.providers.map((p) => p.name);
   }
 
   get isClosed(): boolean {
@@ -152,7 +146,6 @@ export class SystemMetricsSampler {
 
     const gpuSamples = await Promise.all(this.providers.map((p) => p.sample().catch(() => null)));
     const performanceMetrics = this.gpuMetrics(gpuSamples, system, nowNs);
-    this.samples++;
     this.host.logSystem(system);
     // History keeps one point per step: a second sample before the trainer's step moves (slow steps, the final
     // sample at finish) would replace the first, so only system metrics, stepped by time, carry it.
