@@ -11,7 +11,7 @@ import { warnOnce } from './warn-once.js';
 export interface TrackedFunctionSite {
   /** The object whose step is read, when it is not the call's `this` (arrow-function fields). */
   readonly instance?: unknown;
-  /** `ClassName.method` for warnings. */
+  /** `ClassName.method` for warnings: built only when one is given, never on the per-call path. */
   label(self: unknown): string;
   /** The priority set by `@Priority` (or `instrument`), read once, after every decorator has run. */
   priority(): PriorityLevel | undefined;
@@ -30,9 +30,9 @@ export function createTrackedFunction<F extends Function>(
   let baseOptions: LogOptions | undefined;
   const track = (handle: RunHandle, self: unknown, value: unknown): void => {
     if (baseOptions === undefined) baseOptions = logOptionsOf(options, site.priority());
-    const label = site.label(self);
     const selection = selectMetrics(value);
     if (selection === undefined) {
+      const label = site.label(self);
       warnOnce(
         `track-metrics-result:${label}`,
         `@TrackMetrics ${label} returned ${describeType(value)}, not an object of metrics, so nothing was logged; ` +
@@ -41,6 +41,7 @@ export function createTrackedFunction<F extends Function>(
       return;
     }
     if (selection.skipped.length > 0) {
+      const label = site.label(self);
       warnOnce(
         `track-metrics-skipped:${label}`,
         `@TrackMetrics ${label} returned fields that are not metrics and are not logged: ${selection.skipped.join(', ')}`,
@@ -48,12 +49,13 @@ export function createTrackedFunction<F extends Function>(
     }
     let logOptions = baseOptions;
     if (options.step !== undefined) {
-      const step = readStep(options.step, self, label);
+      const step = readStep(options.step, self, site);
       if (step !== undefined) logOptions = { ...baseOptions, step };
     }
     try {
       handle.log(selection.metrics, logOptions);
     } catch (error) {
+      const label = site.label(self);
       warnOnce(
         `track-metrics-log:${label}`,
         `@TrackMetrics ${label} could not log its metrics: ${String(error)}`,
@@ -95,12 +97,13 @@ function logOptionsOf(options: TrackMetricsOptions, priority: PriorityLevel | un
 }
 
 /** The step from `this`, or `undefined` (the run's own step) with a one-time warning when it is not a number. */
-function readStep(source: StepSource, self: unknown, label: string): number | undefined {
+function readStep(source: StepSource, self: unknown, site: TrackedFunctionSite): number | undefined {
   let step: unknown;
   try {
     if (typeof source === 'function') step = (source as (self: unknown) => unknown)(self);
     else step = self === null || self === undefined ? undefined : (self as Record<string, unknown>)[source];
   } catch (error) {
+    const label = site.label(self);
     warnOnce(
       `track-metrics-step:${label}`,
       `@TrackMetrics ${label}: the step function threw (${String(error)}); logged at the run's step instead`,
@@ -110,6 +113,7 @@ function readStep(source: StepSource, self: unknown, label: string): number | un
   if (typeof step === 'bigint') return Number(step);
   if (typeof step !== 'number' || !Number.isFinite(step)) {
     const what = typeof source === 'function' ? 'the step function' : `this.${source}`;
+    const label = site.label(self);
     warnOnce(
       `track-metrics-step:${label}`,
       `@TrackMetrics ${label}: ${what} is ${describeType(step)}, not a finite number; logged at the run's step instead`,
