@@ -15,7 +15,7 @@
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Logger, MetricRow, RunInfo, RunOutcome } from '../../src/core/backend.js';
+import type { MetricRow, RunOutcome } from '../../src/core/backend.js';
 import { maskedCrc32c } from '../../src/trackers/tensorboard/crc32c.js';
 import { scanRecords } from '../../src/trackers/tensorboard/record.js';
 import {
@@ -26,6 +26,7 @@ import {
 } from '../../src/trackers/tensorboard/scalar-event-encoder.js';
 import { TensorBoardBackend } from '../../src/trackers/tensorboard/tensorboard-backend.js';
 import { type BenchOptions, type BenchRow, median, quantile } from '../bench-case.js';
+import { benchRunInfo, silentLogger } from '../lib/run-info.js';
 
 export const name = 'tensorboard';
 
@@ -33,27 +34,6 @@ const TENSORBOARDX_SCALARS_PER_SECOND = 6_098;
 const TARGET_SCALARS_PER_SECOND = 1_000_000;
 const TAGS = Array.from({ length: 10 }, (_, i) => `metric/${String(i).padStart(2, '0')}`);
 const ROWS_PER_BATCH = 1_000;
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, warnOnce() {} };
-
-function runInfo(): RunInfo {
-  return {
-    id: 'benchtb1',
-    name: 'bench',
-    project: 'bench-tensorboard',
-    entity: undefined,
-    group: undefined,
-    jobType: undefined,
-    tags: [],
-    notes: undefined,
-    config: { lr: 0.0003, batch_size: 32 },
-    startTime: Date.now(),
-    host: os.hostname(),
-    program: 'bench',
-    rank: 0,
-    worldSize: 1,
-  };
-}
 
 /** Batches built up front so that the timed part is the backend's work only. */
 function makeBatches(scalars: number, startTime: number): MetricRow[][] {
@@ -100,13 +80,13 @@ interface Round {
 }
 
 async function endToEnd(dir: string, batches: MetricRow[][], round: number): Promise<Round> {
-  const run = runInfo();
+  const run = benchRunInfo({ id: 'benchtb1', project: 'bench-tensorboard' });
   const logDir = path.join(dir, `round-${round}`);
   const backend = new TensorBoardBackend(
     { logDir, comment: '', flushSecs: 30, maxQueue: 10, filenameSuffix: '' },
     { ...run, config: {} },
   );
-  await backend.start({ run, logger: silent, summary: new Map() });
+  await backend.start({ run, logger: silentLogger, summary: new Map() });
   let scalars = 0;
   const cpuStarted = process.cpuUsage();
   const started = performance.now();

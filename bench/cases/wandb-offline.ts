@@ -10,9 +10,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MetricRow, RunInfo } from '../../src/core/backend.js';
+import type { MetricRow } from '../../src/core/backend.js';
 import { OfflineRunWriter } from '../../src/trackers/wandb/offline/index.js';
 import { type BenchOptions, type BenchRow, median, quantile } from '../bench-case.js';
+import { benchRunInfo } from '../lib/run-info.js';
 
 export const name = 'wandb-offline';
 
@@ -20,25 +21,6 @@ const OFFICIAL_CLIENT_ROWS_PER_SECOND = 1_500;
 const TARGET_ROWS_PER_SECOND = 100_000;
 const BATCH = 1_000;
 const KEYS = ['train/loss', 'train/acc', 'lr', 'epoch'] as const;
-
-function runInfo(id: string): RunInfo {
-  return {
-    id,
-    name: 'bench',
-    project: 'bench-wandb-offline',
-    entity: undefined,
-    group: undefined,
-    jobType: undefined,
-    tags: [],
-    notes: undefined,
-    config: { lr: 0.0003, batch_size: 32 },
-    startTime: Date.now(),
-    host: os.hostname(),
-    program: 'bench',
-    rank: 0,
-    worldSize: 1,
-  };
-}
 
 /** Builds the batches up front, so the timed part is the writer's work only. */
 function makeBatches(rows: number, startTime: number): MetricRow[][] {
@@ -67,7 +49,7 @@ interface RoundResult {
 }
 
 async function oneRound(dir: string, round: number, rows: number): Promise<RoundResult> {
-  const info = runInfo(`bench${String(round).padStart(4, '0')}`);
+  const info = benchRunInfo({ id: `bench${String(round).padStart(4, '0')}`, project: 'bench-wandb-offline' });
   const batches = makeBatches(rows, info.startTime);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();

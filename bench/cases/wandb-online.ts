@@ -14,31 +14,23 @@ import { WandbOptionsSchema } from '../../src/core/options.js';
 import { WandbBackend } from '../../src/trackers/wandb/wandb-backend.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../test/helpers/fake-wandb-server.js';
 import { type BenchOptions, type BenchRow, median } from '../bench-case.js';
+import { benchRunInfo, silentLogger } from '../lib/run-info.js';
 
 export const name = 'wandb-online';
 
 const KEY = 'b'.repeat(40);
 /** The official client's end-to-end rate from the issue (offline, including its finish). */
 const OFFICIAL_ROWS_PER_SECOND = 1_500;
-const silent = { debug() {}, info() {}, warn() {}, error() {}, warnOnce() {} };
 
 function runInfo(id: string): RunInfo {
-  return {
+  return benchRunInfo({
     id,
     name: `bench-${id}`,
     project: 'bench',
     entity: 'bench',
-    group: undefined,
-    jobType: undefined,
-    tags: [],
-    notes: undefined,
     config: { lr: 0.001 },
-    startTime: Date.now(),
     host: 'bench',
-    program: 'bench',
-    rank: 0,
-    worldSize: 1,
-  };
+  });
 }
 
 /** Rows as the core's drain hands them over: batches of 100, four scalars each. */
@@ -88,7 +80,7 @@ async function onlineRun(
   );
   try {
     const started = performance.now();
-    await backend.start({ run: runInfo(id), logger: silent, summary: new Map() });
+    await backend.start({ run: runInfo(id), logger: silentLogger, summary: new Map() });
     const all = batches(rows);
     for (let b = 0; b < all.length; b++) {
       backend.write(all[b] as MetricRow[]);
