@@ -165,17 +165,18 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
 
   const use = (handle: Run | null) => () => setCurrentHandle(handle);
   // Advancing the step lets the profiler fold its span ring (it folds on onStep once the ring is half full).
-  const advance = () => profilingOn.setStep(profilingOn.step + 1);
-  const batched = (measureBatch: (n: number) => number) => () => {
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let b = 0; b < subBatches; b++) fastest = Math.min(fastest, measureBatch(SYNC_SUB_BATCH));
-    advance();
-    return fastest;
-  };
+  const batched =
+    (measureBatch: (n: number) => number, stepped: Run = profilingOn) =>
+    () => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let b = 0; b < subBatches; b++) fastest = Math.min(fastest, measureBatch(SYNC_SUB_BATCH));
+      stepped.setStep(stepped.step + 1);
+      return fastest;
+    };
   const batchedAsync = (measureBatch: (n: number) => Promise<number>) => async () => {
     let fastest = Number.POSITIVE_INFINITY;
     for (let b = 0; b < subBatches; b++) fastest = Math.min(fastest, await measureBatch(ASYNC_SUB_BATCH));
-    advance();
+    profilingOn.setStep(profilingOn.step + 1);
     return fastest;
   };
 
@@ -214,16 +215,10 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
     ...silent,
     profiling: { systemMetricsSecs: 0, gpu: 'off', reportEverySteps: 0, memorySampleEvery: 2 ** 30 },
   });
-  const fastestSync = (measureBatch: (n: number) => number) => () => {
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let b = 0; b < subBatches; b++) fastest = Math.min(fastest, measureBatch(SYNC_SUB_BATCH));
-    noHeapRun.setStep(noHeapRun.step + 1);
-    return fastest;
-  };
   const noHeap = await alternatingRounds(
     [
-      { name: 'floor', measure: fastestSync(floorSync) },
-      { name: 'profiled', measure: fastestSync(decoratedSync) },
+      { name: 'floor', measure: batched(floorSync, noHeapRun) },
+      { name: 'profiled', measure: batched(decoratedSync, noHeapRun) },
     ],
     { rounds, warmupRounds },
   );
