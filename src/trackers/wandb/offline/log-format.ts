@@ -5,8 +5,6 @@
 
 export const BLOCK_SIZE = 32_768;
 export const CHUNK_HEADER_SIZE = 7;
-/** The largest payload one chunk can carry (a whole block minus its header). */
-export const MAX_CHUNK_PAYLOAD = BLOCK_SIZE - CHUNK_HEADER_SIZE;
 
 export const FILE_HEADER: Readonly<Uint8Array> = Uint8Array.of(0x3a, 0x57, 0x26, 0x42, 0xe1, 0xbe, 0x00);
 export const FILE_HEADER_SIZE = FILE_HEADER.length;
@@ -18,10 +16,3 @@ export const ChunkType = {
   LAST: 4,
 } as const;
 export type ChunkType = (typeof ChunkType)[keyof typeof ChunkType];
-
-export const CHUNK_TYPE_NAMES: Readonly<Record<number, string>> = {
-  1: 'FULL',
-  2: 'FIRST',
-  3: 'MIDDLE',
-  4: 'LAST',
-};
