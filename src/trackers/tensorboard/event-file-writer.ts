@@ -164,17 +164,11 @@ export class EventFileWriter {
     try {
       const inFlight = this.inFlight;
       if (inFlight !== null && !inFlight.syncedAlready) {
-        const started = performance.now();
-        writeAllSync(this.fd, inFlight.buffers, inFlight.position);
+        this.writeBatchSync(inFlight);
         inFlight.syncedAlready = true;
-        this.noteWrite(inFlight, performance.now() - started);
       }
       const batch = this.takePending();
-      if (batch !== null) {
-        const started = performance.now();
-        writeAllSync(this.fd, batch.buffers, batch.position);
-        this.noteWrite(batch, performance.now() - started);
-      }
+      if (batch !== null) this.writeBatchSync(batch);
     } catch (error) {
       this.fail(error, 'write');
     }
@@ -283,6 +277,12 @@ export class EventFileWriter {
         this.startWrite();
       }
     });
+  }
+
+  private writeBatchSync(batch: Batch): void {
+    const started = performance.now();
+    writeAllSync(this.fd, batch.buffers, batch.position);
+    this.noteWrite(batch, performance.now() - started);
   }
 
   private noteWrite(batch: Batch, ms: number): void {
