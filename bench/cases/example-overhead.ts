@@ -69,22 +69,16 @@ async function measure(dir: string, quick: boolean): Promise<BenchRow[]> {
   // Loaded here, not at the top: tfjs takes seconds to import, and `--only` other cases should not pay for it.
   const [
     { loadCorpus },
-    { AdamOptimizer },
-    { BatchSampler, encodeExample },
-    { LanguageModel },
+    { BatchSampler },
     { selectTfBackend },
-    { WordPieceTokenizer },
-    { DecoderTransformer },
+    { buildModel },
     { SeoTrainer },
     { parseTrainerConfig },
   ] = await Promise.all([
     import('../../examples/seo-llm-trainer/corpus/corpus-file.js'),
-    import('../../examples/seo-llm-trainer/model/adam.js'),
     import('../../examples/seo-llm-trainer/model/examples.js'),
-    import('../../examples/seo-llm-trainer/model/language-model.js'),
     import('../../examples/seo-llm-trainer/model/tf-backend.js'),
-    import('../../examples/seo-llm-trainer/model/tokenizer.js'),
-    import('../../examples/seo-llm-trainer/model/transformer.js'),
+    import('../../examples/seo-llm-trainer/run-training.js'),
     import('../../examples/seo-llm-trainer/trainer.js'),
     import('../../examples/seo-llm-trainer/trainer-config.js'),
   ]);
@@ -96,29 +90,10 @@ async function measure(dir: string, quick: boolean): Promise<BenchRow[]> {
 
   const corpus = await loadCorpus();
   const records = corpus.train.slice(0, config.max_train_records);
-  const tokenizer = WordPieceTokenizer.fit(
-    records.flatMap((r) => [r.keyword, r.title, r.description]),
-    { minCount: config.vocab_min_count },
-  );
-  const network = new DecoderTransformer({
-    vocabSize: tokenizer.size,
-    seqLen: config.seq_len,
-    dModel: config.d_model,
-    nHeads: config.n_heads,
-    nLayers: config.n_layers,
-    dFF: config.d_ff,
-    seed: config.seed,
-  });
-  const optimizer = new AdamOptimizer(network.params, {
-    beta1: config.adam_beta1,
-    beta2: config.adam_beta2,
-    epsilon: 1e-8,
-    weightDecay: config.weight_decay,
-  });
-  const encode = (r: (typeof records)[number]) => encodeExample(tokenizer, r, config.seq_len);
+  const { encode, network, model, optimizer } = buildModel(config, records);
   const trainer = new SeoTrainer(
     {
-      model: new LanguageModel(network, tokenizer),
+      model,
       optimizer,
       sampler: new BatchSampler(records.map(encode), config.batch_size, config.seq_len, config.seed),
       validationExamples: corpus.validation.slice(0, config.batch_size).map(encode),

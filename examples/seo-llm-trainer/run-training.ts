@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CorpusSplits, loadCorpus } from './corpus/corpus-file.js';
+import type { SeoRecord } from './corpus/record.js';
 import { AdamOptimizer } from './model/adam.js';
 import { BatchSampler, encodeExample } from './model/examples.js';
 import { LanguageModel } from './model/language-model.js';
@@ -80,6 +81,35 @@ function spread<T>(items: readonly T[], n: number): T[] {
 }
 
 /**
+ * The model `config` describes, untrained: a tokenizer fitted on `records`, the transformer, the language model
+ * around both, its AdamW optimizer, and `encode` for turning records into training examples.
+ */
+export function buildModel(config: TrainerConfig, records: readonly SeoRecord[]) {
+  const tokenizer = WordPieceTokenizer.fit(
+    records.flatMap((r) => [r.keyword, r.title, r.description]),
+    { minCount: config.vocab_min_count },
+  );
+  const encode = (r: SeoRecord) => encodeExample(tokenizer, r, config.seq_len);
+  const network = new DecoderTransformer({
+    vocabSize: tokenizer.size,
+    seqLen: config.seq_len,
+    dModel: config.d_model,
+    nHeads: config.n_heads,
+    nLayers: config.n_layers,
+    dFF: config.d_ff,
+    seed: config.seed,
+  });
+  const model = new LanguageModel(network, tokenizer);
+  const optimizer = new AdamOptimizer(network.params, {
+    beta1: config.adam_beta1,
+    beta2: config.adam_beta2,
+    epsilon: 1e-8,
+    weightDecay: config.weight_decay,
+  });
+  return { tokenizer, encode, network, model, optimizer };
+}
+
+/**
  * Trains the SEO meta-description model inside one trainscope run: starts the run, trains with progress,
  * evaluates, checkpoints, prints the report, and finishes the run (backends flushed) before returning.
  */
@@ -100,27 +130,7 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   const corpus: CorpusSplits = await loadCorpus(config.data_path);
   const trainRecords =
     config.max_train_records > 0 ? corpus.train.slice(0, config.max_train_records) : corpus.train;
-  const tokenizer = WordPieceTokenizer.fit(
-    trainRecords.flatMap((r) => [r.keyword, r.title, r.description]),
-    { minCount: config.vocab_min_count },
-  );
-  const encode = (r: (typeof trainRecords)[number]) => encodeExample(tokenizer, r, config.seq_len);
-  const network = new DecoderTransformer({
-    vocabSize: tokenizer.size,
-    seqLen: config.seq_len,
-    dModel: config.d_model,
-    nHeads: config.n_heads,
-    nLayers: config.n_layers,
-    dFF: config.d_ff,
-    seed: config.seed,
-  });
-  const model = new LanguageModel(network, tokenizer);
-  const optimizer = new AdamOptimizer(network.params, {
-    beta1: config.adam_beta1,
-    beta2: config.adam_beta2,
-    epsilon: 1e-8,
-    weightDecay: config.weight_decay,
-  });
+  const { tokenizer, encode, network, model, optimizer } = buildModel(config, trainRecords);
   const stepsPerEpoch = Math.ceil(
     trainRecords.length / (config.batch_size * config.gradient_accumulation_steps),
   );
