@@ -3,10 +3,8 @@ import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import type { RunInfo } from './backend.js';
 import type { ResolvedOptions } from './options.js';
-import { runIdentity } from '../distributed/run-identity.js';
+import { ID_ALPHABET, runIdentity } from '../distributed/run-identity.js';
 import { resolveRank } from './rank.js';
-
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A W&B-style run id: 8 characters `[a-z0-9]` from a cryptographic source. */
 export function generateRunId(): string {

@@ -10,7 +10,8 @@ export interface RunIdentity {
   readonly jobType: string | undefined;
 }
 
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The characters of W&B-style run ids (fresh ones in `generateRunId`, derived ones in {@link groupRunId}). */
+export const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * A run's id, name, W&B group and job type.
