@@ -245,7 +245,7 @@ export class FileStreamClient {
 
   private push(queue: LineQueue, file: string, line: string): boolean {
     if (this.stopInfo || this.completed) return false;
-    if (tooLong(line)) {
+    if (exceedsLineLimit(line)) {
       this.stats.droppedLines++;
       this.drop(
         `a ${file} line of ${Buffer.byteLength(line)} bytes is over W&B's ${MAX_LINE_BYTES}-byte limit; dropped`,
@@ -324,7 +324,7 @@ export class FileStreamClient {
       this.summarySource = undefined;
     }
     let summary = this.summaryDirty ? this.summaryLine : undefined;
-    if (summary !== undefined && tooLong(summary)) {
+    if (summary !== undefined && exceedsLineLimit(summary)) {
       this.drop(
         `W&B summary line of ${Buffer.byteLength(summary)} bytes is over the ${MAX_LINE_BYTES}-byte limit; not sent`,
       );
@@ -414,10 +414,6 @@ export class FileStreamClient {
 
 /** Whether W&B would refuse `line` as longer than `MAX_LINE_BYTES` (such lines are dropped, never sent). */
 export function exceedsLineLimit(line: string): boolean {
-  return tooLong(line);
-}
-
-function tooLong(line: string): boolean {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: only long lines need the exact count.
   return line.length * 3 > MAX_LINE_BYTES && Buffer.byteLength(line) > MAX_LINE_BYTES;
 }
