@@ -90,6 +90,7 @@ export class TensorBoardBackend implements Backend {
     this.logger = logger;
     this.sanitizer = new TagSanitizer(logger);
     const resumed = hasEventFiles(this.runDir);
+    const wallTime = this.run.startTime / 1000;
     try {
       this.writer = new EventFileWriter({
         dir: this.runDir,
@@ -97,7 +98,7 @@ export class TensorBoardBackend implements Backend {
         filenameSuffix: `${this.run.worldSize > 1 ? `.rank${this.run.rank}` : ''}${this.options.filenameSuffix}`,
         flushSecs: this.options.flushSecs,
         maxQueue: this.options.maxQueue,
-        wallTime: this.run.startTime / 1000,
+        wallTime,
         onError: (error) => {
           this.errors++;
           logger.error(error.message);
@@ -111,7 +112,6 @@ export class TensorBoardBackend implements Backend {
       );
       return;
     }
-    const wallTime = this.run.startTime / 1000;
     if (this.options.purgeStep !== undefined) {
       this.writer.append(sessionStartEvent(this.options.purgeStep, wallTime));
     } else if (!resumed) {
@@ -194,17 +194,15 @@ export class TensorBoardBackend implements Backend {
 
   stats(): BackendStats {
     const stats = emptyBackendStats();
-    if (this.writer === null) {
-      stats.errors = this.errors;
-      stats.dropped = this.dropped;
-      return stats;
-    }
-    const writerStats = this.writer.stats();
-    stats.bytesWritten = writerStats.bytesWritten;
-    stats.requests = writerStats.writeCalls;
     stats.errors = this.errors;
-    stats.dropped = this.dropped + writerStats.recordsDropped;
-    stats.sendLatencyMs = writerStats.writeLatencyMs;
+    stats.dropped = this.dropped;
+    if (this.writer !== null) {
+      const writerStats = this.writer.stats();
+      stats.bytesWritten = writerStats.bytesWritten;
+      stats.requests = writerStats.writeCalls;
+      stats.dropped += writerStats.recordsDropped;
+      stats.sendLatencyMs = writerStats.writeLatencyMs;
+    }
     return stats;
   }
 
