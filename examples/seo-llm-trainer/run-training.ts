@@ -55,7 +55,8 @@ export interface TrainingResult {
   readonly config: TrainerConfig;
 }
 
-function timestamp(date: Date): string {
+/** `YYYYmmdd-HHMMSS` in UTC: the time part of a default run name. */
+export function timestamp(date: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}-${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`;
 }

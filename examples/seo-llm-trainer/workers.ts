@@ -15,6 +15,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS_PATH } from './corpus/corpus-file.js';
+import { timestamp } from './run-training.js';
 import { SeoTrainer } from './trainer.js';
 import { type ResolvedOptions, rankZeroOnly, resolveRank } from './trainscope.js';
 
@@ -198,7 +199,5 @@ function splitOf(line: string): unknown {
 export function sharedRunName(options: ResolvedOptions, now = new Date()): string {
   if (options.name !== undefined) return options.name;
   const model = typeof options.config.model_name === 'string' ? options.config.model_name : 'seo-gpt-mini';
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
-  return `${model}-${stamp}`;
+  return `${model}-${timestamp(now)}`;
 }
