@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type OptionsIssue, describeIssues } from './options-issues.js';
+import { type OptionsIssue, describeIssues, formatIssues } from './options-issues.js';
 import { unknownOptionKeys, unknownOptionsWarning } from './unknown-options.js';
 import {
   OptionsError,
@@ -24,7 +24,7 @@ export class ConfigFileError extends OptionsError {
   ) {
     super(issues);
     this.name = 'ConfigFileError';
-    this.message = `invalid trainscope config file ${file}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`;
+    this.message = `invalid trainscope config file ${file}:\n${formatIssues(issues)}`;
   }
 }
 

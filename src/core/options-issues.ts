@@ -8,6 +8,11 @@ export interface OptionsIssue {
 
 type ZodIssue = z.core.$ZodIssue;
 
+/** The issues as an indented list, one `  - path: message` line each (`(root)` for the input as a whole). */
+export function formatIssues(issues: readonly OptionsIssue[]): string {
+  return issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n');
+}
+
 /**
  * Turns zod issues into messages that name the field and the reason, never the value (an API key must not
  * reach a log). Unions are resolved to the branch the input was meant for: `wandb: {baseUrl: 'x'}` reports

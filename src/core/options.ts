@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DistributedOptionsSchema } from '../distributed/distributed-options.js';
-import { describeIssues } from './options-issues.js';
+import { describeIssues, formatIssues } from './options-issues.js';
 
 /** Priority of one metric for selective logging. */
 export const PrioritySchema = z.enum(['high', 'medium', 'low']);
@@ -123,9 +123,7 @@ export type WandbOptions = z.output<typeof WandbOptionsSchema>;
 /** An option failed validation. `issues` name each field by its path (`logging.interval`) and why. */
 export class OptionsError extends Error {
   constructor(readonly issues: readonly { path: string; message: string }[]) {
-    super(
-      `invalid trainscope options:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`,
-    );
+    super(`invalid trainscope options:\n${formatIssues(issues)}`);
     this.name = 'OptionsError';
   }
 }
