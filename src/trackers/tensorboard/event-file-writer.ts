@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
+import { FILE_VERSION } from './event.js';
 import { eventFileName } from './event-file-name.js';
 import { encodeEvent, type EventMessage } from './proto.js';
 import { frameInPlace, RECORD_HEADER_BYTES, RECORD_OVERHEAD } from './record.js';
@@ -105,7 +106,7 @@ export class EventFileWriter {
     this.timer = setInterval(() => this.onTimer(), flushMs);
     this.timer.unref();
     this.appendEvent(
-      encodeEvent({ wallTime: options.wallTime ?? Date.now() / 1000, fileVersion: 'brain.Event:2' }),
+      encodeEvent({ wallTime: options.wallTime ?? Date.now() / 1000, fileVersion: FILE_VERSION }),
     );
     this.startWrite();
   }
