@@ -49,12 +49,11 @@ export class OnlineRun {
   readonly uploader: RunFileUploader;
 
   private constructor(
-    readonly http: WandbHttpClient,
-    readonly graphql: WandbGraphqlClient,
-    readonly spec: OnlineRunSpec,
+    http: WandbHttpClient,
+    graphql: WandbGraphqlClient,
+    spec: OnlineRunSpec,
     readonly entity: string,
     readonly project: string,
-    readonly displayName: string | undefined,
     options: OnlineRunOptions,
   ) {
     const target = { entity, project, runId: spec.runId };
@@ -102,25 +101,7 @@ export class OnlineRun {
     if (!upserted.entity) {
       throw new WandbGraphqlError('UpsertBucket', 'rejected', 'the server answered without an entity');
     }
-    return new OnlineRun(
-      http,
-      graphql,
-      spec,
-      upserted.entity,
-      upserted.project,
-      upserted.displayName,
-      options,
-    );
-  }
-
-  /** Sends the full config again (W&B replaces the run's config with it). */
-  async updateConfig(config: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.graphql.upsertBucket({
-      name: this.spec.runId,
-      project: this.project,
-      entity: this.entity,
-      config: configWireJson(config),
-    });
+    return new OnlineRun(http, graphql, spec, upserted.entity, upserted.project, options);
   }
 
   /** Waits for uploads, sends what is pending and the final `complete` message. */

@@ -24,8 +24,6 @@ export class RunFileUploader {
   /** Cleared by the worker itself right after it saw an empty queue, so no upload can slip in between. */
   private running = false;
   private stopped = false;
-  uploadedCount = 0;
-  failedCount = 0;
 
   constructor(
     private readonly http: WandbHttpClient,
@@ -33,10 +31,6 @@ export class RunFileUploader {
     private readonly target: RunFileTarget,
     private readonly events: RunFileUploaderEvents,
   ) {}
-
-  get pending(): number {
-    return this.queue.length + (this.running ? 1 : 0);
-  }
 
   upload(path: string, bytes: Uint8Array): void {
     if (this.stopped) return;
@@ -65,10 +59,8 @@ export class RunFileUploader {
           auth: false,
         }));
         if (message === undefined) {
-          this.uploadedCount++;
           this.events.onUploaded(next.path);
         } else {
-          this.failedCount++;
           this.events.onFailed(next.path, message.text, message.auth);
         }
       }

@@ -12,8 +12,6 @@ export interface ReplayPlan {
   readonly startTimeMs: number;
   /** The config of the run record merged with every later `config` record (raw values). */
   readonly config: Record<string, unknown>;
-  /** `config` records after the run record (the server needs one more `UpsertBucket`). */
-  readonly configUpdated: boolean;
   readonly historyLines: string[];
   readonly eventLines: string[];
   readonly outputLines: string[];
@@ -41,7 +39,6 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
   const config: Record<string, unknown> = {};
   const warnings: string[] = [];
   applyItems(config, runRecord.config?.update, runRecord.config?.remove, warnings, 'config');
-  let configUpdated = false;
   const historyLines: string[] = [];
   const eventLines: string[] = [];
   const outputLines: string[] = [];
@@ -61,7 +58,6 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
       case 'config':
         if (!seenRun) break;
         applyItems(config, record.config?.update, record.config?.remove, warnings, 'config');
-        configUpdated = true;
         break;
       case 'history': {
         const keys: string[] = [];
@@ -151,7 +147,6 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
     run: runRecord,
     startTimeMs,
     config,
-    configUpdated,
     historyLines,
     eventLines,
     outputLines,
