@@ -703,7 +703,7 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
   const info = createRunInfo(resolved);
   const backends = [...createBackends(resolved, info), ...(extras.backends ?? [])];
   const profiler = resolved.profiling.enabled
-    ? (extras.profiler ?? createDefaultProfiler(resolved))
+    ? (extras.profiler ?? createProfiler(resolved.profiling))
     : undefined;
   const run = new Run(resolved, info, backends, profiler);
   const unknown = unknownOptionKeys(options);
@@ -718,10 +718,6 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
 /** The run started by the last `init()` and not yet finished, or `null`. */
 export function currentRun(): Run | null {
   return activeRun;
-}
-
-function createDefaultProfiler(resolved: ResolvedOptions): RunProfiler {
-  return createProfiler(resolved.profiling);
 }
 
 function withDeadline(promise: Promise<void>, timeoutMs: number): Promise<'ok' | 'timeout'> {
