@@ -4,26 +4,13 @@ import { join } from 'node:path';
 import type { BackendContext, Logger, MetricRow, RunInfo } from '../../src/core/backend.js';
 import { WandbOptionsSchema, type WandbOptions } from '../../src/core/options.js';
 import type { MetricValue } from '../../src/core/values.js';
+import { MemoryLogger } from '../wandb-offline/helpers/memory-logger.js';
 
-export interface CapturingLogger extends Logger {
-  readonly lines: { level: string; message: string }[];
-}
+/** The offline tests' `MemoryLogger`: keeps every line, for assertions. */
+export type CapturingLogger = MemoryLogger;
 
 export function capturingLogger(): CapturingLogger {
-  const lines: { level: string; message: string }[] = [];
-  const seen = new Set<string>();
-  return {
-    lines,
-    debug: (message) => lines.push({ level: 'debug', message }),
-    info: (message) => lines.push({ level: 'info', message }),
-    warn: (message) => lines.push({ level: 'warn', message }),
-    error: (message) => lines.push({ level: 'error', message }),
-    warnOnce(key, message) {
-      if (seen.has(key)) return;
-      seen.add(key);
-      lines.push({ level: 'warn', message });
-    },
-  };
+  return new MemoryLogger();
 }
 
 export function testRun(overrides: Partial<RunInfo> = {}): RunInfo {
