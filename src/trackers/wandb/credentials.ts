@@ -109,6 +109,7 @@ export function redactSecret(text: string, secret: string | undefined): string {
   return text.split(secret).join('<api-key>').split(basic).join('<api-key>');
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
+/** The trimmed value, or `undefined` when it is missing or blank. */
+export function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim().length > 0 ? value.trim() : undefined;
 }

@@ -10,7 +10,7 @@ import type {
   RunOutcome,
 } from '../../core/backend.js';
 import type { WandbOptions } from '../../core/options.js';
-import { resolveWandbCredentials, type WandbCredentials } from './credentials.js';
+import { nonEmpty, resolveWandbCredentials, type WandbCredentials } from './credentials.js';
 import { type EncodedHistoryRow, historyLine, jsonObjectLine } from './history-value.js';
 import type { TableFile } from './table-file.js';
 import { OfflineRunWriter, type WandbItem } from './offline/index.js';
@@ -416,8 +416,4 @@ function readFileOrUndefined(path: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
