@@ -1,4 +1,6 @@
 import type { MetricValue } from '../../core/values.js';
+import { jsonObjectLine } from './history-value.js';
+import type { WandbItem } from './offline/wandb-record.js';
 
 /**
  * trainscope's system metric names → the names W&B's system charts use (0.15.12 `wandb/sdk/internal/system`),
@@ -61,4 +63,24 @@ export function wandbSystemMetrics(
     }
   }
   return out;
+}
+
+/**
+ * The `wandb-events.jsonl` line of one `stats` record's items (W&B names, JSON values): `system.`-prefixed keys,
+ * then `_wandb: true`, `_timestamp` and `_runtime` in seconds, whole microseconds as the Python client rounds
+ * them. The live stream and `trainscope sync` send the same line for the same sample.
+ */
+export function systemEventsLine(items: readonly WandbItem[], timeMs: number, startTimeMs: number): string {
+  const keys: string[] = [];
+  const values: string[] = [];
+  for (const item of items) {
+    if (item.key === undefined || item.value_json === undefined) continue;
+    keys.push(`system.${item.key}`);
+    values.push(item.value_json);
+  }
+  const atUs = Math.round(timeMs * 1000);
+  const startUs = Math.round(startTimeMs * 1000);
+  keys.push('_wandb', '_timestamp', '_runtime');
+  values.push('true', String(atUs / 1e6), String(Math.max(0, atUs - startUs) / 1e6));
+  return jsonObjectLine(keys, values);
 }

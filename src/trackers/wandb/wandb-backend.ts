@@ -11,7 +11,7 @@ import type {
 } from '../../core/backend.js';
 import type { WandbOptions } from '../../core/options.js';
 import { nonEmpty, resolveWandbCredentials, type WandbCredentials } from './credentials.js';
-import { type EncodedHistoryRow, historyLine, jsonObjectLine } from './history-value.js';
+import { type EncodedHistoryRow, historyLine } from './history-value.js';
 import type { TableFile } from './table-file.js';
 import { OfflineRunWriter, type WandbItem } from './offline/index.js';
 import {
@@ -25,7 +25,7 @@ import { OnlineRun } from './online/online-run.js';
 import type { BackoffOptions, EndpointKind } from './online/retry-policy.js';
 import { runPageUrl } from './online/run-page-url.js';
 import { initialSyncState, saveSyncState } from './sync/sync-state.js';
-import { wandbJsonNumber } from './wandb-json.js';
+import { systemEventsLine } from './system-metrics.js';
 
 const WANDB_METADATA = 'wandb-metadata.json';
 
@@ -306,15 +306,7 @@ export class WandbBackend implements Backend {
   /** The local log's `stats` record (W&B names, encoded once there) as a `wandb-events.jsonl` line. */
   private streamSystemRow(item: readonly WandbItem[], time: number): void {
     if (this.stopped) return;
-    const keys = item.map((i) => `system.${i.key}`);
-    const values = item.map((i) => i.value_json as string);
-    keys.push('_wandb', '_timestamp', '_runtime');
-    values.push(
-      'true',
-      wandbJsonNumber(time / 1000),
-      wandbJsonNumber(Math.max(0, time - this.run.startTime) / 1000),
-    );
-    const line = jsonObjectLine(keys, values);
+    const line = systemEventsLine(item, time, this.run.startTime);
     if (this.online) {
       this.online.stream.pushEvents(line);
       return;

@@ -1,5 +1,6 @@
 import { jsonObjectLine } from '../history-value.js';
 import type { WandbItem, WandbRecord, WandbRunRecord, WandbTimestamp } from '../offline/wandb-record.js';
+import { systemEventsLine } from '../system-metrics.js';
 import { parseWandbJson } from '../wandb-json.js';
 
 /**
@@ -80,19 +81,8 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
         }
         break;
       case 'stats': {
-        const keys: string[] = [];
-        const values: string[] = [];
-        for (const item of record.stats?.item ?? []) {
-          if (item.key === undefined || item.value_json === undefined) continue;
-          keys.push(`system.${item.key}`);
-          values.push(item.value_json);
-        }
-        // Whole microseconds, as the Python client rounds them.
-        const atUs = Math.round((timestampMs(record.stats?.timestamp) ?? startTimeMs) * 1000);
-        const startUs = Math.round(startTimeMs * 1000);
-        keys.push('_wandb', '_timestamp', '_runtime');
-        values.push('true', String(atUs / 1e6), String(Math.max(0, atUs - startUs) / 1e6));
-        eventLines.push(jsonObjectLine(keys, values));
+        const at = timestampMs(record.stats?.timestamp) ?? startTimeMs;
+        eventLines.push(systemEventsLine(record.stats?.item ?? [], at, startTimeMs));
         break;
       }
       case 'output_raw':
