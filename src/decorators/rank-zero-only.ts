@@ -1,7 +1,6 @@
 import { resolveRank } from '../core/rank.js';
 import { currentRun } from '../core/run.js';
-import { isLegacyCall, isStandardCall } from '../decorators/decorator-call.js';
-import { copyFunctionShape } from '../decorators/function-shape.js';
+import { copyFunctionShape, isLegacyCall, isStandardCall } from './member-decorator.js';
 
 let environmentRank: number | undefined;
 
