@@ -1,3 +1,5 @@
+import { currentHandle } from '../core/current.js';
+import { processLogger } from '../core/logger.js';
 import { type MemberDecorations, mirrorIntoMetadata, mirrorIntoReflect } from './decoration-metadata.js';
 import { MemberSite, classNameOfTarget, memberNameOf } from './member-site.js';
 
@@ -201,14 +203,17 @@ export function originalFunction(fn: Function): Function {
   return originalOf.get(fn) ?? fn;
 }
 
-const warned = new Set<string>();
-
 /**
- * Prints `trainscope: <message>` through `console.warn` the first time `key` is seen in this process.
- * Decorators act at class definition, before any run (and its logger) exists, so they cannot use the run's logger.
+ * The decorators' one warning channel: the current run's logger (its `logLevel`, its key scrubbing, once per key
+ * per run), or `processLogger` when no run is active (once per key per process). Keys get a `decorators:`
+ * namespace so they never collide with the run's own warn-once keys. A logger that throws is ignored: a warning
+ * must never break the trainer's call.
  */
 export function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`trainscope: ${message}`);
+  const logger = currentHandle()?.logger ?? processLogger;
+  try {
+    logger.warnOnce(`decorators:${key}`, message);
+  } catch {
+    // Nothing left to report it through.
+  }
 }
