@@ -74,11 +74,7 @@ function profiledDecoration(options: ProfiledOptions): MemberDecoration {
  * Registers the operation now when its name is known (explicit name, or legacy decorators, which see the class),
  * otherwise on first use, once the class is known (standard decorators).
  */
-function operationOf(
-  site: MemberSite,
-  name: string | undefined,
-  category: string,
-): number | ((self: unknown) => number) {
+function operationOf(site: MemberSite, name: string | undefined, category: string): OperationSource {
   if (name !== undefined) return registerOperation(name, category);
   if (site.resolved) return registerOperation(site.label(undefined), category);
   let id = -1;
