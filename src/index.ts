@@ -77,6 +77,10 @@ export {
   decorationsOf,
   TRAINSCOPE_METADATA,
   type MemberDecorations,
+  rankZeroOnly,
+  RankZeroOnly,
+  processRank,
+  type RankZeroOnlyDecorator,
 } from './decorators/index.js';
 // Profiler
 export {
@@ -114,12 +118,5 @@ export {
   type WandbFileContents,
 } from './trackers/wandb/index.js';
 // Distributed training (rank detection, per-rank policy)
-export {
-  rankZeroOnly,
-  RankZeroOnly,
-  processRank,
-  groupRunId,
-  type RankZeroOnlyDecorator,
-  type DistributedOptions,
-} from './distributed/index.js';
+export { groupRunId, type DistributedOptions } from './distributed/index.js';
 export { resolveRank, type RankInfo, type RankSource } from './core/rank.js';

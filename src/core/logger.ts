@@ -75,3 +75,11 @@ export class ConsoleLogger implements Logger {
     this.writeLine(out);
   }
 }
+
+/**
+ * The logger for what happens outside any run, such as a decorator misused on a class defined before `init()`
+ * (decorators run when the class is defined, usually at import). It prints the run logger's format
+ * (`trainscope: warning: …`) on stderr, warnings and errors only, each `warnOnce` key once per process. While a
+ * run is active, its own logger is used instead (its `logLevel`, its key scrubbing, once per key per run).
+ */
+export const processLogger: ConsoleLogger = new ConsoleLogger({ level: 'warn' });

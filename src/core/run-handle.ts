@@ -55,6 +55,10 @@ export interface RunProfiler {
 
 /** The current run, as decorators and the function API see it. */
 export interface RunHandle {
+  /** Identity and rank (`@RankZeroOnly` reads `info.rank`). */
+  readonly info: RunInfo;
+  /** The run's logger: decorators warn through it, so their warnings follow `logLevel` and key scrubbing. */
+  readonly logger: Logger;
   readonly step: number;
   readonly profiler: RunProfiler | undefined;
   log(metrics: Readonly<Record<string, unknown>>, options?: LogOptions): void;

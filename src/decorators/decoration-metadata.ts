@@ -1,11 +1,32 @@
-import { metadataSymbol } from './symbol-metadata.js';
+/**
+ * Decorator metadata: the `Symbol.metadata` polyfill, and where the decorators mirror what they were given
+ * (`decorationsOf`, reflect-metadata).
+ */
+
+/*
+ * `Symbol.metadata` for Node 20, which lacks it. tsc's lowering of standard decorators reads `Symbol.metadata`
+ * and passes `context.metadata === undefined` without it; esbuild falls back to `Symbol.for('Symbol.metadata')`,
+ * so the polyfill uses the same registered symbol and both toolchains agree. Must be evaluated before any
+ * decorated class is defined: every decorator module imports this file (directly or through the others) first.
+ */
+const symbolConstructor = Symbol as unknown as { metadata?: symbol };
+if (typeof symbolConstructor.metadata !== 'symbol') {
+  Object.defineProperty(Symbol, 'metadata', {
+    value: Symbol.for('Symbol.metadata'),
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  });
+}
+
+/** The key under which decorated classes keep their decorator metadata object. */
+export const metadataSymbol: symbol = symbolConstructor.metadata as symbol;
 
 /**
- * Mirrors what the decorators were given where other tools can read it: under `TRAINSCOPE_METADATA` in the
+ * What the decorators were given is mirrored where other tools can read it: under `TRAINSCOPE_METADATA` in the
  * class's standard decorator metadata (`Class[Symbol.metadata]`), and, when reflect-metadata is loaded, as
  * `trainscope:<decorator>` keys on the legacy target. trainscope itself never reads either back.
  */
-
 export const TRAINSCOPE_METADATA: unique symbol = Symbol.for('trainscope.decorators');
 
 /** What one member of a class was decorated with. */

@@ -1,23 +1,34 @@
-import './symbol-metadata.js';
 import { currentHandle } from '../core/current.js';
+import type { Priority as PriorityLevel } from '../core/options.js';
 import { registerOperation } from '../profiler/operations.js';
 import { classNameOfTarget, memberNameOf } from './member-site.js';
-import { setMethodPriority } from './method-options.js';
+import { checkPriorityLevel, setMethodPriority } from './priority.js';
 import {
-  type InstrumentOptions,
   type ProfiledOptions,
-  checkPriorityLevel,
   checkProfiledOptions,
+  createProfiledFunction,
+  endSpan,
+  endSpanWithResult,
+  usedHeapBytes,
+} from './profiled.js';
+import {
+  type TrackMetricsOptions,
   checkTrackMetricsOptions,
-} from './decorator-options.js';
-import { createProfiledFunction } from './profiled-function.js';
-import { endSpan, endSpanWithResult, usedHeapBytes } from './span-timing.js';
-import { createTrackedFunction } from './tracked-function.js';
+  createTrackedFunction,
+} from './track-metrics.js';
 
 /**
  * The decorators as plain functions, for functions that are not class methods and for toolchains that cannot
  * lower decorators.
  */
+
+/** Options of `instrument()`: profile the method, and optionally also log what it returns. */
+export interface InstrumentOptions extends ProfiledOptions {
+  /** Also log the method's return value as `@TrackMetrics(track)` does. */
+  track?: TrackMetricsOptions;
+  /** Priority of what `track` logs, as `@Priority`. */
+  priority?: PriorityLevel;
+}
 
 /**
  * Returns `fn` wrapped to record a profiler span per call, as `@Profiled` does (sync stays sync, promises are

@@ -1,15 +1,10 @@
 // Must come first: decorated classes defined after this module was imported then get `Symbol.metadata`.
-import './symbol-metadata.js';
+import './decoration-metadata.js';
 
-export { Profiled } from './profiled.js';
-export { TrackMetrics } from './track-metrics.js';
+export { Profiled, type ProfiledOptions } from './profiled.js';
+export { TrackMetrics, type TrackMetricsOptions, type StepSource } from './track-metrics.js';
 export { Priority } from './priority.js';
-export { profiled, instrument, profileOperation } from './function-api.js';
+export { profiled, instrument, profileOperation, type InstrumentOptions } from './function-api.js';
+export { rankZeroOnly, RankZeroOnly, processRank, type RankZeroOnlyDecorator } from './rank-zero-only.js';
 export type { MemberDecorator } from './member-decorator.js';
-export type {
-  ProfiledOptions,
-  TrackMetricsOptions,
-  InstrumentOptions,
-  StepSource,
-} from './decorator-options.js';
 export { TRAINSCOPE_METADATA, decorationsOf, type MemberDecorations } from './decoration-metadata.js';

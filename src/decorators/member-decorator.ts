@@ -1,8 +1,62 @@
-import { type LegacyCall, type StandardCall, isLegacyCall, isStandardCall } from './decorator-call.js';
+import { currentHandle } from '../core/current.js';
+import { processLogger } from '../core/logger.js';
 import { type MemberDecorations, mirrorIntoMetadata, mirrorIntoReflect } from './decoration-metadata.js';
 import { MemberSite, classNameOfTarget, memberNameOf } from './member-site.js';
-import type { MemberKey } from './method-options.js';
-import { warnOnce } from './warn-once.js';
+
+/**
+ * The mechanics every trainscope member decorator shares: telling a TC39 standard call from a legacy one, applying
+ * a decoration to a method or function-valued field under either, giving wrappers the shape of what they wrap,
+ * and the decorators' one-time warnings.
+ */
+
+/**
+ * One decorator function serves TC39 standard decorators and legacy `experimentalDecorators`; which one called it
+ * is told by the arguments' shape (as MobX, Lit and W&B Weave do):
+ * - standard: `(value, context)` where `context.kind` is a string;
+ * - legacy: `(target, key, descriptor?)` where target is a prototype or class and key a string or symbol;
+ * - anything else is a decorator factory call such as `@Profiled('name')` or `@Profiled({category})`.
+ */
+
+export interface StandardDecoratorContext {
+  readonly kind: 'class' | 'method' | 'getter' | 'setter' | 'field' | 'accessor';
+  readonly name: string | symbol | undefined;
+  readonly static?: boolean;
+  readonly private?: boolean;
+  readonly metadata?: object | null;
+  addInitializer?(initializer: (this: unknown) => void): void;
+}
+
+/** Babel's legacy decorators describe a class field with an `initializer` instead of a `value`. */
+export interface LegacyPropertyDescriptor extends PropertyDescriptor {
+  initializer?: (this: unknown) => unknown;
+}
+
+export type StandardCall = readonly [value: unknown, context: StandardDecoratorContext];
+export type LegacyCall = readonly [
+  target: object,
+  key: string | symbol,
+  descriptor: LegacyPropertyDescriptor | undefined,
+];
+
+export function isStandardCall(args: readonly unknown[]): args is StandardCall {
+  if (args.length !== 2) return false;
+  const context = args[1];
+  return (
+    typeof context === 'object' &&
+    context !== null &&
+    typeof (context as { kind?: unknown }).kind === 'string'
+  );
+}
+
+export function isLegacyCall(args: readonly unknown[]): args is LegacyCall {
+  if (args.length < 2 || args.length > 3) return false;
+  const [target, key, descriptor] = args;
+  return (
+    ((typeof target === 'object' && target !== null) || typeof target === 'function') &&
+    (typeof key === 'string' || typeof key === 'symbol') &&
+    (descriptor === undefined || (typeof descriptor === 'object' && descriptor !== null))
+  );
+}
 
 /**
  * A decorator for methods and function-valued class fields, usable as `@Dec` under TC39 standard decorators
@@ -19,6 +73,13 @@ export interface MemberDecorator {
  * to (arrow functions ignore their call-site `this`, so it is the `this` their decorators should see).
  */
 export type MemberWrapper = (fn: Function, instance?: unknown) => Function;
+
+/** Names a decorated member independently of its function (fields have none at decoration time). */
+export interface MemberKey {
+  /** Decorator metadata object (standard), legacy target, or the instrumented object; undefined when unknown. */
+  readonly owner: object | undefined;
+  readonly name: string | symbol;
+}
 
 /** What a decorator does to one decorated member. */
 export interface MemberDecoration {
@@ -119,4 +180,40 @@ function decorateLegacy(decoration: MemberDecoration, [target, key, descriptor]:
     `${decoration.decorator} on accessor ${className}.${site.memberName} is ignored: decorate methods`,
   );
   return undefined;
+}
+
+/** Gives `wrapper` the `name` and `length` of `original`, so stack traces, `fn.name` and arity checks still match. */
+export function copyFunctionShape(wrapper: Function, original: Function): void {
+  Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
+  Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
+}
+
+const originalOf = new WeakMap<Function, Function>();
+
+/**
+ * Records that `wrapper` wraps `inner` (itself maybe a wrapper), so options keyed by a method's original function
+ * (`@Priority`) are found whichever trainscope wrappers were applied over it.
+ */
+export function linkWrapper(wrapper: Function, inner: Function): void {
+  originalOf.set(wrapper, originalOf.get(inner) ?? inner);
+}
+
+/** The function a chain of trainscope wrappers started from. */
+export function originalFunction(fn: Function): Function {
+  return originalOf.get(fn) ?? fn;
+}
+
+/**
+ * The decorators' one warning channel: the current run's logger (its `logLevel`, its key scrubbing, once per key
+ * per run), or `processLogger` when no run is active (once per key per process). Keys get a `decorators:`
+ * namespace so they never collide with the run's own warn-once keys. A logger that throws is ignored: a warning
+ * must never break the trainer's call.
+ */
+export function warnOnce(key: string, message: string): void {
+  const logger = currentHandle()?.logger ?? processLogger;
+  try {
+    logger.warnOnce(`decorators:${key}`, message);
+  } catch {
+    // Nothing left to report it through.
+  }
 }

@@ -1,4 +1,4 @@
-import { metadataSymbol } from './symbol-metadata.js';
+import { metadataSymbol } from './decoration-metadata.js';
 
 /**
  * Where a decorated member lives: its class and member name, as used in operation names (`Trainer.trainStep`)

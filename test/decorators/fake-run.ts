@@ -1,6 +1,9 @@
+import type { RunInfo } from '../../src/core/backend.js';
+import { ConsoleLogger, type LogLevel } from '../../src/core/logger.js';
 import { ProfilingOptionsSchema } from '../../src/core/options.js';
 import type { LogOptions, RunHandle, RunProfiler, SpanSink } from '../../src/core/run-handle.js';
 import { operationById } from '../../src/profiler/operations.js';
+import { testRunInfo } from '../wandb-offline/helpers/run-info.js';
 
 export interface RecordedSpan {
   readonly operation: string;
@@ -16,17 +19,44 @@ export interface RecordedLog {
   readonly options: LogOptions | undefined;
 }
 
-/** A RunHandle that records spans and log calls instead of sending them anywhere. */
+export interface FakeRunOptions {
+  profiler?: boolean;
+  memorySampleEvery?: number;
+  /** The level of the run's logger (default `'warn'`). */
+  logLevel?: LogLevel;
+  /** Strings the run's logger scrubs from what it prints. */
+  secrets?: readonly string[];
+  rank?: number;
+}
+
+/**
+ * A RunHandle that records spans and log calls instead of sending them anywhere. Its logger is a real
+ * `ConsoleLogger` (level, scrubbing, warn-once) whose lines are kept in `output` instead of printed.
+ */
 export class FakeRun implements RunHandle {
   readonly spans: RecordedSpan[] = [];
   readonly logs: RecordedLog[] = [];
+  /** Every line the run's logger printed, e.g. `trainscope: warning: …`. */
+  readonly output: string[] = [];
   step = 0;
   readonly profiler: RunProfiler | undefined;
+  readonly logger: ConsoleLogger;
+  readonly info: RunInfo;
 
   constructor({
     profiler = true,
     memorySampleEvery = 1,
-  }: { profiler?: boolean; memorySampleEvery?: number } = {}) {
+    logLevel = 'warn',
+    secrets = [],
+    rank = 0,
+  }: FakeRunOptions = {}) {
+    const output = this.output;
+    this.logger = new ConsoleLogger({
+      level: logLevel,
+      secrets,
+      write: (text) => output.push(...text.trimEnd().split('\n')),
+    });
+    this.info = testRunInfo({ rank, worldSize: Math.max(rank + 1, 1) });
     const spans = this.spans;
     const sink: SpanSink = {
       record(operation, startNs, durationNs, heapDelta, failed) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/core/values.js';
-import { isLegacyCall, isStandardCall } from '../../src/decorators/decorator-call.js';
-import { selectMetrics } from '../../src/decorators/metric-selection.js';
+import { isLegacyCall, isStandardCall } from '../../src/decorators/member-decorator.js';
+import { selectMetrics } from '../../src/decorators/track-metrics.js';
 
 describe('selectMetrics', () => {
   it('returns the object itself when every field is a metric (no copy on the hot path)', () => {

@@ -305,8 +305,8 @@ describe('@Profiled (standard decorators)', () => {
     }
   });
 
-  it('warns once and leaves getters undecorated', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('warns once (before any run: through the process logger on stderr) and leaves getters undecorated', () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       class Model {
         // @ts-expect-error getters are rejected by the decorator's type too
@@ -325,11 +325,12 @@ describe('@Profiled (standard decorators)', () => {
       const run = activate();
       expect(new Model().size + new Other().size).toBe(7);
       expect(run.spans).toHaveLength(0);
-      expect(warn.mock.calls.map((c) => c[0])).toEqual([
-        'trainscope: @Profiled on a getter is ignored: decorate methods or function-valued fields',
+      expect(stderr.mock.calls.map((c) => c[0])).toEqual([
+        'trainscope: warning: @Profiled on a getter is ignored: decorate methods or function-valued fields\n',
       ]);
+      expect(run.output).toEqual([]);
     } finally {
-      warn.mockRestore();
+      stderr.mockRestore();
     }
   });
 

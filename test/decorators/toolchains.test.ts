@@ -119,6 +119,21 @@ describe.each(['legacy', 'standard'])('tsc, %s decorators', (mode) => {
   it('returns every value unchanged', () => {
     expect(outputs.get(mode)!.results).toMatchObject(expectedResults);
   });
+
+  it("warns through the run's logger, once, about the field that is not a metric", () => {
+    const skipped = outputs.get(mode)!.warnings.filter((w) => w.includes('not metrics'));
+    expect(skipped).toEqual([
+      'trainscope: warning: @TrackMetrics Trainer.trainStep returned fields that are not metrics and are not logged: note (string)',
+    ]);
+  });
+});
+
+describe('tsc, both decorator modes', () => {
+  it("print the same warnings, but for legacy's field warning", () => {
+    const legacy = outputs.get('legacy')!.warnings.filter((w) => !w.includes('Trainer.onBatch'));
+    expect(legacy.length).toBeGreaterThan(0);
+    expect(outputs.get('standard')!.warnings).toEqual(legacy);
+  });
 });
 
 describe('tsc, legacy decorators only', () => {
@@ -128,7 +143,7 @@ describe('tsc, legacy decorators only', () => {
     const fieldWarnings = output.warnings.filter((w) => w.includes('Trainer.onBatch'));
     expect(fieldWarnings).toHaveLength(1);
     expect(fieldWarnings[0]).toMatch(
-      /^trainscope: @Profiled on field Trainer\.onBatch does nothing under experimentalDecorators/,
+      /^trainscope: warning: @Profiled on field Trainer\.onBatch does nothing under experimentalDecorators/,
     );
   });
 

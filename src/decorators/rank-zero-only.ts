@@ -1,7 +1,6 @@
+import { currentHandle } from '../core/current.js';
 import { resolveRank } from '../core/rank.js';
-import { currentRun } from '../core/run.js';
-import { isLegacyCall, isStandardCall } from '../decorators/decorator-call.js';
-import { copyFunctionShape } from '../decorators/function-shape.js';
+import { copyFunctionShape, isLegacyCall, isStandardCall } from './member-decorator.js';
 
 let environmentRank: number | undefined;
 
@@ -10,8 +9,8 @@ let environmentRank: number | undefined;
  * (read once; launchers set it before the process starts).
  */
 export function processRank(): number {
-  const run = currentRun();
-  if (run !== null) return run.info.rank;
+  const rank = currentHandle()?.info.rank;
+  if (rank !== undefined) return rank;
   environmentRank ??= resolveRank({ rank: undefined, worldSize: undefined }).rank;
   return environmentRank;
 }
