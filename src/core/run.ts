@@ -11,6 +11,7 @@ import { type MetricKey, PriorityFilter, priorityRank } from './priority-filter.
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { createRunInfo } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
+import { withDeadline } from './with-deadline.js';
 import { unknownOptionKeys, unknownOptionsWarning } from './unknown-options.js';
 import { isFlattenable, sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
@@ -718,14 +719,6 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
 /** The run started by the last `init()` and not yet finished, or `null`. */
 export function currentRun(): Run | null {
   return activeRun;
-}
-
-function withDeadline(promise: Promise<void>, timeoutMs: number): Promise<'ok' | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
-  return Promise.race([promise.then(() => 'ok' as const), timeout]).finally(() => clearTimeout(timer));
 }
 
 function errorMessage(error: unknown): string {
