@@ -29,7 +29,8 @@ export type {
   Logger,
 } from './core/backend.js';
 export type { LogOptions } from './core/run-handle.js';
-export { init, currentRun, Run, type InitExtras, type FinishOptions } from './core/run.js';
+export { init, currentRun, type InitExtras } from './init.js';
+export { Run, type FinishOptions } from './core/run.js';
 export {
   loadOptions,
   loadConfigFile,
@@ -118,8 +119,8 @@ export {
   rankZeroOnly,
   RankZeroOnly,
   processRank,
-  groupRunId,
   type RankZeroOnlyDecorator,
-  type DistributedOptions,
-} from './distributed/index.js';
+} from './distributed/rank-zero-only.js';
+export { groupRunId } from './core/run-identity.js';
+export type { DistributedOptions } from './core/distributed-options.js';
 export { resolveRank, type RankInfo, type RankSource } from './core/rank.js';

@@ -1,5 +1,5 @@
 import { resolveRank } from '../core/rank.js';
-import { currentRun } from '../core/run.js';
+import { currentRun } from '../init.js';
 import { isLegacyCall, isStandardCall } from '../decorators/decorator-call.js';
 import { copyFunctionShape } from '../decorators/function-shape.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { init, type Run } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
+import type { Run } from '../../src/core/run.js';
 import {
   RankZeroOnly,
   rankZeroOnly,
