@@ -168,6 +168,27 @@ describe('backends per rank', () => {
   });
 });
 
+describe('rank resolution', () => {
+  it('init() reads the launcher environment once (one resolveRank per run)', async () => {
+    const original = process.env;
+    let reads = 0;
+    // TRAINSCOPE_GROUP is read exactly once by every resolveRank call, and by nothing else during init().
+    process.env = new Proxy(original, {
+      get(target, key) {
+        if (key === 'TRAINSCOPE_GROUP') reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    try {
+      await start({ rank: 1, worldSize: 2 });
+    } finally {
+      process.env = original;
+    }
+    expect(run?.info.rank).toBe(1);
+    expect(reads).toBe(1);
+  });
+});
+
 describe('distributed options', () => {
   it('names a misspelled distributed option', async () => {
     const { unknownOptionKeys } = await import('../../src/core/unknown-options.js');
