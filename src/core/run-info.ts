@@ -92,7 +92,8 @@ export function isSecretConfigKey(key: string): boolean {
   return false;
 }
 
-function knownSecrets(options: ResolvedOptions): string[] {
+/** The credentials trainscope knows of (the W&B API key from the options or the environment), for redaction. */
+export function knownSecrets(options: ResolvedOptions): string[] {
   const secrets: string[] = [];
   if (options.wandb !== false && options.wandb.apiKey !== undefined) secrets.push(options.wandb.apiKey);
   if (process.env.WANDB_API_KEY) secrets.push(process.env.WANDB_API_KEY);
