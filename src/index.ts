@@ -29,7 +29,8 @@ export type {
   Logger,
 } from './core/backend.js';
 export type { LogOptions } from './core/run-handle.js';
-export { init, currentRun, Run, type InitExtras, type FinishOptions } from './core/run.js';
+export { init, currentRun, type InitExtras } from './init.js';
+export { Run, type FinishOptions } from './core/run.js';
 export {
   loadOptions,
   loadConfigFile,
@@ -118,5 +119,12 @@ export {
   type WandbFileContents,
 } from './trackers/wandb/index.js';
 // Distributed training (rank detection, per-rank policy)
-export { groupRunId, type DistributedOptions } from './distributed/index.js';
+export {
+  rankZeroOnly,
+  RankZeroOnly,
+  processRank,
+  type RankZeroOnlyDecorator,
+} from './decorators/rank-zero-only.js';
+export { groupRunId } from './core/run-identity.js';
+export type { DistributedOptions } from './core/distributed-options.js';
 export { resolveRank, type RankInfo, type RankSource } from './core/rank.js';

@@ -17,7 +17,8 @@
  */
 import { type BenchOptions, type BenchRow, median } from '../bench-case.js';
 import { setCurrentHandle } from '../../src/core/current.js';
-import { init, type Run } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
+import type { Run } from '../../src/core/run.js';
 import { Profiled } from '../../src/decorators/index.js';
 import { SpanRing } from '../../src/profiler/span-ring.js';
 import {

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchOptions, type BenchRow, median, quantile } from '../bench-case.js';
 import { setCurrentHandle } from '../../src/core/current.js';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import {
   alternatingRounds,
   pairedRatios,

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions, BenchRow } from '../bench-case.js';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { rssMiB, sleep, yieldToEventLoop } from '../lib/alternating-rounds.js';
 
 export const name = 'run-log';

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import wandb from '@wandb/sdk';
 import { type BenchOptions, type BenchRow, median } from '../bench-case.js';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../test/helpers/fake-wandb-server.js';
 import {
   alternatingRounds,

@@ -7,6 +7,7 @@ import {
   type MetricRow,
   type RunOutcome,
 } from './backend.js';
+import { withDeadline } from './with-deadline.js';
 
 /** Result of waiting for a backend with a deadline. */
 export type Settled = 'ok' | 'failed' | 'timeout' | 'disabled';
@@ -92,14 +93,10 @@ export class GuardedBackend {
 
   private async call(operation: string, run: () => Promise<void>, timeoutMs: number): Promise<Settled> {
     if (this.disabled) return 'disabled';
-    let timer: NodeJS.Timeout | undefined;
     try {
       const work = Promise.resolve().then(run);
-      const timeout = new Promise<'timeout'>((resolve) => {
-        // Not unref'd: while a deadline is pending the process must live to reach it (finish on exit paths).
-        timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));
-      });
-      const result = await Promise.race([work.then(() => 'ok' as const), timeout]);
+      // keepAlive: while a deadline is pending the process must live to reach it (finish on exit paths).
+      const result = await withDeadline(work, timeoutMs);
       if (result === 'timeout') {
         work.catch((error: unknown) => this.fail(operation, error));
       }
@@ -107,8 +104,6 @@ export class GuardedBackend {
     } catch (error) {
       this.fail(operation, error);
       return 'failed';
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
     }
   }
 

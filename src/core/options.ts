@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DistributedOptionsSchema } from '../distributed/distributed-options.js';
+import { DistributedOptionsSchema } from './distributed-options.js';
 import { describeIssues, formatIssues } from './options-issues.js';
 
 /** Priority of one metric for selective logging. */

@@ -1,4 +1,4 @@
-import type { RankMetricPolicy } from '../distributed/rank-metric-policy.js';
+import type { RankMetricPolicy } from './rank-metric-policy.js';
 import type { Logger } from './backend.js';
 import type { MetricSummary, TagSlot } from './metric-summary.js';
 import type { LoggingLevel, LoggingOptions, Priority } from './options.js';

@@ -3,8 +3,8 @@ import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import type { RunInfo } from './backend.js';
 import type { ResolvedOptions } from './options.js';
-import { ID_ALPHABET, runIdentity } from '../distributed/run-identity.js';
-import { resolveRank } from './rank.js';
+import { ID_ALPHABET, runIdentity } from './run-identity.js';
+import { type RankInfo, resolveRank } from './rank.js';
 
 /** A W&B-style run id: 8 characters `[a-z0-9]` from a cryptographic source. */
 export function generateRunId(): string {
@@ -18,9 +18,15 @@ export function generateRunId(): string {
  * {@link generateRunId}; name = `name` option else `<project>-<id>`; `program` = the entry script relative to
  * the working directory, as W&B's `program`. In a multi-process job, id, name, group and job type follow the
  * rank (see `runIdentity`).
+ *
+ * @param rankInfo this process's rank: `init()` resolves it once and passes it here and to the distributed
+ *   warnings
  */
-export function createRunInfo(options: ResolvedOptions, startTime = Date.now()): RunInfo {
-  const rankInfo = resolveRank(options);
+export function createRunInfo(
+  options: ResolvedOptions,
+  rankInfo: RankInfo = resolveRank(options),
+  startTime = Date.now(),
+): RunInfo {
   const { rank, worldSize, localRank } = rankInfo;
   const { id, name, group, jobType } = runIdentity(options, rankInfo, generateRunId);
   const entry = process.argv[1];
@@ -86,7 +92,8 @@ export function isSecretConfigKey(key: string): boolean {
   return false;
 }
 
-function knownSecrets(options: ResolvedOptions): string[] {
+/** The credentials trainscope knows of (the W&B API key from the options or the environment), for redaction. */
+export function knownSecrets(options: ResolvedOptions): string[] {
   const secrets: string[] = [];
   if (options.wandb !== false && options.wandb.apiKey !== undefined) secrets.push(options.wandb.apiKey);
   if (process.env.WANDB_API_KEY) secrets.push(process.env.WANDB_API_KEY);

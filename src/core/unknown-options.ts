@@ -1,4 +1,4 @@
-import { DistributedOptionsSchema } from '../distributed/distributed-options.js';
+import { DistributedOptionsSchema } from './distributed-options.js';
 import {
   LoggingOptionsSchema,
   ProfilingOptionsSchema,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { init, type Run } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
+import type { Run } from '../../src/core/run.js';
 import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
 
 let run: Run | undefined;

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DROPPED, MetricQueue, MUST_DRAIN, PUSHED, type QueueItem } from '../../src/core/metric-queue.js';
 import { MetricSummary } from '../../src/core/metric-summary.js';
 import type { MetricKey } from '../../src/core/priority-filter.js';
-import { init, type Run } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
+import type { Run } from '../../src/core/run.js';
 import { text } from '../../src/core/values.js';
 import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../src/core/backend.js';
 import { currentHandle } from '../../src/core/current.js';
 import type { ProfilerHost, RunProfiler } from '../../src/core/run-handle.js';
-import { currentRun, init, type Run } from '../../src/core/run.js';
+import { currentRun, init } from '../../src/init.js';
+import type { Run } from '../../src/core/run.js';
 import { histogram, table, text } from '../../src/core/values.js';
 import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
 

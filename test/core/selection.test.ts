@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import type { Run } from '../../src/core/run.js';
 import { RecordingBackend, testOptions } from './helpers.js';
 

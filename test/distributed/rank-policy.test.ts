@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptions, type TrainscopeOptions } from '../../src/core/options.js';
+import { resolveRank } from '../../src/core/rank.js';
 import { createRunInfo } from '../../src/core/run-info.js';
-import { init, type Run } from '../../src/core/run.js';
-import { distributedWarnings } from '../../src/distributed/distributed-warnings.js';
-import { RankMetricPolicy } from '../../src/distributed/rank-metric-policy.js';
-import { createBackends } from '../../src/trackers/index.js';
+import { createBackends, init } from '../../src/init.js';
+import type { Run } from '../../src/core/run.js';
+import { distributedWarnings } from '../../src/core/distributed-warnings.js';
+import { RankMetricPolicy } from '../../src/core/rank-metric-policy.js';
 import { RecordingBackend } from '../core/helpers.js';
 import { clearLauncherEnv } from './launcher-env.js';
 
@@ -155,14 +156,36 @@ describe('backends per rank', () => {
 
   it('warns once at start about inconsistent launcher values and a missing shared group', () => {
     const resolved = parseOptions({ project: 'p', rank: 5, worldSize: 2, wandb: { mode: 'offline' } });
-    const info = createRunInfo(resolved);
-    const warnings = distributedWarnings(resolved, info);
+    const rank = resolveRank(resolved);
+    const info = createRunInfo(resolved, rank);
+    const warnings = distributedWarnings(resolved, info, rank);
     expect(warnings[0]).toBe(
       'distributed: rank 5 is not below the world size 2; the world size was taken as 6',
     );
     expect(warnings[1]).toContain('found no id shared by the job');
     const grouped = parseOptions({ project: 'p', rank: 1, worldSize: 2, group: 'g' });
-    expect(distributedWarnings(grouped, createRunInfo(grouped))).toEqual([]);
+    expect(distributedWarnings(grouped, createRunInfo(grouped), resolveRank(grouped))).toEqual([]);
+  });
+});
+
+describe('rank resolution', () => {
+  it('init() reads the launcher environment once (one resolveRank per run)', async () => {
+    const original = process.env;
+    let reads = 0;
+    // TRAINSCOPE_GROUP is read exactly once by every resolveRank call, and by nothing else during init().
+    process.env = new Proxy(original, {
+      get(target, key) {
+        if (key === 'TRAINSCOPE_GROUP') reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    try {
+      await start({ rank: 1, worldSize: 2 });
+    } finally {
+      process.env = original;
+    }
+    expect(run?.info.rank).toBe(1);
+    expect(reads).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/core/options.js';
-import { groupRunId, runIdentity } from '../../src/distributed/run-identity.js';
+import { groupRunId, runIdentity } from '../../src/core/run-identity.js';
 
 const fresh = () => 'fresh001';
 

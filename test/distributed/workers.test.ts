@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupRunId } from '../../src/distributed/run-identity.js';
+import { groupRunId } from '../../src/core/run-identity.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../helpers/fake-wandb-server.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ConfigFileError, loadConfigFile } from '../../src/core/config-loader.js';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import type { TagPointValue } from '../../src/trackers/tensorboard/tag-point-value.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';

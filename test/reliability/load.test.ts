@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
 import { captureStderr } from '../core/helpers.js';

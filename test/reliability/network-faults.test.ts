@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { MetricValue } from '../../src/core/values.js';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
 import { SyncError, syncRun } from '../../src/trackers/wandb/sync/sync-run.js';
 import { WandbBackend } from '../../src/trackers/wandb/wandb-backend.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { table, text } from '../../src/core/values.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../helpers/fake-wandb-server.js';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../helpers/fake-wandb-server.js';
 import { tempDir } from './backend-helpers.js';

@@ -8,7 +8,7 @@
 //   mode `throw` / `exit` / `reject`: logs 50 steps, then throws / calls process.exit(3) / leaves a rejection.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { init } from '../../../src/core/run.js';
+import { init } from '../../../src/init.js';
 
 const [root, mode, baseUrl] = process.argv.slice(2) as [string, string, string | undefined];
 

@@ -1,10 +1,17 @@
-import type { RunInfo } from '../core/backend.js';
-import type { ResolvedOptions } from '../core/options.js';
-import { resolveRank } from '../core/rank.js';
+import type { RunInfo } from './backend.js';
+import type { ResolvedOptions } from './options.js';
+import type { RankInfo } from './rank.js';
 
-/** Warnings about the distributed setup, given once when the run starts. */
-export function distributedWarnings(options: ResolvedOptions, run: RunInfo): string[] {
-  const warnings = resolveRank(options).problems.map((p) => `distributed: ${p}`);
+/**
+ * Warnings about the distributed setup, given once when the run starts: the problems `resolveRank` found, and a
+ * multi-process W&B job whose ranks share no group id.
+ */
+export function distributedWarnings(
+  options: ResolvedOptions,
+  run: RunInfo,
+  rank: Pick<RankInfo, 'problems'>,
+): string[] {
+  const warnings = rank.problems.map((p) => `distributed: ${p}`);
   const wandbOn = options.wandb !== false && options.wandb.mode !== 'disabled';
   if (run.worldSize > 1 && run.group === undefined && wandbOn && options.distributed.wandb === 'per-rank') {
     warnings.push(

@@ -1,4 +1,4 @@
-import type { RunInfo } from '../core/backend.js';
+import type { RunInfo } from './backend.js';
 import type { DistributedOptions } from './distributed-options.js';
 
 /** Whether this process writes to a backend whose `distributed.<backend>` policy is `policy`. */

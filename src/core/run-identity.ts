@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ResolvedOptions } from '../core/options.js';
-import type { RankInfo } from '../core/rank.js';
+import type { ResolvedOptions } from './options.js';
+import type { RankInfo } from './rank.js';
 
 /** The parts of a run's identity that depend on its rank. */
 export interface RunIdentity {

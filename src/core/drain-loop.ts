@@ -1,0 +1,178 @@
+import type { Logger, MetricRow } from './backend.js';
+import type { BackendSet } from './backend-set.js';
+import type { MetricQueue, QueueItem } from './metric-queue.js';
+import type { MetricSummary } from './metric-summary.js';
+import type { MetricKey } from './priority-filter.js';
+import type { SelfMetrics } from './self-metrics.js';
+import { sanitizeValue } from './value-sanitizer.js';
+import type { MetricValue } from './values.js';
+
+/** When the drain runs and when it adds trainscope's own rows. */
+export interface DrainSettings {
+  /** `logging.async`: drain in the background (`true`) or at the end of every `log()` call (`false`). */
+  readonly async: boolean;
+  /** `logging.drainIntervalMs`: the background timer's period. */
+  readonly intervalMs: number;
+  /** `profiling.enabled`: the full `trainscope/*` row is written every `selfReportEverySteps` and at the end. */
+  readonly selfReports: boolean;
+  /** `profiling.reportEverySteps` (0: only at the end). */
+  readonly selfReportEverySteps: number;
+}
+
+/**
+ * Moves queued values to the backends, off the caller's thread (OpenTelemetry's `BatchSpanProcessorBase`): it
+ * alone reads the queue, schedules the background drain (`setImmediate` after a `log()`, plus a timer every
+ * `logging.drainIntervalMs`), turns the values of each `log()` call into one `MetricRow` (validating rich values,
+ * keeping the last of a duplicated key), keeps the run summary's latest values, and reports drops.
+ *
+ * trainscope's own rows only ever move forward in steps (TensorBoard reads a repeated step as a restart): the
+ * full `trainscope/*` row is added when the drained step crosses a multiple of `profiling.reportEverySteps`;
+ * otherwise, when values were dropped since the last report, a `trainscope/dropped` row.
+ */
+export class DrainLoop {
+  private timer: NodeJS.Timeout | undefined;
+  private scheduled = false;
+  private draining = false;
+  private rowSeq = 0;
+  private maxDrainedStep = 0;
+  private droppedReported = 0;
+  private lastReportBucket = 0;
+  /** Step of the last row of trainscope's own metrics (-1: none yet). */
+  private lastSelfStep = -1;
+  private readonly item: QueueItem = {
+    key: undefined,
+    isNumber: true,
+    num: 0.5,
+    value: undefined,
+    step: 0,
+    time: 0,
+    call: 0,
+    priority: 0,
+  };
+
+  constructor(
+    private readonly queue: MetricQueue,
+    private readonly backends: BackendSet,
+    private readonly self: SelfMetrics,
+    private readonly latest: MetricSummary,
+    private readonly logger: Logger,
+    private readonly settings: DrainSettings,
+  ) {}
+
+  /** Starts the background timer (unref'd: it never keeps the process alive). */
+  start(): void {
+    this.timer = setInterval(this.tick, this.settings.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** After a `log()` call: drain now in synchronous mode, else make sure a background drain is scheduled. */
+  afterLog(): void {
+    if (!this.settings.async) this.drain();
+    else if (!this.scheduled && this.queue.size > 0) {
+      this.scheduled = true;
+      setImmediate(this.tick);
+    }
+  }
+
+  /** Moves everything queued into rows and hands them to the backends. Never runs re-entrantly. */
+  drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      const rows = this.collectRows();
+      if (this.maxDrainedStep > this.lastSelfStep) {
+        const every = this.settings.selfReportEverySteps;
+        const bucket = every > 0 ? Math.floor(this.maxDrainedStep / every) : 0;
+        if (this.settings.selfReports && every > 0 && bucket > this.lastReportBucket) {
+          this.lastReportBucket = bucket;
+          rows.push(this.selfRow(this.maxDrainedStep));
+        } else if (this.queue.dropped !== this.droppedReported) {
+          this.droppedReported = this.queue.dropped;
+          this.lastSelfStep = this.maxDrainedStep;
+          rows.push(this.self.droppedRow(this.maxDrainedStep));
+        }
+      }
+      if (rows.length > 0) this.backends.write(rows);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /**
+   * The last drain before the run closes: everything queued, then the final `trainscope/*` row (when reports
+   * are on, or drops are not reported yet) at a step after every earlier one.
+   */
+  drainFinal(): void {
+    this.drain();
+    if (this.settings.selfReports || this.queue.dropped !== this.droppedReported) {
+      this.backends.write([this.selfRow(Math.max(this.maxDrainedStep, this.lastSelfStep + 1))]);
+    }
+  }
+
+  private selfRow(step: number): MetricRow {
+    this.lastSelfStep = step;
+    this.droppedReported = this.queue.dropped;
+    return this.self.fullRow(step);
+  }
+
+  private readonly tick = (): void => {
+    this.scheduled = false;
+    try {
+      this.drain();
+    } catch (error) {
+      // A bug in the drain must not become an uncaught exception in the trainer.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warnOnce('drain-failed', `the background drain failed: ${reason}`);
+    }
+  };
+
+  /** One row per `log()` call, in call order. */
+  private collectRows(): MetricRow[] {
+    const rows: MetricRow[] = [];
+    const item = this.item;
+    let keys: string[] = [];
+    let values: MetricValue[] = [];
+    let rowCall = -1;
+    let rowStep = 0;
+    let rowTime = 0;
+    let rowId = -1;
+    while (this.queue.shift(item)) {
+      if (item.call !== rowCall) {
+        if (keys.length > 0) rows.push({ step: rowStep, time: rowTime, channel: 'history', keys, values });
+        keys = [];
+        values = [];
+        rowCall = item.call;
+        rowStep = item.step;
+        rowTime = item.time;
+        rowId = ++this.rowSeq;
+        if (rowStep > this.maxDrainedStep) this.maxDrainedStep = rowStep;
+      }
+      const slot = (item.key as MetricKey).slot;
+      if (slot === null) continue;
+      const value = item.isNumber ? item.num : sanitizeValue(item.value, slot.tag, this.logger);
+      if (value === undefined) continue;
+      if (slot.lastRow === rowId) {
+        values[slot.indexInRow] = value;
+        this.logger.warnOnce(
+          'duplicate-key',
+          `metric "${slot.tag}" appeared twice in one log() call (after prefixing/flattening); the last value was kept`,
+        );
+      } else {
+        slot.lastRow = rowId;
+        slot.indexInRow = keys.length;
+        keys.push(slot.tag);
+        values.push(value);
+      }
+      this.latest.update(slot, value);
+    }
+    if (keys.length > 0) rows.push({ step: rowStep, time: rowTime, channel: 'history', keys, values });
+    item.key = undefined;
+    item.value = undefined;
+    return rows;
+  }
+}

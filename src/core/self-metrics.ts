@@ -1,0 +1,95 @@
+import type { MetricRow } from './backend.js';
+import type { BackendSet } from './backend-set.js';
+import { CALL_SAMPLE_MASK, CallTimer } from './call-timer.js';
+import type { MetricQueue } from './metric-queue.js';
+import type { MetricSummary } from './metric-summary.js';
+import type { RunSummaryInput } from './run-summary.js';
+import type { MetricValue } from './values.js';
+
+/** The parts of the end-of-run summary that measure trainscope itself. */
+export type SelfSummary = Pick<
+  RunSummaryInput,
+  'logCalls' | 'logNsP50' | 'logNsP99' | 'queuePeak' | 'queueCapacity' | 'dropped' | 'droppedByPriority'
+>;
+
+/**
+ * trainscope's own cost and health, logged as `trainscope/*` metrics and printed in the end-of-run summary:
+ * how long `log()` takes on the caller's thread (sampled, see `CallTimer`), how many calls were made, the queue's
+ * peak depth and drops, and each backend's counters (`trainscope/<backend>/*`).
+ *
+ * It only counts and builds rows; when a row is written is the `DrainLoop`'s decision.
+ */
+export class SelfMetrics {
+  private readonly callTimer = new CallTimer();
+  private logCalls = 0;
+
+  constructor(
+    private readonly queue: MetricQueue,
+    private readonly backends: BackendSet,
+    private readonly latest: MetricSummary,
+  ) {}
+
+  /** Counts one `log()` call. @returns whether this call is timed (1 in `CALL_SAMPLE_EVERY`). */
+  countCall(): boolean {
+    return (++this.logCalls & CALL_SAMPLE_MASK) === 0;
+  }
+
+  /** Records the duration of a timed call that started at `startedNs` (`process.hrtime.bigint()`). */
+  endTimedCall(startedNs: bigint): void {
+    this.callTimer.record(Number(process.hrtime.bigint() - startedNs));
+  }
+
+  /**
+   * The full `trainscope/*` row at `step`: log() time quantiles (once sampled), call count, queue peak since
+   * the last row, drops, and every backend's counters.
+   */
+  fullRow(step: number): MetricRow {
+    const keys: string[] = [];
+    const values: number[] = [];
+    if (this.callTimer.sampled > 0) {
+      const [p50, p99] = this.callTimer.quantiles([0.5, 0.99]);
+      keys.push('trainscope/log_ns_p50', 'trainscope/log_ns_p99');
+      values.push(p50 as number, p99 as number);
+    }
+    keys.push('trainscope/log_calls', 'trainscope/queue_depth', 'trainscope/dropped');
+    values.push(this.logCalls, this.queue.takePeak(), this.queue.dropped);
+    this.backends.forEachStats((name, s) => {
+      const base = `trainscope/${name}/`;
+      keys.push(
+        `${base}bytes_written`,
+        `${base}requests`,
+        `${base}retries`,
+        `${base}errors`,
+        `${base}dropped`,
+        `${base}send_latency_ms`,
+      );
+      values.push(s.bytesWritten, s.requests, s.retries, s.errors, s.dropped, s.sendLatencyMs);
+    });
+    return this.row(step, keys, values);
+  }
+
+  /** Only `trainscope/dropped` at `step` (drops are reported even when the profiler's reports are off). */
+  droppedRow(step: number): MetricRow {
+    return this.row(step, ['trainscope/dropped'], [this.queue.dropped]);
+  }
+
+  /** The summary's figures about trainscope itself. */
+  summary(): SelfSummary {
+    const [logNsP50, logNsP99] = this.callTimer.quantiles([0.5, 0.99]);
+    return {
+      logCalls: this.logCalls,
+      logNsP50: logNsP50 as number,
+      logNsP99: logNsP99 as number,
+      queuePeak: Math.max(this.queue.takePeak(), this.queue.highWater),
+      queueCapacity: this.queue.capacity,
+      dropped: this.queue.dropped,
+      droppedByPriority: this.queue.droppedByPriority,
+    };
+  }
+
+  /** A history row whose values also become the run summary's latest values. */
+  private row(step: number, keys: string[], values: MetricValue[]): MetricRow {
+    for (let i = 0; i < keys.length; i++) this.latest.set(keys[i] as string, values[i] as MetricValue);
+    return { step, time: Date.now(), channel: 'history', keys, values };
+  }
+}

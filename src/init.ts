@@ -1,0 +1,87 @@
+/**
+ * The composition root: the one place that knows every part of trainscope. It reads the options, works out the
+ * run's identity and rank, builds the configured backends and the profiler, and hands them to a core `Run`.
+ * `core/` itself knows no tracker and no profiler (a test enforces that it imports nothing outside `core/`).
+ */
+import type { Backend, RunInfo } from './core/backend.js';
+import { backendOnThisRank, wandbRunForRank } from './core/backend-ranks.js';
+import { currentHandle, setCurrentHandle } from './core/current.js';
+import { distributedWarnings } from './core/distributed-warnings.js';
+import { parseOptions, type ResolvedOptions, type TrainscopeOptions } from './core/options.js';
+import { resolveRank } from './core/rank.js';
+import { Run } from './core/run.js';
+import type { RunProfiler } from './core/run-handle.js';
+import { createRunInfo } from './core/run-info.js';
+import { unknownOptionKeys, unknownOptionsWarning } from './core/unknown-options.js';
+import { createProfiler } from './profiler/index.js';
+import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
+import { createWandbBackend } from './trackers/wandb/index.js';
+
+/** What `init()` takes besides the options. */
+export interface InitExtras {
+  /** Backends to use besides the configured ones: custom exporters, or a recording backend in tests. */
+  readonly backends?: readonly Backend[];
+  /** A profiler to use instead of the built-in one (`profiling.enabled` still decides whether one is used). */
+  readonly profiler?: RunProfiler;
+}
+
+/**
+ * Starts a run and makes it the current run (as `wandb.init`). A run still active is finished first, with a
+ * warning. Options are validated (`OptionsError` names each bad field); `extras.backends` adds custom backends
+ * to the configured TensorBoard / W&B ones.
+ */
+export function init(options: TrainscopeOptions | ResolvedOptions, extras: InitExtras = {}): Promise<Run> {
+  // Calls are serialized, so two `init()`s not awaited in between still finish one run before starting the next.
+  const next = pendingInit.then(() => startRun(options, extras));
+  pendingInit = next.catch(() => undefined);
+  return next;
+}
+
+let pendingInit: Promise<unknown> = Promise.resolve();
+
+/** The run started by the last `init()` and not yet finished, or `null`. */
+export function currentRun(): Run | null {
+  const handle = currentHandle();
+  return handle instanceof Run ? handle : null;
+}
+
+async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: InitExtras): Promise<Run> {
+  const resolved = parseOptions(options);
+  const previous = currentRun();
+  if (previous !== null) {
+    previous.logger.warn(`init() was called while run ${previous.name} is active; finishing it first`);
+    await previous.finish();
+  }
+  const rank = resolveRank(resolved);
+  const info = createRunInfo(resolved, rank);
+  const backends = [...createBackends(resolved, info), ...(extras.backends ?? [])];
+  const profiler = resolved.profiling.enabled
+    ? (extras.profiler ?? createProfiler(resolved.profiling))
+    : undefined;
+  const run = new Run(resolved, info, backends, profiler);
+  const unknown = unknownOptionKeys(options);
+  if (unknown.length > 0) run.logger.warn(unknownOptionsWarning(unknown, 'the options'));
+  for (const warning of distributedWarnings(resolved, info, rank)) run.logger.warn(warning);
+  await run.start();
+  setCurrentHandle(run);
+  return run;
+}
+
+/**
+ * The backends the options ask for, in a fixed order. Each factory only builds the backend; the core starts,
+ * isolates and finishes it.
+ */
+export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend[] {
+  const backends: Backend[] = [];
+  const ranks = resolved.distributed;
+  if (resolved.tensorboard !== false && backendOnThisRank(ranks.tensorboard, run))
+    backends.push(createTensorBoardBackend(resolved.tensorboard, run));
+  // `disabled` is W&B's no-op mode: no backend at all (no files, no trainscope/wandb/* counters).
+  if (resolved.wandb !== false && resolved.wandb.mode !== 'disabled' && backendOnThisRank(ranks.wandb, run)) {
+    // `run.id` is already this rank's id (derived from `wandb.runId` in a multi-process job).
+    backends.push(
+      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run)),
+    );
+  }
+  return backends;
+}
