@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { soakSize } from '../helpers/soak-size.js';
+import { bundleScript, removeBundle } from '../reliability/helpers.js';
 import { scanTestRecords } from './test-records.js';
 
 const CHILD = join(import.meta.dirname, 'append-only-file-sigkill-child.ts');
@@ -11,7 +12,15 @@ const TRIALS = soakSize(3, 12);
 const CONCURRENCY = 3;
 
 const tmp = mkdtempSync(join(tmpdir(), 'trainscope-aof-kill-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+/** The child bundled into one plain script: a start costs node's start-up only, not tsx's. */
+let script = '';
+beforeAll(async () => {
+  script = await bundleScript(CHILD);
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  removeBundle(script);
+});
 
 /** Runs the child until it reports `flushes` flushes, waits `extraMs`, SIGKILLs it; returns the last flushed count. */
 function runAndKill(path: string, flushes: number, extraMs: number): Promise<number> {
