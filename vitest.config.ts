@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The default suite (`npm test`): every test, with the soak, SIGKILL and load tests at their small sizes
+ * (test/helpers/soak-size.ts). `npm run test:reliability` runs those at full size (vitest.reliability.config.ts).
+ */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -12,11 +12,16 @@ const BUNDLE_DIR = join(ROOT, 'node_modules', '.cache', 'trainscope-reliability'
  * Bundles a child script (TypeScript, importing from `src/`) into one plain ESM file, once per test file:
  * a child started from it costs node's start-up only, not tsx's (~1 s per child on a loaded machine).
  */
-export async function bundleChild(name: string): Promise<string> {
+export function bundleChild(name: string): Promise<string> {
+  return bundleScript(join(import.meta.dirname, 'children', `${name}.ts`));
+}
+
+/** {@link bundleChild} for a child script anywhere under test/ (given by its path). */
+export async function bundleScript(entry: string): Promise<string> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
-  const outfile = join(BUNDLE_DIR, `${name}-${process.pid}.mjs`);
+  const outfile = join(BUNDLE_DIR, `${basename(entry, '.ts')}-${process.pid}.mjs`);
   await build({
-    entryPoints: [join(import.meta.dirname, 'children', `${name}.ts`)],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
+import { soakSize } from '../helpers/soak-size.js';
 import { bundleChild, removeBundle, startChild, tempRoot } from './helpers.js';
 
-const TRIALS = 20;
+const TRIALS = soakSize(5, 20);
 const CONCURRENCY = 5;
 const { dir, cleanup } = tempRoot('trainscope-rel-kill-');
 let script = '';

@@ -305,7 +305,7 @@ describe('TensorBoardBackend', () => {
     const { backend, logger, start } = setup({ maxQueue: 1 });
     await start();
     const { closeSync } = await import('node:fs');
-    closeSync((backend as unknown as { writer: { fd: number } }).writer.fd);
+    closeSync((backend as unknown as { writer: { file: { fd: number } } }).writer.file.fd);
     backend.write([row(1, { a: 1 })]);
     await backend.flush();
     backend.write([row(2, { a: 2 })]);

@@ -1,17 +1,25 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
+import { soakSize } from '../helpers/soak-size.js';
+import { bundleScript, removeBundle } from '../reliability/helpers.js';
 import { runInfo, tempDir } from './helpers.js';
 
 const CHILD = join(import.meta.dirname, 'crash-child.ts');
-const TRIALS = 8;
-const CONCURRENCY = 8;
+const TRIALS = soakSize(4, 8);
+const CONCURRENCY = TRIALS;
+/** The child bundled into one plain script: a start costs node's start-up only, not tsx's. */
+let script = '';
+beforeAll(async () => {
+  script = await bundleScript(CHILD);
+});
+afterAll(() => removeBundle(script));
 
 /** Starts the child, waits for `flushes` flush notes plus `extraMs`, SIGKILLs it, returns the last flushed step. */
 function runAndKill(logDir: string, flushes: number, extraMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, logDir], {
+    const child = spawn(process.execPath, [script, logDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let lastFlushed = 0;
@@ -47,7 +55,7 @@ describe('crash safety', () => {
 
   it(`leaves readable files after SIGKILL at ${TRIALS} different moments`, { timeout: 300_000 }, async () => {
     const run = runInfo();
-    // Children run concurrently: most of a trial is tsx's start-up.
+    // Children run concurrently: most of a trial is node's start-up.
     const lastFlushed: number[] = [];
     for (let wave = 0; wave < TRIALS; wave += CONCURRENCY) {
       const trials = Array.from({ length: Math.min(CONCURRENCY, TRIALS - wave) }, (_, i) => wave + i);
