@@ -119,12 +119,6 @@ export {
   type WandbFileContents,
 } from './trackers/wandb/index.js';
 // Distributed training (rank detection, per-rank policy)
-export {
-  rankZeroOnly,
-  RankZeroOnly,
-  processRank,
-  type RankZeroOnlyDecorator,
-} from './decorators/rank-zero-only.js';
 export { groupRunId } from './core/run-identity.js';
 export type { DistributedOptions } from './core/distributed-options.js';
 export { resolveRank, type RankInfo, type RankSource } from './core/rank.js';

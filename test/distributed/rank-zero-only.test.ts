@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { init } from '../../src/init.js';
 import type { Run } from '../../src/core/run.js';
-import {
-  RankZeroOnly,
-  rankZeroOnly,
-  resetProcessRankForTests,
-} from '../../src/decorators/rank-zero-only.js';
+import { RankZeroOnly, rankZeroOnly, resetProcessRankForTests } from '../../src/decorators/rank-zero-only.js';
 import { clearLauncherEnv } from './launcher-env.js';
 
 // The runner's own launcher variables (a CI job under SLURM) must not leak into these tests.
