@@ -84,6 +84,9 @@ describe('TensorBoardBackend', () => {
 
     const result = inspectLogDir(dir);
     expect(result.problems).toEqual([]);
+    // Every value passes TensorBoard's reading rules (hparams included: no data_class, the null tensor).
+    expect(result.readingProblems).toEqual([]);
+    expect(result.errors + result.warnings).toBe(0);
     const tbRun = result.runs[run.name]!;
     expect(tbRun.files).toHaveLength(1);
     expect(tbRun.files[0]!.name).toMatch(
@@ -136,6 +139,11 @@ describe('TensorBoardBackend', () => {
     // Config: a text summary at step 0 and the hparams plugin's three records.
     expect(tags.config).toMatchObject({ plugin: 'text', firstStep: 0 });
     expect(tags.config!.last).toContain('| learning_rate | 0.001 |');
+    expect(tags['_hparams_/session_start_info']).toMatchObject({
+      plugin: 'hparams',
+      dataClass: 'TENSOR',
+      count: 1,
+    });
     expect(tags['_hparams_/session_start_info']!.pluginContent).toEqual({
       sessionStartInfo: {
         hparams: { learning_rate: 0.001, batch_size: 32, optimizer: 'adamw', mixed_precision: false },

@@ -1,8 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger, RunInfo } from '../../src/core/backend.js';
+import type { ModelDescription } from '../../src/core/model-description.js';
 import type { TensorBoardOptions } from '../../src/core/options.js';
+import { fileVersionEvent, summaryEvent } from '../../src/trackers/tensorboard/event.js';
+import { encodeEvent, type SummaryValueMessage } from '../../src/trackers/tensorboard/proto.js';
+import { frameRecord } from '../../src/trackers/tensorboard/record.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'tensorboard');
 
@@ -67,3 +71,45 @@ export function tempDir(prefix = 'trainscope-tb-'): { dir: string; cleanup: () =
 export function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex');
 }
+
+/**
+ * Writes an event file by hand: the file-version record, then one summary event per entry (step, values).
+ * Returns the file's path. `name` defaults to a TensorBoard-style name in `dir`.
+ */
+export function writeEventFile(
+  dir: string,
+  summaries: readonly { step: number; values: SummaryValueMessage[] }[],
+  name = 'events.out.tfevents.1796000221.handmade',
+): string {
+  mkdirSync(dir, { recursive: true });
+  const records = [
+    fileVersionEvent(1_796_000_221),
+    ...summaries.map((s) => summaryEvent(s.step, 1_796_000_222, s.values)),
+  ];
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat(records.map((event) => frameRecord(encodeEvent(event)))));
+  return path;
+}
+
+/** A small transformer block: a residual connection makes it a Functional model. */
+export const TINY_MODEL: ModelDescription = {
+  name: 'tiny',
+  layers: [
+    { name: 'tokens', className: 'InputLayer', outputShape: [null, 16] },
+    {
+      name: 'embed',
+      className: 'Embedding',
+      inputs: ['tokens'],
+      outputShape: [null, 16, 32],
+      params: 32_000,
+    },
+    {
+      name: 'attn',
+      className: 'MultiHeadAttention',
+      inputs: ['embed'],
+      outputShape: [null, 16, 32],
+      params: 4_224,
+    },
+    { name: 'residual', className: 'Add', inputs: ['embed', 'attn'], outputShape: [null, 16, 32], params: 0 },
+  ],
+};

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerInspectCommand } from '../../src/cli/commands/inspect.js';
-import { FIXTURES } from './helpers.js';
+import { encodeHParamsPluginData, DataClass } from '../../src/trackers/tensorboard/proto.js';
+import { sessionStartInfoValue } from '../../src/trackers/tensorboard/hparams.js';
+import { FIXTURES, tempDir, writeEventFile } from './helpers.js';
 
 async function runInspect(
   ...args: string[]
@@ -84,5 +86,72 @@ describe('trainscope inspect on hparams', () => {
     expect(stdout).toMatch(/_hparams_\/session_start_info\s+1\s+0\s+hparams: .*lr=0\.001.*optimizer=adam/);
     expect(stdout).toMatch(/_hparams_\/experiment\s+1\s+0\s+experiment: 4 hparams, 2 metrics/);
     expect(stdout).toMatch(/_hparams_\/session_end_info\s+1\s+0\s+session end: STATUS_SUCCESS/);
+  });
+});
+
+describe("trainscope inspect applies TensorBoard's reading rules", () => {
+  const content = encodeHParamsPluginData({ sessionStartInfo: { hparams: { lr: { numberValue: 0.1 } } } });
+
+  it("exits 1 naming the HPARAMS dashboard for trainscope's old hparams (data_class TENSOR, no tensor)", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeEventFile(dir, [
+        {
+          step: 0,
+          values: [
+            {
+              tag: '_hparams_/session_start_info',
+              metadata: { pluginData: { pluginName: 'hparams', content }, dataClass: DataClass.TENSOR },
+            },
+          ],
+        },
+      ]);
+      const { stdout, exitCode } = await runInspect(dir);
+      expect(exitCode).toBe(1);
+      expect(stdout).toContain(
+        'error: run . (Python loader): HPARAMS dashboard: tag _hparams_/session_start_info has data_class TENSOR ' +
+          "but no tensor; TensorBoard's read_tensors(plugin_name='hparams') fails",
+      );
+      expect(stdout).toContain('1 error(s), 0 warning(s)');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('accepts the same value without a data class (tensorboardX: TensorBoard adds the null tensor)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeEventFile(dir, [
+        {
+          step: 0,
+          values: [
+            {
+              tag: '_hparams_/session_start_info',
+              metadata: { pluginData: { pluginName: 'hparams', content } },
+            },
+          ],
+        },
+      ]);
+      const { stdout, exitCode } = await runInspect(dir);
+      expect(exitCode).toBeUndefined();
+      expect(stdout).toMatch(/_hparams_\/session_start_info\s+1\s+0\s+hparams: lr=0\.1/);
+      expect(stdout).toContain('0 error(s), 0 warning(s)');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("accepts trainscope's own hparams values", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeEventFile(dir, [
+        { step: 0, values: [sessionStartInfoValue(new Map([['lr', 0.1]]), 1, undefined)] },
+      ]);
+      const { stdout, exitCode } = await runInspect(dir);
+      expect(exitCode).toBeUndefined();
+      expect(stdout).toMatch(/_hparams_\/session_start_info\s+1\s+0\s+hparams: lr=0\.1/);
+    } finally {
+      cleanup();
+    }
   });
 });

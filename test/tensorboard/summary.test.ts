@@ -15,6 +15,8 @@ import {
 } from '../../src/trackers/tensorboard/proto.js';
 import {
   histogramSummaryValue,
+  hparamsSummaryValue,
+  nullTensor,
   scalarSummaryValue,
   tableToMarkdown,
   textSummaryValue,
@@ -64,7 +66,7 @@ describe('summary encodings per plugin', () => {
     expect(() => histogramSummaryValue('w', { ...h, edges: [0, 1] }, false)).toThrow(/2 edges for 3 buckets/);
   });
 
-  it('hparams: metadata-only values whose content is HParamsPluginData', () => {
+  it('hparams: content HParamsPluginData, no data_class, the null tensor (as TensorBoard writes them)', () => {
     const hparams = flattenConfig({
       lr: 0.01,
       model: { name: 'gpt', layers: [2, 4] },
@@ -80,9 +82,15 @@ describe('summary encodings per plugin', () => {
     ]);
     const start = sessionStartInfoValue(hparams, 1796000000, 'sweep-1');
     expect(start.tag).toBe('_hparams_/session_start_info');
-    expect(start.tensor).toBeUndefined();
     expect(start.simpleValue).toBeUndefined();
     expect(start.metadata?.pluginData?.pluginName).toBe('hparams');
+    expect(start.metadata?.dataClass).toBeUndefined();
+    expect(start.tensor).toEqual(nullTensor());
+    // Whole value: tag; tensor (42 06) = dtype DT_FLOAT (08 01), shape with one dim of size 0 (12 02 12 00), no
+    // values; metadata (4a 0f) = plugin_data {plugin_name "hparams", content} and no data_class (key 20).
+    expect(hex(encodeSummary({ value: [hparamsSummaryValue('t', Uint8Array.of(0x22, 0x00))] }))).toBe(
+      `0a1c0a01744206080112021200` + `4a0f0a0d0a07${ascii('hparams')}12022200`,
+    );
     expect(decodeHParamsPluginData(start.metadata!.pluginData!.content!)).toEqual({
       sessionStartInfo: {
         hparams: {

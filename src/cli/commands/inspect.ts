@@ -4,6 +4,7 @@ import {
   type InspectTag,
   inspectLogDir,
 } from '../../trackers/tensorboard/inspect-log-dir.js';
+import type { KerasModelGraphInfo } from '../../trackers/tensorboard/keras-model-graph.js';
 import type { TagPointValue } from '../../trackers/tensorboard/tag-point-value.js';
 
 /** `JSON.stringify` replacer: NaN and ±Infinity as the strings TensorBoard's JSON uses (`Number(s)` restores them). */
@@ -55,13 +56,23 @@ function describePluginContent(content: Record<string, unknown>): string | undef
   return undefined;
 }
 
+/** One line about a conceptual graph: its class, name and how many layers the Graphs dashboard draws. */
+function describeKerasModel(model: KerasModelGraphInfo): string {
+  const name = model.name === undefined ? '' : ` ${JSON.stringify(model.name)}`;
+  return `conceptual graph: ${model.className}${name}, ${model.layers} layer${model.layers === 1 ? '' : 's'}`;
+}
+
 function tagLine(tag: InspectTag, width: number): string {
   const steps = tag.firstStep === tag.lastStep ? `${tag.firstStep}` : `${tag.firstStep}..${tag.lastStep}`;
   const base = `    ${tag.tag.padEnd(width)}  ${String(tag.count).padStart(6)}  ${steps.padEnd(13)}`;
   if (tag.plugin === 'scalars') {
     return `${base}  ${formatNumber(tag.min).padStart(12)}  ${formatNumber(tag.max).padStart(12)}  ${describeValue(tag.last).padStart(12)}`;
   }
-  const content = tag.pluginContent ? describePluginContent(tag.pluginContent) : undefined;
+  const content = tag.pluginContent
+    ? describePluginContent(tag.pluginContent)
+    : tag.kerasModel
+      ? describeKerasModel(tag.kerasModel)
+      : undefined;
   return `${base}  ${content ?? `last: ${describeValue(tag.last)}`}`;
 }
 
@@ -89,10 +100,14 @@ export function formatInspectResult(result: InspectResult): string {
       for (const tag of tags) if (tag.plugin === plugin) lines.push(tagLine(tag, width));
     }
   }
-  if (result.problems.length > 0) {
+  if (result.problems.length + result.readingProblems.length > 0) {
     lines.push('', 'Problems:');
     for (const problem of result.problems)
       lines.push(`  ${problem.severity}: ${problem.file}: ${problem.message}`);
+    for (const problem of result.readingProblems) {
+      const reader = problem.reader === 'rust' ? 'Rust data server' : 'Python loader';
+      lines.push(`  ${problem.severity}: run ${problem.run} (${reader}): ${problem.message}`);
+    }
   }
   lines.push('', `${result.errors} error(s), ${result.warnings} warning(s)`);
   return lines.join('\n');
@@ -107,7 +122,8 @@ export function registerInspectCommand(program: Command): void {
   program
     .command('inspect')
     .description(
-      'Decode the TensorBoard event files under LOGDIR and summarize runs, tags, steps and values; exits 1 on damaged files',
+      'Decode the TensorBoard event files under LOGDIR as TensorBoard reads them and summarize runs, tags, steps and ' +
+        'values; exits 1 on damaged files and on tags a TensorBoard dashboard would fail on',
     )
     .argument('<logdir>', 'log directory (or one event file)')
     .option('--json', 'print the full result, with every point, as JSON')

@@ -23,3 +23,15 @@ export {
   type EventFileStatus,
 } from './event-file-reader.js';
 export type { HistogramBuckets, ImagePointValue, TagPointValue } from './tag-point-value.js';
+export { nullTensor } from './summary.js';
+export {
+  isKerasModelPluginContent,
+  KERAS_MODEL_PLUGIN,
+  KERAS_MODEL_TAG,
+  type KerasModelGraphInfo,
+  kerasModelGraphInfo,
+  kerasModelSummaryValue,
+} from './keras-model-graph.js';
+export { MODEL_SUMMARY_TAG, modelSummaryMarkdown } from './model-summary-text.js';
+export { dashboardOf, type ReadingProblem, RunReadingCheck } from './run-reading-check.js';
+export { type DataClassName, migrateDataClass, migrateLegacyValue } from './data-class-migration.js';

@@ -2,7 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { isEventFileName } from './event-file-name.js';
 import { type EventFileProblem, type EventFileStatus, readEventFile } from './event-file-reader.js';
+import { type KerasModelGraphInfo, kerasModelGraphInfo } from './keras-model-graph.js';
 import { SessionLogStatus } from './proto.js';
+import { type ReadingProblem, RunReadingCheck } from './run-reading-check.js';
 import { pointValueOf, type TagKindInfo, type TagPointValue, tagKindOf } from './tag-point-value.js';
 
 export interface InspectPoint {
@@ -27,6 +29,8 @@ export interface InspectTag {
   readonly points: InspectPoint[];
   /** The decoded plugin content of the tag's first value (hparams: experiment, session start/end info). */
   readonly pluginContent?: Record<string, unknown>;
+  /** A conceptual graph (plugin `graph_keras_model`): what the Graphs dashboard draws from its last value. */
+  readonly kerasModel?: KerasModelGraphInfo;
 }
 
 export interface InspectEventFile {
@@ -53,6 +57,11 @@ export interface InspectResult {
   readonly runs: Record<string, InspectRun>;
   /** Truncated tails (warnings) and damage where TensorBoard stops reading (errors), with file and byte offset. */
   readonly problems: EventFileProblem[];
+  /**
+   * Tags a TensorBoard dashboard would fail on (errors: listed with nothing stored) or where its two readers
+   * differ (warnings), from applying TensorBoard's reading rules (`RunReadingCheck`).
+   */
+  readonly readingProblems: ReadingProblem[];
   readonly errors: number;
   readonly warnings: number;
 }
@@ -81,7 +90,6 @@ function findRuns(dir: string): Map<string, string[]> {
 
 interface MutableTag {
   tag: string;
-  kind: TagKindInfo;
   points: InspectPoint[];
 }
 
@@ -100,12 +108,15 @@ export function inspectLogDir(logDir: string): InspectResult {
   const runFiles = stats.isFile() ? new Map([['.', [logDir]]]) : findRuns(logDir);
   const runs: Record<string, InspectRun> = {};
   const problems: EventFileProblem[] = [];
+  const readingProblems: ReadingProblem[] = [];
   for (const [runName, paths] of [...runFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const files: InspectEventFile[] = [];
     const tags = new Map<string, MutableTag>();
     let firstEventWallTime: number | undefined;
     let startsSeen = 0;
+    const check = new RunReadingCheck(runName);
     for (const path of paths) {
+      check.startFile();
       const decoded = readEventFile(path);
       if (decoded.problem) problems.push(decoded.problem);
       const first = decoded.events[0];
@@ -128,29 +139,34 @@ export function inspectLogDir(logDir: string): InspectResult {
           continue;
         }
         for (const value of event.summary?.value ?? []) {
+          // Only values the Python loader stores (those with a tensor once migrated) are points.
+          if (!check.observe(value, step)) continue;
           const tag = value.tag ?? '';
           let state = tags.get(tag);
           if (state === undefined) {
-            state = { tag, kind: tagKindOf(value), points: [] };
+            state = { tag, points: [] };
             tags.set(tag, state);
           }
-          state.points.push({ step, wallTime, value: pointValueOf(value, state.kind.plugin) });
+          const plugin = check.metadataOf(tag)?.pluginData?.pluginName ?? '';
+          state.points.push({ step, wallTime, value: pointValueOf(value, plugin) });
         }
       }
     }
+    readingProblems.push(...check.problems());
     const tagRecord: Record<string, InspectTag> = {};
     for (const name of [...tags.keys()].sort()) {
       const state = tags.get(name)!;
       if (state.points.length === 0) continue;
-      tagRecord[name] = summarizeTag(state);
+      tagRecord[name] = summarizeTag(state, tagKindOf(check.metadataOf(name)));
     }
     runs[runName] = { name: runName, files, firstEventWallTime, tags: tagRecord };
   }
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return { logDir, runs, problems, errors, warnings: problems.length - errors };
+  const all = [...problems, ...readingProblems];
+  const errors = all.filter((p) => p.severity === 'error').length;
+  return { logDir, runs, problems, readingProblems, errors, warnings: all.length - errors };
 }
 
-function summarizeTag(state: MutableTag): InspectTag {
+function summarizeTag(state: MutableTag, kind: TagKindInfo): InspectTag {
   const points = state.points;
   let min: number | undefined;
   let max: number | undefined;
@@ -162,8 +178,8 @@ function summarizeTag(state: MutableTag): InspectTag {
   }
   const tag: InspectTag = {
     tag: state.tag,
-    plugin: state.kind.plugin,
-    dataClass: state.kind.dataClass,
+    plugin: kind.plugin,
+    dataClass: kind.dataClass,
     count: points.length,
     firstStep: points[0]!.step,
     lastStep: points[points.length - 1]!.step,
@@ -172,5 +188,14 @@ function summarizeTag(state: MutableTag): InspectTag {
     last: points[points.length - 1]!.value,
     points,
   };
-  return state.kind.pluginContent ? { ...tag, pluginContent: state.kind.pluginContent } : tag;
+  if (kind.pluginContent) return { ...tag, pluginContent: kind.pluginContent };
+  const last = tag.last;
+  if (kind.plugin === 'graph_keras_model' && typeof last === 'string') {
+    try {
+      return { ...tag, kerasModel: kerasModelGraphInfo(last) };
+    } catch {
+      return tag; // reported by the reading check
+    }
+  }
+  return tag;
 }

@@ -1,5 +1,11 @@
 import type { HistogramValue, TableValue } from '../../core/values.js';
-import { DataClass, DataType, type SummaryMetadataMessage, type SummaryValueMessage } from './proto.js';
+import {
+  DataClass,
+  DataType,
+  type SummaryMetadataMessage,
+  type SummaryValueMessage,
+  type TensorMessage,
+} from './proto.js';
 
 /**
  * The summary layer: one logged value becomes one `Summary.Value`. Plugin metadata is attached only when
@@ -67,9 +73,23 @@ export function histogramSummaryValue(
   return summaryValue;
 }
 
-/** A metadata-only value of the hparams plugin; the content is a serialized `HParamsPluginData`. */
+/**
+ * The null tensor (`DT_FLOAT`, shape `[0]`, no values): what TensorBoard's hparams summary carries, and what its
+ * readers substitute for a value that has none. `dim: [{}]` rather than `[{ size: 0 }]`: protobufjs writes a field
+ * set to its default, proto3 serializers do not, and this keeps the bytes equal to TensorBoard's (`08 01 12 02 12 00`).
+ */
+export function nullTensor(): TensorMessage {
+  return { dtype: DataType.DT_FLOAT, tensorShape: { dim: [{}] } };
+}
+
+/**
+ * A value of the hparams plugin as TensorBoard's own `hparams` summary writes it: the content is a serialized
+ * `HParamsPluginData` (version 0), the tensor is the null tensor, and `data_class` is left unset. TensorBoard's
+ * Python reader passes a value that names a data class through untouched, and one without a tensor is then never
+ * stored: its `read_tensors(plugin_name="hparams")` fails and the whole HPARAMS dashboard with it.
+ */
 export function hparamsSummaryValue(tag: string, content: Uint8Array): SummaryValueMessage {
-  return { tag, metadata: pluginMetadata('hparams', DataClass.TENSOR, content) };
+  return { tag, metadata: pluginMetadata('hparams', DataClass.UNKNOWN, content), tensor: nullTensor() };
 }
 
 /** TensorBoard has no tables: a table is rendered as Markdown for the text plugin. */

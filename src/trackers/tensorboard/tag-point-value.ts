@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type DataClassName, dataClassName } from './data-class-migration.js';
 import {
-  DataClass,
   DataType,
   type HistogramMessage,
   hparamsPluginDataToJson,
   type ImageMessage,
+  type SummaryMetadataMessage,
   type SummaryValueMessage,
   type TensorMessage,
 } from './proto.js';
@@ -24,38 +25,22 @@ export type TagPointValue = number | string | string[] | HistogramBuckets | Imag
 
 export interface TagKindInfo {
   readonly plugin: string;
-  readonly dataClass: 'SCALAR' | 'TENSOR' | 'BLOB_SEQUENCE' | 'UNKNOWN';
+  readonly dataClass: DataClassName;
   /** The decoded plugin content, for plugins whose content carries the data (hparams). */
   readonly pluginContent?: Record<string, unknown>;
 }
 
-const DATA_CLASS_NAMES = ['UNKNOWN', 'SCALAR', 'TENSOR', 'BLOB_SEQUENCE'] as const;
-const DEFAULT_DATA_CLASS: Record<string, TagKindInfo['dataClass']> = {
-  scalars: 'SCALAR',
-  histograms: 'TENSOR',
-  text: 'TENSOR',
-  hparams: 'TENSOR',
-  images: 'BLOB_SEQUENCE',
-};
-
 const utf8 = new TextDecoder();
 
-/** What a tag is, from its first value, after TensorBoard's conversion of legacy values. */
-export function tagKindOf(value: SummaryValueMessage): TagKindInfo {
-  if (value.simpleValue !== undefined) return { plugin: 'scalars', dataClass: 'SCALAR' };
-  if (value.histo !== undefined) return { plugin: 'histograms', dataClass: 'TENSOR' };
-  if (value.image !== undefined) return { plugin: 'images', dataClass: 'BLOB_SEQUENCE' };
-  const pluginName = value.metadata?.pluginData?.pluginName ?? '';
-  const explicit = value.metadata?.dataClass ?? DataClass.UNKNOWN;
-  const dataClass =
-    explicit !== DataClass.UNKNOWN
-      ? (DATA_CLASS_NAMES[explicit] ?? 'UNKNOWN')
-      : (DEFAULT_DATA_CLASS[pluginName] ?? 'UNKNOWN');
-  const content = value.metadata?.pluginData?.content;
-  if (pluginName === 'hparams' && content !== undefined && content.length > 0) {
-    return { plugin: pluginName, dataClass, pluginContent: hparamsPluginDataToJson(content) };
+/** What a tag is, from the metadata TensorBoard's Python loader recorded for it (after its migrations). */
+export function tagKindOf(metadata: SummaryMetadataMessage | undefined): TagKindInfo {
+  const plugin = metadata?.pluginData?.pluginName ?? '';
+  const dataClass = dataClassName(metadata?.dataClass);
+  const content = metadata?.pluginData?.content;
+  if (plugin === 'hparams' && content !== undefined && content.length > 0) {
+    return { plugin, dataClass, pluginContent: hparamsPluginDataToJson(content) };
   }
-  return { plugin: pluginName, dataClass };
+  return { plugin, dataClass };
 }
 
 /** Decodes a value as TensorBoard's Python loader presents it (float32 scalars, converted legacy histograms). */
