@@ -1,4 +1,4 @@
-import { jsonObjectLine } from '../history-value.js';
+import { historyLine, jsonObjectLine } from '../history-value.js';
 import type { WandbItem, WandbRecord, WandbRunRecord, WandbTimestamp } from '../offline/wandb-record.js';
 import { systemEventsLine } from '../system-metrics.js';
 import { parseWandbJson } from '../wandb-json.js';
@@ -69,7 +69,7 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
           keys.push(key);
           values.push(item.value_json);
         }
-        if (keys.length > 0) historyLines.push(jsonObjectLine(keys, values));
+        if (keys.length > 0) historyLines.push(historyLine({ keys, valuesJson: values }));
         break;
       }
       case 'summary':
@@ -186,4 +186,9 @@ function isoStamp(ms: number): string {
   const iso = new Date(Math.floor(ms)).toISOString().slice(0, 19);
   const micros = Math.round((ms - Math.floor(ms / 1000) * 1000) * 1000);
   return `${iso}.${String(Math.min(999_999, micros)).padStart(6, '0')}`;
+}
+
+/** A record's optional text field, with `''` (protobuf's default) as absent. */
+export function nonEmptyField(value: string | undefined): string | undefined {
+  return value !== undefined && value !== '' ? value : undefined;
 }
