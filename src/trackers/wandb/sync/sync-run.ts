@@ -100,12 +100,22 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
   const state = savedStateFor(runDir, runId, host, options);
   const exitCode = plan.exitCode ?? 1;
   const total = historyLines.length + plan.eventLines.length + plan.outputLines.length + plan.files.length;
-  const result = { runDir, runId, historyLines: historyLines.length, exitCode, warnings };
+  const result = (entity: string, project: string, sent: { lines: number; files: number } | undefined) => ({
+    runDir,
+    runId,
+    entity,
+    project,
+    url: runPageUrl(credentials.baseUrl, entity, project, runId),
+    alreadySynced: sent === undefined,
+    historyLines: historyLines.length,
+    sentHistoryLines: sent?.lines ?? 0,
+    uploadedFiles: sent?.files ?? 0,
+    exitCode,
+    warnings,
+  });
   if (state?.complete) {
     options.onProgress?.({ runDir, phase: 'done', done: total, total });
-    const { entity, project } = state;
-    const url = runPageUrl(credentials.baseUrl, entity, project, runId);
-    return { ...result, entity, project, url, alreadySynced: true, sentHistoryLines: 0, uploadedFiles: 0 };
+    return result(state.entity, state.project, undefined);
   }
   if (plan.exitCode === undefined) {
     warn(
@@ -134,9 +144,8 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
       report: (phase, done) => options.onProgress?.({ runDir, phase, done: Math.min(total, done), total }),
     });
     const { entity, project, uploadedFiles } = await upload.run();
-    const url = runPageUrl(credentials.baseUrl, entity, project, runId);
-    const sentHistoryLines = historyLines.length - upload.startOffsets.history;
-    return { ...result, entity, project, url, alreadySynced: false, sentHistoryLines, uploadedFiles };
+    const lines = historyLines.length - upload.startOffsets.history;
+    return result(entity, project, { lines, files: uploadedFiles });
   } finally {
     await http.close();
   }
