@@ -17,7 +17,7 @@ import type { BackoffOptions, EndpointKind } from './online/retry-policy.js';
 import { runPageUrl } from './online/run-page-url.js';
 import { WandbStreamSink } from './online/stream-sink.js';
 import { WandbRunModel } from './run-model.js';
-import { saveSyncState } from './sync/sync-state.js';
+import { initialSyncState, saveSyncState } from './sync/sync-state.js';
 import { resolveWandbMode, type WandbEffectiveMode, type WandbModeDecision } from './wandb-mode.js';
 
 /** Knobs for tests and benchmarks; the defaults are the official client's. */
@@ -205,9 +205,17 @@ export class WandbBackend implements Backend {
 
   /** Tells a later `trainscope sync` what W&B already holds. */
   private saveSyncState(): void {
-    const state = this.stream?.syncState();
+    const progress = this.stream?.progress();
     const dir = this.log?.directory;
-    if (!state || !dir) return;
+    const credentials = this.decision.credentials;
+    if (!progress || !dir || !credentials) return;
+    const host = new URL(credentials.baseUrl).host;
+    const state = initialSyncState(this.run.id, host, progress.entity, progress.project);
+    state.historyOffset = progress.historyOffset;
+    state.eventsOffset = progress.eventsOffset;
+    state.uploaded = [...progress.uploaded];
+    state.complete = progress.complete;
+    state.summarySent = progress.complete;
     try {
       saveSyncState(dir, state);
     } catch (error) {

@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { RunInfo } from '../../../core/backend.js';
-import { configYaml, runMetadata } from '../run-files.js';
-
-export const WANDB_METADATA = 'wandb-metadata.json';
+import { configYaml, runMetadata, WANDB_METADATA } from '../run-files.js';
 
 /** The official client's run directory, created and holding its opening files. */
 export interface RunDirectory {

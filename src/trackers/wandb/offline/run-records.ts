@@ -1,7 +1,6 @@
 import type { RunInfo } from '../../../core/backend.js';
-import { configEntries } from '../run-files.js';
+import { configEntries, WANDB_METADATA } from '../run-files.js';
 import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
-import { WANDB_METADATA } from './run-directory.js';
 
 /**
  * The records that open and close a `.wandb` log, in the order both the 0.15.12 and the current `wandb sync`

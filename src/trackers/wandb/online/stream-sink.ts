@@ -1,9 +1,8 @@
 import type { RunInfo } from '../../../core/backend.js';
 import { withDeadline } from '../../../core/with-deadline.js';
 import { type EncodedHistoryRow, historyLine } from '../history-value.js';
-import { WANDB_METADATA } from '../offline/run-directory.js';
 import type { WandbItem } from '../offline/wandb-record.js';
-import { initialSyncState, type SyncState } from '../sync/sync-state.js';
+import { WANDB_METADATA } from '../run-files.js';
 import { systemEventsLine } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
@@ -30,6 +29,16 @@ export interface WandbStreamSinkOptions {
   readonly onError: (message: string) => void;
 }
 
+/** How far W&B got with a live run: acknowledged line offsets, stored files, and the final `complete`. */
+export interface StreamProgress {
+  readonly entity: string;
+  readonly project: string;
+  readonly historyOffset: number;
+  readonly eventsOffset: number;
+  readonly uploaded: readonly string[];
+  readonly complete: boolean;
+}
+
 /** What the run produced before W&B created it (`UpsertBucket` had not answered yet). */
 interface EarlyData {
   history: string[];
@@ -46,7 +55,7 @@ const noEarlyData = (): EarlyData => ({ history: [], events: [], uploads: [], ch
  * through a `StreamFeed`. What comes before the server answered waits here, bounded by `maxPendingChars`.
  *
  * It stops for good (once) when the key is refused, the server stays unreachable, or it falls too far behind;
- * the `.wandb` log has the whole run anyway, and `syncState()` tells a later `trainscope sync` where to resume.
+ * the `.wandb` log has the whole run anyway, and `progress()` tells a later `trainscope sync` where to resume.
  */
 export class WandbStreamSink implements WandbSink {
   private feed: StreamFeed | undefined;
@@ -137,22 +146,18 @@ export class WandbStreamSink implements WandbSink {
     this.options.onStopped(stop);
   }
 
-  /** What W&B holds of this run (for `trainscope-sync.json`), once the run exists there. */
-  syncState(): SyncState | undefined {
+  /** What W&B holds of this run so far (for `trainscope-sync.json`), once the run exists there. */
+  progress(): StreamProgress | undefined {
     const online = this.feed?.run;
     if (!online) return undefined;
-    const state = initialSyncState(
-      this.run.id,
-      new URL(this.options.http.baseUrl).host,
-      online.entity,
-      online.project,
-    );
-    state.historyOffset = online.stream.ackedOffset('history');
-    state.eventsOffset = online.stream.ackedOffset('events');
-    state.uploaded = [...this.uploadedPaths];
-    state.complete = this.completedOnline;
-    state.summarySent = this.completedOnline;
-    return state;
+    return {
+      entity: online.entity,
+      project: online.project,
+      historyOffset: online.stream.ackedOffset('history'),
+      eventsOffset: online.stream.ackedOffset('events'),
+      uploaded: [...this.uploadedPaths],
+      complete: this.completedOnline,
+    };
   }
 
   private async connect(): Promise<void> {
