@@ -1,5 +1,5 @@
 /**
- * W&B offline: history rows per second end to end through `OfflineRunWriter`: rows handed over in drain-sized
+ * W&B offline: history rows per second end to end through a `WandbRunModel` feeding a `WandbLogSink`: rows handed over in drain-sized
  * batches (1,000 rows of 4 metrics each, the fixture workload's shape), merged by the step rule, encoded as
  * `wandb_internal.Record`s, framed and written, until `finish()` has closed the `.wandb` file (summary, exit,
  * final, footer included). Each round writes a fresh run into a temp directory.
@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MetricRow } from '../../src/core/backend.js';
-import { OfflineRunWriter } from '../../src/trackers/wandb/offline/index.js';
+import { WandbLogSink } from '../../src/trackers/wandb/offline/index.js';
+import { WandbRunModel } from '../../src/trackers/wandb/run-model.js';
 import { type BenchOptions, type BenchRow, median, quantile } from '../bench-case.js';
 import { benchRunInfo } from '../lib/run-info.js';
 
@@ -53,7 +54,8 @@ async function oneRound(dir: string, round: number, rows: number): Promise<Round
   const batches = makeBatches(rows, info.startTime);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const writer = OfflineRunWriter.create(dir, info);
+  const log = WandbLogSink.create(dir, info);
+  const writer = new WandbRunModel(info, [log]);
   for (const batch of batches) {
     writer.write(batch);
     // Yield between drains, as the core's background drain does, so batch writes overlap encoding.
@@ -69,7 +71,7 @@ async function oneRound(dir: string, round: number, rows: number): Promise<Round
   return {
     rowsPerSecond: rows / seconds,
     rowsPerCpuSecond: rows / cpuSeconds,
-    bytes: statSync(writer.wandbPath).size,
+    bytes: statSync(log.wandbPath).size,
   };
 }
 

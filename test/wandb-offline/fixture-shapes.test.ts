@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/core/backend.js';
 import { type MetricValue, type TableCell, table } from '../../src/core/values.js';
-import { OfflineRunWriter, readWandbFile, type WandbRecord } from '../../src/trackers/wandb/offline/index.js';
+import { readWandbFile, type WandbRecord } from '../../src/trackers/wandb/offline/index.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
+import { OfflineRun } from './helpers/offline-run.js';
 import { testRunInfo } from './helpers/run-info.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/wandb');
@@ -36,7 +37,7 @@ function parsedItems(
   return (list ?? []).map((i) => [i.key as string, parseWandbJson(i.value_json as string)]);
 }
 
-/** The fixture workload, replayed through OfflineRunWriter with the official client's own values and times. */
+/** The fixture workload, replayed through the run model and the log sink with the official client's own values and times. */
 async function replayFixture(): Promise<WandbRecord[]> {
   const fixtureRun = expected[1]?.record.run;
   if (fixtureRun === undefined) throw new Error('fixture has no run record');
@@ -44,7 +45,7 @@ async function replayFixture(): Promise<WandbRecord[]> {
     fixtureRun.config.update.filter((i) => i.key !== '_wandb').map((i) => [i.key, JSON.parse(i.value_json)]),
   );
   const startTime = Date.parse(fixtureRun.start_time);
-  const writer = OfflineRunWriter.create(
+  const writer = OfflineRun.create(
     tmp,
     testRunInfo({
       id: 'uso9872i',
@@ -80,8 +81,11 @@ async function replayFixture(): Promise<WandbRecord[]> {
     };
     writer.write([row]);
   }
-  writer.summary({ best_val_loss: 0.42, 'train/loss': 0.25 });
-  await writer.finish(0, undefined, startTime + 114);
+  const summary = new Map<string, MetricValue>([
+    ['best_val_loss', 0.42],
+    ['train/loss', 0.25],
+  ]);
+  await writer.finish(0, summary, startTime + 114);
   return readWandbFile(writer.wandbPath).records;
 }
 

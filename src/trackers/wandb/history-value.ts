@@ -165,7 +165,10 @@ export function jsonObjectLine(keys: readonly string[], valuesJson: readonly str
   return `${out}}`;
 }
 
-/** The `wandb-history.jsonl` line of an encoded row. */
-export function historyLine(row: EncodedHistoryRow): string {
+/**
+ * The `wandb-history.jsonl` line of an encoded row: what the live stream sends for each row the run model
+ * completes, and what `trainscope sync` sends for each history record of a log.
+ */
+export function historyLine(row: Pick<EncodedHistoryRow, 'keys' | 'valuesJson'>): string {
   return jsonObjectLine(row.keys, row.valuesJson);
 }

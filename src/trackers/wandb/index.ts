@@ -1,9 +1,7 @@
-export {
-  WandbBackend,
-  createWandbBackend,
-  type WandbBackendTuning,
-  type WandbEffectiveMode,
-} from './wandb-backend.js';
+export { WandbBackend, createWandbBackend, type WandbBackendTuning } from './wandb-backend.js';
+export { resolveWandbMode, type WandbEffectiveMode, type WandbModeDecision } from './wandb-mode.js';
+export { WandbRunModel, type WandbRunCounters } from './run-model.js';
+export type { WandbSink, WandbRunEnd } from './wandb-sink.js';
 export {
   resolveWandbCredentials,
   DEFAULT_WANDB_BASE_URL,
@@ -22,7 +20,7 @@ export { SYNC_STATE_FILE, loadSyncState, type SyncState } from './sync/sync-stat
 export { FileStreamClient, officialBatchSchedule, type BatchSchedule } from './online/file-stream-client.js';
 export { WandbHttpClient } from './online/http-client.js';
 export {
-  OfflineRunWriter,
+  WandbLogSink,
   readWandbFile,
   type WandbRecord,
   type WandbFileContents,

@@ -9,6 +9,9 @@ import { jsonObjectLine } from './history-value.js';
  * `wandb-metadata.json` and `wandb-summary.json`, in the official client's formats.
  */
 
+/** The run's metadata file in `files/` (uploaded first by the live stream). */
+export const WANDB_METADATA = 'wandb-metadata.json';
+
 /**
  * A config value as JSON text. As in the Python client, non-finite numbers become `null` in config; values
  * JSON cannot hold (cycles) become their string form so one bad key does not lose the others; bigints are

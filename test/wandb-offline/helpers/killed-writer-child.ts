@@ -1,11 +1,11 @@
 // Child process for the SIGKILL test: writes history rows (some of them multi-block) until it is killed,
 // reporting progress on stdout. argv: <rootDir> <run id>
-import { OfflineRunWriter } from '../../../src/trackers/wandb/offline/index.js';
 import { text } from '../../../src/core/values.js';
+import { OfflineRun } from './offline-run.js';
 import { testRunInfo } from './run-info.js';
 
 const [rootDir, id] = process.argv.slice(2) as [string, string];
-const writer = OfflineRunWriter.create(rootDir, testRunInfo({ id }));
+const writer = OfflineRun.create(rootDir, testRunInfo({ id }));
 process.stdout.write(`dir ${writer.directory}\n`);
 const big = 'x'.repeat(70_000);
 let step = 0;

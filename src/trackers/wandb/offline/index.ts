@@ -1,8 +1,4 @@
-export {
-  OfflineRunWriter,
-  type OfflineRunWriterOptions,
-  type OfflineRunCounters,
-} from './offline-run-writer.js';
+export { WandbLogSink, type WandbLogSinkOptions, type WandbLogCounters } from './log-sink.js';
 export { readWandbFile, decodeWandbLog, type WandbFileContents } from './read-wandb-file.js';
 export { encodeWandbRecord, decodeWandbRecord } from './record-codec.js';
 export { WandbLogWriter, type WandbLogWriterOptions } from './log-writer.js';

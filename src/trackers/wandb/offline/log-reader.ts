@@ -40,9 +40,26 @@ export interface WandbLogScan {
  * Reads the framing of a `.wandb` file (mirror of `WandbLogFramer`): checks the file header and every CRC,
  * joins FIRST/MIDDLE/LAST chunks, and skips block padding. Damage in the last block is reported as a
  * warning "file incomplete" (as `wandb sync` does); damage elsewhere is an error naming its offset.
+ *
+ * One instance makes one pass: each step reads what is at `pos` (block padding or a chunk) and says whether
+ * to go on; damage before the last block skips to the next block and resynchronizes at the next record start.
  */
 export class WandbLogReader {
-  constructor(private readonly bytes: Buffer) {}
+  private readonly result: WandbLogScan = { records: [], chunks: [], padding: [], warnings: [], errors: [] };
+  private readonly size: number;
+  private lastBlock = 0;
+  private pos = FILE_HEADER_SIZE;
+  /** Where the record being read started (its first chunk, or the padding just before it). */
+  private recordStart = FILE_HEADER_SIZE;
+  private pieces: Buffer[] = [];
+  private pendingChunks: number[] = [];
+  private inRecord = false;
+  /** After damage: the rest of a broken record (MIDDLE/LAST chunks) is skipped without further errors. */
+  private resyncing = false;
+
+  private constructor(private readonly bytes: Buffer) {
+    this.size = bytes.length;
+  }
 
   static readFile(path: string): WandbLogScan {
     return new WandbLogReader(readFileSync(path)).scan();
@@ -52,13 +69,27 @@ export class WandbLogReader {
     return new WandbLogReader(bytes).scan();
   }
 
-  scan(): WandbLogScan {
-    const bytes = this.bytes;
-    const result: WandbLogScan = { records: [], chunks: [], padding: [], warnings: [], errors: [] };
-    const size = bytes.length;
+  private scan(): WandbLogScan {
+    if (!this.checkFileHeader()) return this.result;
+    this.lastBlock = Math.floor((this.size - 1) / BLOCK_SIZE);
+    while (this.pos < this.size) {
+      const left = BLOCK_SIZE - (this.pos % BLOCK_SIZE);
+      const goOn = left < CHUNK_HEADER_SIZE ? this.skipPadding(left) : this.readChunk(left);
+      if (!goOn) return this.result;
+    }
+    if (this.inRecord) {
+      this.result.warnings.push(
+        `file incomplete: the file ends inside the record that starts at offset ${this.recordStart}`,
+      );
+    }
+    return this.result;
+  }
+
+  private checkFileHeader(): boolean {
+    const { bytes, size, result } = this;
     if (size < FILE_HEADER_SIZE) {
       result.warnings.push(`file incomplete: ${size} bytes, shorter than the 7-byte W&B file header`);
-      return result;
+      return false;
     }
     for (let i = 0; i < FILE_HEADER_SIZE; i++) {
       if (bytes[i] !== FILE_HEADER[i]) {
@@ -66,127 +97,121 @@ export class WandbLogReader {
           `not a W&B transaction log: file header is ${bytes.subarray(0, FILE_HEADER_SIZE).toString('hex')}, ` +
             `expected ${Buffer.from(FILE_HEADER).toString('hex')} (":W&B", magic 0xBEE1, version 0)`,
         );
-        return result;
+        return false;
       }
     }
-    const lastBlock = Math.floor((size - 1) / BLOCK_SIZE);
-    const damage = (offset: number, message: string): void => {
-      if (Math.floor(offset / BLOCK_SIZE) >= lastBlock) {
-        result.warnings.push(`file incomplete: ${message} at offset ${offset} (last block); stopped there`);
-      } else {
-        result.errors.push(`${message} at offset ${offset}`);
-      }
-    };
+    return true;
+  }
 
-    let pos = FILE_HEADER_SIZE;
-    let recordStart = pos;
-    let pieces: Buffer[] = [];
-    let pendingChunks: number[] = [];
-    let inRecord = false;
-    /** After damage: the rest of a broken record (MIDDLE/LAST chunks) is skipped without further errors. */
-    let resyncing = false;
-    const abandonRecord = (): void => {
-      pieces = [];
-      pendingChunks = [];
-      inRecord = false;
-    };
-
-    while (pos < size) {
-      const left = BLOCK_SIZE - (pos % BLOCK_SIZE);
-      if (left < CHUNK_HEADER_SIZE) {
-        const end = Math.min(pos + left, size);
-        let zero = true;
-        for (let i = pos; i < end; i++) if (bytes[i] !== 0) zero = false;
-        if (!zero) {
-          damage(pos, `non-zero bytes in block padding`);
-          if (Math.floor(pos / BLOCK_SIZE) >= lastBlock) return result;
-        }
-        result.padding.push({ offset: pos, length: end - pos, block: Math.floor(pos / BLOCK_SIZE) });
-        pos = end;
-        continue;
-      }
-      if (size - pos < CHUNK_HEADER_SIZE) {
-        damage(pos, `truncated chunk header (${size - pos} of 7 bytes)`);
-        return result;
-      }
-      const crc = bytes.readUInt32LE(pos);
-      const length = bytes.readUInt16LE(pos + 4);
-      const type = bytes[pos + 6] as number;
-      const block = Math.floor(pos / BLOCK_SIZE);
-      const skipToNextBlock = (): void => {
-        abandonRecord();
-        pos = (block + 1) * BLOCK_SIZE;
-        recordStart = pos;
-        resyncing = true;
-      };
-      if (type < ChunkType.FULL || type > ChunkType.LAST) {
-        damage(pos, `bad chunk type ${type}`);
-        if (block >= lastBlock) return result;
-        skipToNextBlock();
-        continue;
-      }
-      if (CHUNK_HEADER_SIZE + length > left) {
-        damage(pos, `chunk length ${length} crosses the block edge`);
-        if (block >= lastBlock) return result;
-        skipToNextBlock();
-        continue;
-      }
-      if (pos + CHUNK_HEADER_SIZE + length > size) {
-        damage(pos, `truncated chunk (${size - pos - CHUNK_HEADER_SIZE} of ${length} payload bytes)`);
-        return result;
-      }
-      const payload = bytes.subarray(pos + CHUNK_HEADER_SIZE, pos + CHUNK_HEADER_SIZE + length);
-      if (chunkCrc(type, payload) !== crc) {
-        damage(pos, `CRC mismatch in ${length}-byte chunk`);
-        if (block >= lastBlock) return result;
-        skipToNextBlock();
-        continue;
-      }
-      const starts = type === ChunkType.FULL || type === ChunkType.FIRST;
-      if (starts && inRecord) {
-        damage(pos, `record started at ${recordStart} was not finished before a new one began`);
-        if (block >= lastBlock) return result;
-        abandonRecord();
-        recordStart = pos;
-      }
-      if (starts) resyncing = false;
-      if (!starts && !inRecord) {
-        if (resyncing) {
-          pos += CHUNK_HEADER_SIZE + length;
-          recordStart = pos;
-          continue;
-        }
-        damage(pos, `${type === ChunkType.MIDDLE ? 'MIDDLE' : 'LAST'} chunk without a FIRST chunk`);
-        if (block >= lastBlock) return result;
-        pos += CHUNK_HEADER_SIZE + length;
-        recordStart = pos;
-        continue;
-      }
-      const chunkIndex = result.chunks.length;
-      result.chunks.push({ offset: pos, block, type, length, crc, record: -1 });
-      pos += CHUNK_HEADER_SIZE + length;
-      if (type === ChunkType.FULL) {
-        (result.chunks[chunkIndex] as { record: number }).record = result.records.length;
-        result.records.push({ offset: recordStart, payload: Buffer.from(payload) });
-        recordStart = pos;
-        continue;
-      }
-      inRecord = true;
-      pieces.push(payload);
-      pendingChunks.push(chunkIndex);
-      if (type === ChunkType.LAST) {
-        for (const c of pendingChunks)
-          (result.chunks[c] as { record: number }).record = result.records.length;
-        result.records.push({ offset: recordStart, payload: Buffer.concat(pieces) });
-        abandonRecord();
-        recordStart = pos;
-      }
-    }
-    if (inRecord) {
-      result.warnings.push(
-        `file incomplete: the file ends inside the record that starts at offset ${recordStart}`,
+  private damage(offset: number, message: string): void {
+    if (Math.floor(offset / BLOCK_SIZE) >= this.lastBlock) {
+      this.result.warnings.push(
+        `file incomplete: ${message} at offset ${offset} (last block); stopped there`,
       );
+    } else {
+      this.result.errors.push(`${message} at offset ${offset}`);
     }
-    return result;
+  }
+
+  /** The zeros at the end of a block too short for a chunk header. */
+  private skipPadding(left: number): boolean {
+    const pos = this.pos;
+    const end = Math.min(pos + left, this.size);
+    let zero = true;
+    for (let i = pos; i < end; i++) if (this.bytes[i] !== 0) zero = false;
+    if (!zero) {
+      this.damage(pos, `non-zero bytes in block padding`);
+      if (Math.floor(pos / BLOCK_SIZE) >= this.lastBlock) return false;
+    }
+    this.result.padding.push({ offset: pos, length: end - pos, block: Math.floor(pos / BLOCK_SIZE) });
+    this.pos = end;
+    return true;
+  }
+
+  /** Checks the chunk at `pos` (type, length, CRC) and takes it. */
+  private readChunk(left: number): boolean {
+    const { bytes, size, pos } = this;
+    if (size - pos < CHUNK_HEADER_SIZE) {
+      this.damage(pos, `truncated chunk header (${size - pos} of 7 bytes)`);
+      return false;
+    }
+    const crc = bytes.readUInt32LE(pos);
+    const length = bytes.readUInt16LE(pos + 4);
+    const type = bytes[pos + 6] as number;
+    const block = Math.floor(pos / BLOCK_SIZE);
+    if (type < ChunkType.FULL || type > ChunkType.LAST) {
+      return this.skipDamagedBlock(block, `bad chunk type ${type}`);
+    }
+    if (CHUNK_HEADER_SIZE + length > left) {
+      return this.skipDamagedBlock(block, `chunk length ${length} crosses the block edge`);
+    }
+    if (pos + CHUNK_HEADER_SIZE + length > size) {
+      this.damage(pos, `truncated chunk (${size - pos - CHUNK_HEADER_SIZE} of ${length} payload bytes)`);
+      return false;
+    }
+    const payload = bytes.subarray(pos + CHUNK_HEADER_SIZE, pos + CHUNK_HEADER_SIZE + length);
+    if (chunkCrc(type, payload) !== crc) {
+      return this.skipDamagedBlock(block, `CRC mismatch in ${length}-byte chunk`);
+    }
+    return this.takeChunk({ offset: pos, block, type, length, crc, record: -1 }, payload);
+  }
+
+  /** Reports damage at `pos`; before the last block, drops the record being read and goes on at the next block. */
+  private skipDamagedBlock(block: number, message: string): boolean {
+    this.damage(this.pos, message);
+    if (block >= this.lastBlock) return false;
+    this.abandonRecord();
+    this.pos = (block + 1) * BLOCK_SIZE;
+    this.recordStart = this.pos;
+    this.resyncing = true;
+    return true;
+  }
+
+  /** Adds a checked chunk to the record being read, completing it on FULL or LAST. */
+  private takeChunk(chunk: WandbLogChunk, payload: Buffer): boolean {
+    const { result, pos } = this;
+    const { type, block } = chunk;
+    const starts = type === ChunkType.FULL || type === ChunkType.FIRST;
+    if (starts && this.inRecord) {
+      this.damage(pos, `record started at ${this.recordStart} was not finished before a new one began`);
+      if (block >= this.lastBlock) return false;
+      this.abandonRecord();
+      this.recordStart = pos;
+    }
+    if (starts) this.resyncing = false;
+    this.pos += CHUNK_HEADER_SIZE + chunk.length;
+    if (!starts && !this.inRecord) {
+      if (!this.resyncing) {
+        this.damage(pos, `${type === ChunkType.MIDDLE ? 'MIDDLE' : 'LAST'} chunk without a FIRST chunk`);
+        if (block >= this.lastBlock) return false;
+      }
+      this.recordStart = this.pos;
+      return true;
+    }
+    const chunkIndex = result.chunks.length;
+    result.chunks.push(chunk);
+    if (type === ChunkType.FULL) {
+      (chunk as { record: number }).record = result.records.length;
+      result.records.push({ offset: this.recordStart, payload: Buffer.from(payload) });
+      this.recordStart = this.pos;
+      return true;
+    }
+    this.inRecord = true;
+    this.pieces.push(payload);
+    this.pendingChunks.push(chunkIndex);
+    if (type === ChunkType.LAST) {
+      for (const c of this.pendingChunks)
+        (result.chunks[c] as { record: number }).record = result.records.length;
+      result.records.push({ offset: this.recordStart, payload: Buffer.concat(this.pieces) });
+      this.abandonRecord();
+      this.recordStart = this.pos;
+    }
+    return true;
+  }
+
+  private abandonRecord(): void {
+    this.pieces = [];
+    this.pendingChunks = [];
+    this.inRecord = false;
   }
 }

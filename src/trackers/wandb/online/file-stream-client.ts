@@ -1,5 +1,6 @@
 import { MAX_LINE_BYTES } from '../history-value.js';
 import type { HttpResult, WandbHttpClient } from './http-client.js';
+import { LineQueue } from './line-queue.js';
 
 export const HISTORY_FILE = 'wandb-history.jsonl';
 export const SUMMARY_FILE = 'wandb-summary.json';
@@ -60,30 +61,6 @@ export interface FileStreamStats {
   dataRequests: number;
   droppedLines: number;
   droppedBatches: number;
-}
-
-class LineQueue {
-  lines: string[] = [];
-  chars = 0;
-  constructor(public offset: number) {}
-
-  /** How many leading lines fit in `budget` characters (at least one). */
-  countWithin(budget: number): number {
-    let used = 0;
-    let n = 0;
-    for (const line of this.lines) {
-      if (n > 0 && used + line.length > budget) break;
-      used += line.length + 4;
-      n++;
-    }
-    return n;
-  }
-
-  ack(n: number): void {
-    for (let i = 0; i < n; i++) this.chars -= (this.lines[i] as string).length;
-    this.lines.splice(0, n);
-    this.offset += n;
-  }
 }
 
 /**

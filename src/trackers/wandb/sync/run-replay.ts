@@ -1,4 +1,4 @@
-import { jsonObjectLine } from '../history-value.js';
+import { historyLine, jsonObjectLine } from '../history-value.js';
 import type { WandbItem, WandbRecord, WandbRunRecord, WandbTimestamp } from '../offline/wandb-record.js';
 import { systemEventsLine } from '../system-metrics.js';
 import { parseWandbJson } from '../wandb-json.js';
@@ -33,95 +33,48 @@ export class ReplayError extends Error {
   }
 }
 
+/** What the records seen so far ask for (`planReplay`'s working state). */
+interface ReplayState {
+  readonly startTimeMs: number;
+  readonly config: Record<string, unknown>;
+  readonly warnings: string[];
+  readonly historyLines: string[];
+  readonly eventLines: string[];
+  readonly outputLines: string[];
+  /** Console text per stream that has not ended in a newline yet, with the time of its first piece. */
+  readonly pendingOutput: Map<string, { text: string; stamp: string }>;
+  readonly summaryKeys: string[];
+  readonly summaryValues: Map<string, string>;
+  readonly files: string[];
+  exitCode: number | undefined;
+  runtimeSeconds: number | undefined;
+  seenRun: boolean;
+}
+
 export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
   const runRecord = records.find((r) => r.type === 'run')?.run;
   if (!runRecord) throw new ReplayError('the log has no run record, so W&B cannot create the run');
-  const startTimeMs = timestampMs(runRecord.start_time) ?? 0;
-  const config: Record<string, unknown> = {};
-  const warnings: string[] = [];
-  applyItems(config, runRecord.config?.update, runRecord.config?.remove, warnings, 'config');
-  const historyLines: string[] = [];
-  const eventLines: string[] = [];
-  const outputLines: string[] = [];
-  const pendingOutput = new Map<string, { text: string; stamp: string }>();
-  const summaryKeys: string[] = [];
-  const summaryValues = new Map<string, string>();
-  const files: string[] = [];
-  let exitCode: number | undefined;
-  let runtimeSeconds: number | undefined;
-  let seenRun = false;
-  for (const record of records) {
-    switch (record.type) {
-      case 'run':
-        // Later run records are updates of the same run (resumes); only the first one creates it.
-        seenRun = true;
-        break;
-      case 'config':
-        if (!seenRun) break;
-        applyItems(config, record.config?.update, record.config?.remove, warnings, 'config');
-        break;
-      case 'history': {
-        const keys: string[] = [];
-        const values: string[] = [];
-        for (const item of record.history?.item ?? []) {
-          const key = itemKey(item);
-          if (key === undefined || item.value_json === undefined) continue;
-          keys.push(key);
-          values.push(item.value_json);
-        }
-        if (keys.length > 0) historyLines.push(jsonObjectLine(keys, values));
-        break;
-      }
-      case 'summary':
-        for (const item of record.summary?.update ?? []) {
-          const key = itemKey(item);
-          if (key === undefined || item.value_json === undefined) continue;
-          if (!summaryValues.has(key)) summaryKeys.push(key);
-          summaryValues.set(key, item.value_json);
-        }
-        break;
-      case 'stats': {
-        const at = timestampMs(record.stats?.timestamp) ?? startTimeMs;
-        eventLines.push(systemEventsLine(record.stats?.item ?? [], at, startTimeMs));
-        break;
-      }
-      case 'output_raw':
-      case 'output': {
-        const out = record.output_raw ?? record.output;
-        if (!out?.line) break;
-        const stream = out.output_type ?? 'STDERR';
-        const stamp = isoStamp(timestampMs(out.timestamp) ?? startTimeMs);
-        const pending = pendingOutput.get(stream) ?? { text: '', stamp };
-        if (pending.text === '') pending.stamp = stamp;
-        pending.text += out.line;
-        let newline = pending.text.indexOf('\n');
-        while (newline >= 0) {
-          const text = pending.text.slice(0, newline);
-          outputLines.push(`${stream === 'STDERR' ? 'ERROR ' : ''}${pending.stamp} ${text}\n`);
-          pending.text = pending.text.slice(newline + 1);
-          pending.stamp = stamp;
-          newline = pending.text.indexOf('\n');
-        }
-        pendingOutput.set(stream, pending);
-        break;
-      }
-      case 'files':
-        for (const file of record.files?.files ?? []) {
-          if (file.path && !files.includes(file.path)) files.push(file.path);
-        }
-        break;
-      case 'exit':
-        exitCode = record.exit?.exit_code ?? 0;
-        runtimeSeconds = record.exit?.runtime;
-        break;
-      default:
-        break;
-    }
+  const state: ReplayState = {
+    startTimeMs: timestampMs(runRecord.start_time) ?? 0,
+    config: {},
+    warnings: [],
+    historyLines: [],
+    eventLines: [],
+    outputLines: [],
+    pendingOutput: new Map(),
+    summaryKeys: [],
+    summaryValues: new Map(),
+    files: [],
+    exitCode: undefined,
+    runtimeSeconds: undefined,
+    seenRun: false,
+  };
+  applyItems(state.config, runRecord.config?.update, runRecord.config?.remove, state.warnings, 'config');
+  for (const record of records) replayRecord(state, record);
+  for (const [stream, pending] of state.pendingOutput) {
+    if (pending.text !== '') state.outputLines.push(outputLine(stream, pending.stamp, pending.text));
   }
-  for (const [stream, pending] of pendingOutput) {
-    if (pending.text !== '')
-      outputLines.push(`${stream === 'STDERR' ? 'ERROR ' : ''}${pending.stamp} ${pending.text}\n`);
-  }
+  const { summaryKeys, summaryValues, runtimeSeconds } = state;
   if (runtimeSeconds !== undefined && !summaryValues.has('_wandb')) {
     summaryKeys.push('_wandb');
     summaryValues.set('_wandb', `{"runtime":${Math.trunc(runtimeSeconds)}}`);
@@ -135,17 +88,97 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
       : undefined;
   return {
     run: runRecord,
-    startTimeMs,
-    config,
-    historyLines,
-    eventLines,
-    outputLines,
+    startTimeMs: state.startTimeMs,
+    config: state.config,
+    historyLines: state.historyLines,
+    eventLines: state.eventLines,
+    outputLines: state.outputLines,
     summaryLine,
-    files,
-    exitCode,
+    files: state.files,
+    exitCode: state.exitCode,
     runtimeSeconds,
-    warnings,
+    warnings: state.warnings,
   };
+}
+
+/** What W&B's own sync does with one record kind. */
+function replayRecord(state: ReplayState, record: WandbRecord): void {
+  switch (record.type) {
+    case 'run':
+      // Later run records are updates of the same run (resumes); only the first one creates it.
+      state.seenRun = true;
+      break;
+    case 'config':
+      if (state.seenRun)
+        applyItems(state.config, record.config?.update, record.config?.remove, state.warnings, 'config');
+      break;
+    case 'history':
+      replayHistory(state, record.history?.item ?? []);
+      break;
+    case 'summary':
+      for (const item of record.summary?.update ?? []) {
+        const key = itemKey(item);
+        if (key === undefined || item.value_json === undefined) continue;
+        if (!state.summaryValues.has(key)) state.summaryKeys.push(key);
+        state.summaryValues.set(key, item.value_json);
+      }
+      break;
+    case 'stats': {
+      const at = timestampMs(record.stats?.timestamp) ?? state.startTimeMs;
+      state.eventLines.push(systemEventsLine(record.stats?.item ?? [], at, state.startTimeMs));
+      break;
+    }
+    case 'output_raw':
+    case 'output':
+      replayOutput(state, record.output_raw ?? record.output);
+      break;
+    case 'files':
+      for (const file of record.files?.files ?? []) {
+        if (file.path && !state.files.includes(file.path)) state.files.push(file.path);
+      }
+      break;
+    case 'exit':
+      state.exitCode = record.exit?.exit_code ?? 0;
+      state.runtimeSeconds = record.exit?.runtime;
+      break;
+    default:
+      break;
+  }
+}
+
+function replayHistory(state: ReplayState, items: readonly WandbItem[]): void {
+  const keys: string[] = [];
+  const values: string[] = [];
+  for (const item of items) {
+    const key = itemKey(item);
+    if (key === undefined || item.value_json === undefined) continue;
+    keys.push(key);
+    values.push(item.value_json);
+  }
+  if (keys.length > 0) state.historyLines.push(historyLine({ keys, valuesJson: values }));
+}
+
+/** Console pieces joined into lines per stream, each stamped with the time its first piece was written. */
+function replayOutput(state: ReplayState, out: WandbRecord['output']): void {
+  if (!out?.line) return;
+  const stream = out.output_type ?? 'STDERR';
+  const stamp = isoStamp(timestampMs(out.timestamp) ?? state.startTimeMs);
+  const pending = state.pendingOutput.get(stream) ?? { text: '', stamp };
+  if (pending.text === '') pending.stamp = stamp;
+  pending.text += out.line;
+  let newline = pending.text.indexOf('\n');
+  while (newline >= 0) {
+    state.outputLines.push(outputLine(stream, pending.stamp, pending.text.slice(0, newline)));
+    pending.text = pending.text.slice(newline + 1);
+    pending.stamp = stamp;
+    newline = pending.text.indexOf('\n');
+  }
+  state.pendingOutput.set(stream, pending);
+}
+
+/** An `output.log` line as the Python client writes it (`ERROR ` marks stderr). */
+function outputLine(stream: string, stamp: string, text: string): string {
+  return `${stream === 'STDERR' ? 'ERROR ' : ''}${stamp} ${text}\n`;
 }
 
 function itemKey(item: WandbItem): string | undefined {
@@ -186,4 +219,9 @@ function isoStamp(ms: number): string {
   const iso = new Date(Math.floor(ms)).toISOString().slice(0, 19);
   const micros = Math.round((ms - Math.floor(ms / 1000) * 1000) * 1000);
   return `${iso}.${String(Math.min(999_999, micros)).padStart(6, '0')}`;
+}
+
+/** A record's optional text field, with `''` (protobuf's default) as absent. */
+export function nonEmptyField(value: string | undefined): string | undefined {
+  return value !== undefined && value !== '' ? value : undefined;
 }

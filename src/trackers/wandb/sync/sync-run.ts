@@ -1,19 +1,21 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resolveWandbCredentials } from '../credentials.js';
+import { resolveWandbCredentials, type WandbCredentials } from '../credentials.js';
 import { readWandbFile } from '../offline/read-wandb-file.js';
-import { exceedsLineLimit, type FileStreamStop, type StreamedFile } from '../online/file-stream-client.js';
-import { WandbGraphqlError } from '../online/graphql-client.js';
+import { exceedsLineLimit } from '../online/file-stream-client.js';
 import { WandbHttpClient } from '../online/http-client.js';
-import { OnlineRun } from '../online/online-run.js';
 import type { BackoffOptions, EndpointKind } from '../online/retry-policy.js';
 import { runPageUrl } from '../online/run-page-url.js';
-import { planReplay, ReplayError } from './run-replay.js';
-import { initialSyncState, loadSyncState, type SyncState, saveSyncState } from './sync-state.js';
+import { nonEmptyField, planReplay, ReplayError, type ReplayPlan } from './run-replay.js';
+import { RunUpload, type SyncPhase } from './run-upload.js';
+import { SyncError } from './sync-error.js';
+import { loadSyncState, type SyncState } from './sync-state.js';
+
+export { SyncError } from './sync-error.js';
 
 export interface SyncProgress {
   readonly runDir: string;
-  readonly phase: 'history' | 'events' | 'output' | 'files' | 'finish' | 'done';
+  readonly phase: SyncPhase;
   /** Lines and files W&B holds so far (including those a previous sync sent). */
   readonly done: number;
   readonly total: number;
@@ -52,18 +54,6 @@ export interface SyncResult {
   readonly warnings: readonly string[];
 }
 
-export class SyncError extends Error {
-  constructor(
-    readonly runDir: string,
-    message: string,
-    /** `true` when running the same sync again later can succeed (network trouble). */
-    readonly resumable: boolean,
-  ) {
-    super(message);
-    this.name = 'SyncError';
-  }
-}
-
 /** The one `.wandb` file of a run directory (W&B's sync rule). */
 export function findWandbFile(runDir: string): string {
   let names: string[];
@@ -93,15 +83,80 @@ export function findWandbFile(runDir: string): string {
  */
 export async function syncRun(dir: string, options: SyncRunOptions = {}): Promise<SyncResult> {
   const runDir = resolve(dir);
-  const contents = readWandbFile(findWandbFile(runDir));
   const warnings: string[] = [];
   const warn = (message: string): void => {
     warnings.push(message);
     options.onWarning?.(message);
   };
+  const { plan, runId } = readRunLog(runDir, warn);
+  const credentials = syncCredentials(runDir, options, warn);
+  const apiKey = credentials.apiKey as string;
+  const host = new URL(credentials.baseUrl).host;
+  const historyLines = plan.historyLines.filter((line) => {
+    if (!exceedsLineLimit(line)) return true;
+    warn(`a history line of ${Buffer.byteLength(line)} bytes is over W&B's line limit; not sent`);
+    return false;
+  });
+  const state = savedStateFor(runDir, runId, host, options);
+  const exitCode = plan.exitCode ?? 1;
+  const total = historyLines.length + plan.eventLines.length + plan.outputLines.length + plan.files.length;
+  const result = (entity: string, project: string, sent: { lines: number; files: number } | undefined) => ({
+    runDir,
+    runId,
+    entity,
+    project,
+    url: runPageUrl(credentials.baseUrl, entity, project, runId),
+    alreadySynced: sent === undefined,
+    historyLines: historyLines.length,
+    sentHistoryLines: sent?.lines ?? 0,
+    uploadedFiles: sent?.files ?? 0,
+    exitCode,
+    warnings,
+  });
+  if (state?.complete) {
+    options.onProgress?.({ runDir, phase: 'done', done: total, total });
+    return result(state.entity, state.project, undefined);
+  }
+  if (plan.exitCode === undefined) {
+    warn(
+      `${runDir}: the run has no exit record (killed or still running); W&B marks it failed (exit code 1)`,
+    );
+  }
+  const http = new WandbHttpClient({
+    baseUrl: credentials.baseUrl,
+    apiKey,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retryBudgetMs: options.retryBudgetMs ?? 600_000,
+    backoff: options.backoff,
+  });
+  try {
+    const upload = new RunUpload(http, {
+      runDir,
+      runId,
+      plan,
+      historyLines,
+      entity: options.entity ?? state?.entity ?? nonEmptyField(plan.run.entity),
+      project: options.project ?? state?.project ?? nonEmptyField(plan.run.project) ?? 'uncategorized',
+      host,
+      resumeFrom: state,
+      maxRequestChars: options.maxRequestChars,
+      warn,
+      report: (phase, done) => options.onProgress?.({ runDir, phase, done: Math.min(total, done), total }),
+    });
+    const { entity, project, uploadedFiles } = await upload.run();
+    const lines = historyLines.length - upload.startOffsets.history;
+    return result(entity, project, { lines, files: uploadedFiles });
+  } finally {
+    await http.close();
+  }
+}
+
+/** The log's records as a replay plan, with its damaged records and odd records reported as warnings. */
+function readRunLog(runDir: string, warn: (message: string) => void): { plan: ReplayPlan; runId: string } {
+  const contents = readWandbFile(findWandbFile(runDir));
   for (const message of contents.errors) warn(`damaged record skipped: ${message}`);
   for (const message of contents.warnings) warn(message);
-  let plan: ReturnType<typeof planReplay>;
+  let plan: ReplayPlan;
   try {
     plan = planReplay(contents.records);
   } catch (error) {
@@ -111,7 +166,15 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
   for (const message of plan.warnings) warn(message);
   const runId = plan.run.run_id;
   if (!runId) throw new SyncError(runDir, `${runDir}: the run record has no run id`, false);
+  return { plan, runId };
+}
 
+/** The key and base URL to sync with; a sync without a key stops here. */
+function syncCredentials(
+  runDir: string,
+  options: SyncRunOptions,
+  warn: (message: string) => void,
+): WandbCredentials {
   const credentials = resolveWandbCredentials({
     apiKey: options.apiKey,
     baseUrl: options.baseUrl,
@@ -125,190 +188,22 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
       false,
     );
   }
-  const host = new URL(credentials.baseUrl).host;
-  const historyLines = plan.historyLines.filter((line) => {
-    if (!exceedsLineLimit(line)) return true;
-    warn(`a history line of ${Buffer.byteLength(line)} bytes is over W&B's line limit; not sent`);
-    return false;
-  });
+  return credentials;
+}
 
-  let state = loadSyncState(runDir);
+/** The saved state when it is about this run at this destination (another server or project starts over). */
+function savedStateFor(
+  runDir: string,
+  runId: string,
+  host: string,
+  options: SyncRunOptions,
+): SyncState | undefined {
+  const state = loadSyncState(runDir);
   const sameDestination =
     state !== undefined &&
     state.runId === runId &&
     state.host === host &&
     (options.entity === undefined || options.entity === state.entity) &&
     (options.project === undefined || options.project === state.project);
-  if (!sameDestination) state = undefined;
-  const entity = options.entity ?? state?.entity ?? nonEmpty(plan.run.entity);
-  const project = options.project ?? state?.project ?? nonEmpty(plan.run.project) ?? 'uncategorized';
-  const exitCode = plan.exitCode ?? 1;
-  const total = historyLines.length + plan.eventLines.length + plan.outputLines.length + plan.files.length;
-  if (state?.complete) {
-    options.onProgress?.({ runDir, phase: 'done', done: total, total });
-    return {
-      runDir,
-      runId,
-      entity: state.entity,
-      project: state.project,
-      url: runPageUrl(credentials.baseUrl, state.entity, state.project, runId),
-      alreadySynced: true,
-      historyLines: historyLines.length,
-      sentHistoryLines: 0,
-      uploadedFiles: 0,
-      exitCode,
-      warnings,
-    };
-  }
-  if (plan.exitCode === undefined) {
-    warn(
-      `${runDir}: the run has no exit record (killed or still running); W&B marks it failed (exit code 1)`,
-    );
-  }
-
-  const http = new WandbHttpClient({
-    baseUrl: credentials.baseUrl,
-    apiKey: credentials.apiKey,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    retryBudgetMs: options.retryBudgetMs ?? 600_000,
-    backoff: options.backoff,
-  });
-  let stop: FileStreamStop | undefined;
-  let current: SyncState | undefined = state;
-  const offsets = {
-    history: state?.historyOffset ?? 0,
-    events: state?.eventsOffset ?? 0,
-    output: state?.outputOffset ?? 0,
-  };
-  const startedAt = offsets.history;
-  let uploadedNow = 0;
-  try {
-    let run: OnlineRun;
-    try {
-      run = await OnlineRun.open(
-        http,
-        {
-          runId,
-          project,
-          entity,
-          displayName: nonEmpty(plan.run.display_name),
-          group: nonEmpty(plan.run.run_group),
-          jobType: nonEmpty(plan.run.job_type),
-          tags: plan.run.tags,
-          notes: nonEmpty(plan.run.notes),
-          host: nonEmpty(plan.run.host),
-          config: plan.config,
-          startTime: plan.startTimeMs,
-        },
-        {
-          askViewer: false,
-          fileStream: { startOffsets: offsets, maxRequestChars: options.maxRequestChars },
-          onAcked: (file: StreamedFile, next: number) => {
-            if (!current) return;
-            if (file === 'history') current.historyOffset = next;
-            else if (file === 'events') current.eventsOffset = next;
-            else current.outputOffset = next;
-            saveSyncState(runDir, current);
-          },
-          onUploaded: (path) => {
-            uploadedNow++;
-            if (!current) return;
-            current.uploaded.push(path);
-            saveSyncState(runDir, current);
-          },
-          onStopped: (s) => {
-            stop = s;
-          },
-          onError: warn,
-        },
-      );
-    } catch (error) {
-      const resumable = !(error instanceof WandbGraphqlError) || error.failure !== 'auth';
-      throw new SyncError(runDir, http.redact((error as Error).message), resumable);
-    }
-    current = state ?? initialSyncState(runId, host, run.entity, run.project);
-    current.entity = run.entity;
-    current.project = run.project;
-    saveSyncState(runDir, current);
-    const state_ = current;
-    const already = (): number =>
-      state_.historyOffset + state_.eventsOffset + state_.outputOffset + state_.uploaded.length;
-    const report = (phase: SyncProgress['phase']): void =>
-      options.onProgress?.({ runDir, phase, done: Math.min(total, already()), total });
-    const pageChars = Math.max(64 * 1024, (options.maxRequestChars ?? 8 * 1024 * 1024) / 2);
-
-    const feed = async (
-      lines: readonly string[],
-      from: number,
-      push: (line: string) => boolean,
-      phase: SyncProgress['phase'],
-    ): Promise<void> => {
-      for (let i = from; i < lines.length; i++) {
-        push(lines[i] as string);
-        if (run.stream.pendingChars >= pageChars) {
-          await run.stream.drain();
-          if (stop) return;
-          report(phase);
-        }
-      }
-      await run.stream.drain();
-      report(phase);
-    };
-    report('history');
-    await feed(historyLines, offsets.history, (l) => run.stream.pushHistory(l), 'history');
-    if (!stop) await feed(plan.eventLines, offsets.events, (l) => run.stream.pushEvents(l), 'events');
-    if (!stop) await feed(plan.outputLines, offsets.output, (l) => run.stream.pushOutput(l), 'output');
-    if (!stop) {
-      for (const path of plan.files) {
-        if (state_.uploaded.includes(path)) continue;
-        const local = join(runDir, 'files', path);
-        if (!existsSync(local)) {
-          warn(`${path} is listed in the log but missing from ${join(runDir, 'files')}; not uploaded`);
-          continue;
-        }
-        run.uploader.upload(path, readFileSync(local));
-      }
-      await run.uploader.idle();
-      report('files');
-    }
-    if (!stop && plan.summaryLine !== undefined) run.stream.setSummary(plan.summaryLine);
-    if (!stop) {
-      report('finish');
-      const completed = await run.finish(exitCode);
-      if (completed) {
-        state_.complete = true;
-        state_.summarySent = true;
-        saveSyncState(runDir, state_);
-        report('done');
-      }
-    }
-    if (stop || !state_.complete) {
-      const reason = stop?.message ?? 'the final message was not accepted';
-      throw new SyncError(
-        runDir,
-        `${http.redact(reason)}; ${state_.historyOffset} of ${historyLines.length} history lines are on the server. ` +
-          'Run the same sync again to continue.',
-        stop?.reason !== 'auth',
-      );
-    }
-    return {
-      runDir,
-      runId,
-      entity: run.entity,
-      project: run.project,
-      url: runPageUrl(credentials.baseUrl, run.entity, run.project, runId),
-      alreadySynced: false,
-      historyLines: historyLines.length,
-      sentHistoryLines: historyLines.length - startedAt,
-      uploadedFiles: uploadedNow,
-      exitCode,
-      warnings,
-    };
-  } finally {
-    await http.close();
-  }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value !== undefined && value !== '' ? value : undefined;
+  return sameDestination ? state : undefined;
 }

@@ -4,14 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/core/backend.js';
 import { histogram, type MetricValue, table, text } from '../../src/core/values.js';
-import {
-  OfflineRunWriter,
-  readWandbFile,
-  WandbLogReader,
-  type WandbRecord,
-} from '../../src/trackers/wandb/offline/index.js';
+import { readWandbFile, WandbLogReader, type WandbRecord } from '../../src/trackers/wandb/offline/index.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
 import { MemoryLogger } from './helpers/memory-logger.js';
+import { OfflineRun } from './helpers/offline-run.js';
 import { testRunInfo } from './helpers/run-info.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'wandb-offline-run-'));
@@ -39,11 +35,11 @@ function items(
   return Object.fromEntries((list ?? []).map((i) => [i.key, parseWandbJson(i.value_json as string)]));
 }
 
-describe('OfflineRunWriter', () => {
+describe('an offline run: WandbRunModel into WandbLogSink', () => {
   it('writes a run that reads back in the order wandb sync accepts, with the files beside it', async () => {
     const run = testRunInfo();
     const logger = new MemoryLogger();
-    const writer = OfflineRunWriter.create(tmp, run, { logger });
+    const writer = OfflineRun.create(tmp, run, { logger });
     expect(writer.directory).toMatch(/[/\\]wandb[/\\]offline-run-\d{8}_\d{6}-ab12cd34$/);
     for (let i = 0; i < 10; i++) {
       writer.write([row(i, { 'train/loss': 2.5 / (i + 1), lr: 0.0003 })]);
@@ -67,8 +63,8 @@ describe('OfflineRunWriter', () => {
       row(10, { 'profiling/bottlenecks': bottlenecks, weights: histogram([1, 2, 3], { bins: 2 }) }),
     ]);
     writer.write([row(3, { late: 1 })]);
-    writer.summary({ best_val_loss: 0.42 });
     const summary = new Map<string, MetricValue>([
+      ['best_val_loss', 0.42],
       ['train/loss', 0.25],
       ['lr', 0.0003],
       ['profiling/bottlenecks', bottlenecks],
@@ -196,7 +192,7 @@ describe('OfflineRunWriter', () => {
   });
 
   it('makes every logged row durable on flush and writes the summary when it changed', async () => {
-    const writer = OfflineRunWriter.create(tmp, testRunInfo({ id: 'flush001' }), { prefix: 'run' });
+    const writer = OfflineRun.create(tmp, testRunInfo({ id: 'flush001' }), { prefix: 'run' });
     expect(writer.directory).toMatch(/[/\\]run-\d{8}_\d{6}-flush001$/);
     writer.write([row(0, { a: 1 }), row(1, { a: 2 })]);
     await writer.flush();
@@ -222,7 +218,7 @@ describe('OfflineRunWriter', () => {
       ['_step', '2'],
       ['b', 'Infinity'],
     ]);
-    writer.finishSync(0);
+    await writer.finish(0);
     contents = readWandbFile(writer.wandbPath);
     expect(contents.records.slice(-4).map((r) => r.type)).toEqual(['summary', 'exit', 'final', 'footer']);
     expect(contents.records.at(-3)?.exit?.exit_code).toBeUndefined();
@@ -230,9 +226,9 @@ describe('OfflineRunWriter', () => {
 
   it('never reuses a directory that already holds a run log', async () => {
     const run = testRunInfo({ id: 'same0001' });
-    const first = OfflineRunWriter.create(tmp, run);
+    const first = OfflineRun.create(tmp, run);
     await first.finish(0);
-    const second = OfflineRunWriter.create(tmp, run);
+    const second = OfflineRun.create(tmp, run);
     await second.finish(0);
     expect(second.directory).toBe(`${first.directory}-1`);
     expect(readWandbFile(first.wandbPath).records.map((r) => r.type)).toEqual([
@@ -248,7 +244,7 @@ describe('OfflineRunWriter', () => {
   it('round-trips records larger than a block (a 100 KB history row, a big table, a 70 KB config value)', async () => {
     const longText = 'é'.repeat(50_000); // 100,000 UTF-8 bytes
     const prompt = 'p'.repeat(70_000);
-    const writer = OfflineRunWriter.create(
+    const writer = OfflineRun.create(
       tmp,
       testRunInfo({ id: 'multi001', config: { prompt_template: prompt } }),
     );
@@ -286,24 +282,5 @@ describe('OfflineRunWriter', () => {
         'summary',
       ).sample_text,
     ).toBe(longText);
-  });
-
-  it('records config changes after the run record and rewrites config.yaml with the merged config', async () => {
-    const writer = OfflineRunWriter.create(tmp, testRunInfo({ id: 'config01', config: { lr: 0.1 } }));
-    writer.write([row(0, { a: 1 })]);
-    writer.updateConfig({ lr: 0.05, layers: [1, 2], skipped: undefined });
-    await writer.finish(0);
-    const contents = readWandbFile(writer.wandbPath);
-    const configRecords = contents.records.filter((r) => r.type === 'config');
-    expect(configRecords).toHaveLength(1);
-    expect(configRecords[0]?.config?.update).toEqual([
-      { key: 'lr', value_json: '0.05' },
-      { key: 'layers', value_json: '[1,2]' },
-    ]);
-    expect(contents.records.findIndex((r) => r.type === 'config')).toBeGreaterThan(1);
-    const yaml = readFileSync(join(writer.filesDirectory, 'config.yaml'), 'utf8');
-    expect(yaml).toBe(
-      'wandb_version: 1\nlr:\n  desc: null\n  value: 0.05\nlayers:\n  desc: null\n  value:\n    - 1\n    - 2\n',
-    );
   });
 });

@@ -1,0 +1,61 @@
+import type { RunInfo } from '../../../core/backend.js';
+import { configEntries, WANDB_METADATA } from '../run-files.js';
+import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
+
+/**
+ * The records that open and close a `.wandb` log, in the order both the 0.15.12 and the current `wandb sync`
+ * accept: `header, run, files(wandb-metadata.json)` … `summary, exit, final, footer`.
+ */
+
+/** `header`, `run` (with the config and `_wandb: {}`) and `files` naming `wandb-metadata.json`. */
+export function openingRecords(run: RunInfo): WandbRecord[] {
+  const info = { stream_id: run.id };
+  const update: WandbItem[] = configEntries(run.config).map(([key, value_json]) => ({ key, value_json }));
+  update.push({ key: '_wandb', value_json: '{}' });
+  return [
+    { type: 'header', header: {}, _info: info },
+    {
+      type: 'run',
+      run: {
+        run_id: run.id,
+        ...(run.entity !== undefined ? { entity: run.entity } : {}),
+        project: run.project,
+        config: { update },
+        ...(run.group !== undefined ? { run_group: run.group } : {}),
+        ...(run.jobType !== undefined ? { job_type: run.jobType } : {}),
+        display_name: run.name,
+        ...(run.notes !== undefined ? { notes: run.notes } : {}),
+        ...(run.tags.length > 0 ? { tags: [...run.tags] } : {}),
+        host: run.host,
+        start_time: wandbTimestamp(run.startTime),
+      },
+      _info: info,
+    },
+    { type: 'files', files: { files: [{ path: WANDB_METADATA }] } },
+  ];
+}
+
+/** A `summary` record with every key (W&B merges summary records key by key, so repeating keys is harmless). */
+export function summaryRecord(keys: readonly string[], valuesJson: readonly string[]): WandbRecord {
+  return {
+    type: 'summary',
+    summary: { update: keys.map((key, i) => ({ key, value_json: valuesJson[i] as string })) },
+  };
+}
+
+/** `exit` (no `exit_code` for 0, as protobuf leaves defaults out; a non-integer code counts as 1), `final`, `footer`. */
+export function closingRecords(exitCode: number, runtimeSeconds: number): WandbRecord[] {
+  const code = Number.isInteger(exitCode) ? exitCode | 0 : 1;
+  return [
+    { type: 'exit', exit: { ...(code !== 0 ? { exit_code: code } : {}), runtime: runtimeSeconds } },
+    { type: 'final', final: {} },
+    { type: 'footer', footer: {} },
+  ];
+}
+
+/** Milliseconds since the epoch as a protobuf `Timestamp` (no `nanos` when whole seconds). */
+export function wandbTimestamp(ms: number): WandbTimestamp {
+  const seconds = Math.floor(ms / 1000);
+  const nanos = Math.round((ms - seconds * 1000) * 1e6);
+  return nanos !== 0 ? { seconds, nanos } : { seconds };
+}

@@ -1,0 +1,236 @@
+import type { RunInfo } from '../../../core/backend.js';
+import { withDeadline } from '../../../core/with-deadline.js';
+import { type EncodedHistoryRow, historyLine } from '../history-value.js';
+import type { WandbItem } from '../offline/wandb-record.js';
+import { WANDB_METADATA } from '../run-files.js';
+import { systemEventsLine } from '../system-metrics.js';
+import type { TableFile } from '../table-file.js';
+import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
+import type { WandbSummary } from '../wandb-summary.js';
+import { type BatchSchedule, DEFAULT_MAX_PENDING_CHARS, type FileStreamStop } from './file-stream-client.js';
+import { WandbGraphqlError } from './graphql-client.js';
+import type { WandbHttpClient } from './http-client.js';
+import { OnlineRun } from './online-run.js';
+import { StreamFeed } from './stream-feed.js';
+
+export interface WandbStreamSinkOptions {
+  readonly http: WandbHttpClient;
+  /** `wandb-metadata.json`'s bytes, uploaded first. */
+  readonly metadata: Uint8Array | undefined;
+  readonly schedule?: BatchSchedule;
+  readonly heartbeatMs?: number;
+  /** Characters of lines waiting for the server before streaming stops (the local log keeps everything). */
+  readonly maxPendingChars?: number;
+  /** How long `finish` may spend sending the rest of the run (ms, default 20 s). */
+  readonly finishBudgetMs?: number;
+  /** Streaming stopped for good (auth refused, unreachable, overflow); called once. */
+  readonly onStopped: (stop: FileStreamStop) => void;
+  /** A batch, line or file was dropped. */
+  readonly onError: (message: string) => void;
+}
+
+/** How far W&B got with a live run: acknowledged line offsets, stored files, and the final `complete`. */
+export interface StreamProgress {
+  readonly entity: string;
+  readonly project: string;
+  readonly historyOffset: number;
+  readonly eventsOffset: number;
+  readonly uploaded: readonly string[];
+  readonly complete: boolean;
+}
+
+/** What the run produced before W&B created it (`UpsertBucket` had not answered yet). */
+interface EarlyData {
+  history: string[];
+  events: string[];
+  uploads: { path: string; bytes: Uint8Array }[];
+  chars: number;
+}
+
+const noEarlyData = (): EarlyData => ({ history: [], events: [], uploads: [], chars: 0 });
+
+/**
+ * The live half of an online run: creates the run on W&B (`UpsertBucket`) and streams what the run model
+ * completes over `file_stream` (history and system-metric lines, the summary) and uploads its table files,
+ * through a `StreamFeed`. What comes before the server answered waits here, bounded by `maxPendingChars`.
+ *
+ * It stops for good (once) when the key is refused, the server stays unreachable, or it falls too far behind;
+ * the `.wandb` log has the whole run anyway, and `progress()` tells a later `trainscope sync` where to resume.
+ */
+export class WandbStreamSink implements WandbSink {
+  private feed: StreamFeed | undefined;
+  private early = noEarlyData();
+  private summary: WandbSummary | undefined;
+  private stopInfo: FileStreamStop | undefined;
+  private completedOnline = false;
+  private readonly uploadedPaths: string[] = [];
+  private readonly connecting: Promise<void>;
+
+  constructor(
+    private readonly run: RunInfo,
+    private readonly options: WandbStreamSinkOptions,
+  ) {
+    this.connecting = this.connect();
+  }
+
+  /** The server's run, once `UpsertBucket` answered. */
+  get online(): OnlineRun | undefined {
+    return this.feed?.run;
+  }
+
+  /** Why streaming stopped, once it did. */
+  get stopped(): FileStreamStop | undefined {
+    return this.stopInfo;
+  }
+
+  /** Whether W&B accepted the final `complete` message. */
+  get completed(): boolean {
+    return this.completedOnline;
+  }
+
+  /** Lines W&B would have refused (over its line limit). */
+  get droppedLines(): number {
+    return this.feed?.droppedLines ?? 0;
+  }
+
+  runFiles(files: readonly TableFile[]): void {
+    if (this.stopInfo) return;
+    for (const file of files) {
+      if (this.feed) this.feed.upload(file.path, file.bytes);
+      else this.early.uploads.push({ path: file.path, bytes: file.bytes });
+    }
+  }
+
+  historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
+    this.summary = summary;
+    if (this.stopInfo) return;
+    const line = historyLine(row);
+    if (this.feed) {
+      this.feed.history(line);
+      this.feed.summary(summary.source);
+      return;
+    }
+    this.early.history.push(line);
+    this.noteEarly(line.length);
+  }
+
+  statsRow(items: readonly WandbItem[], timeMs: number): void {
+    if (this.stopInfo) return;
+    const line = systemEventsLine(items, timeMs, this.run.startTime);
+    if (this.feed) {
+      this.feed.events(line);
+      return;
+    }
+    this.early.events.push(line);
+    this.noteEarly(line.length);
+  }
+
+  /** Sends the rest and the final summary within the finish budget; past it, streaming stops (sync resumes). */
+  async finish(end: WandbRunEnd): Promise<void> {
+    const budget = this.options.finishBudgetMs ?? 20_000;
+    const outcome = await withDeadline(this.finishOnline(end), budget, { keepAlive: false });
+    if (outcome === 'timeout') {
+      this.stop({
+        reason: 'unreachable',
+        message: `W&B did not take the rest of the run within ${budget} ms`,
+      });
+    }
+  }
+
+  /** Stops streaming for good; the first call wins. */
+  stop(stop: FileStreamStop): void {
+    if (this.stopInfo) return;
+    this.stopInfo = stop;
+    this.feed?.run.abandon(stop);
+    this.early = noEarlyData();
+    this.options.onStopped(stop);
+  }
+
+  /** What W&B holds of this run so far (for `trainscope-sync.json`), once the run exists there. */
+  progress(): StreamProgress | undefined {
+    const online = this.feed?.run;
+    if (!online) return undefined;
+    return {
+      entity: online.entity,
+      project: online.project,
+      historyOffset: online.stream.ackedOffset('history'),
+      eventsOffset: online.stream.ackedOffset('events'),
+      uploaded: [...this.uploadedPaths],
+      complete: this.completedOnline,
+    };
+  }
+
+  private async connect(): Promise<void> {
+    const { http } = this.options;
+    let online: OnlineRun;
+    try {
+      online = await OnlineRun.open(http, onlineRunSpec(this.run), {
+        askViewer: true,
+        fileStream: {
+          schedule: this.options.schedule,
+          heartbeatMs: this.options.heartbeatMs,
+          maxPendingChars: this.options.maxPendingChars,
+        },
+        onStopped: (stop) => this.stop(stop),
+        onUploaded: (path) => this.uploadedPaths.push(path),
+        onError: (message) => this.options.onError(message),
+      });
+    } catch (error) {
+      const failure = error instanceof WandbGraphqlError ? error.failure : 'unreachable';
+      const message = http.redact(error instanceof Error ? error.message : String(error));
+      this.stop({ reason: failure === 'auth' ? 'auth' : 'unreachable', message });
+      return;
+    }
+    const feed = new StreamFeed(online);
+    // Kept even when streaming stopped meanwhile: `syncState()` still names the run W&B created.
+    this.feed = feed;
+    if (this.stopInfo) return;
+    this.sendEarlyData(feed);
+    online.stream.start();
+  }
+
+  /** Switches to streaming: the metadata, then what waited, in the order it came. */
+  private sendEarlyData(feed: StreamFeed): void {
+    const early = this.early;
+    this.early = noEarlyData();
+    if (this.options.metadata) feed.upload(WANDB_METADATA, this.options.metadata);
+    for (const upload of early.uploads) feed.upload(upload.path, upload.bytes);
+    for (const line of early.history) feed.history(line);
+    for (const line of early.events) feed.events(line);
+    if (early.history.length > 0 && this.summary) feed.summary(this.summary.source);
+  }
+
+  private noteEarly(chars: number): void {
+    this.early.chars += chars;
+    if (this.early.chars > (this.options.maxPendingChars ?? DEFAULT_MAX_PENDING_CHARS)) {
+      this.stop({ reason: 'overflow', message: 'W&B has not answered while the run logged a lot' });
+    }
+  }
+
+  private async finishOnline(end: WandbRunEnd): Promise<void> {
+    await this.connecting;
+    const feed = this.feed;
+    if (!feed || this.stopInfo) return;
+    // The model has merged the final summary (and its tables went out through `runFiles`).
+    feed.summary(end.summary.line());
+    const code = Number.isInteger(end.exitCode) ? end.exitCode : 1;
+    this.completedOnline = await feed.run.finish(code);
+  }
+}
+
+function onlineRunSpec(run: RunInfo): Parameters<typeof OnlineRun.open>[1] {
+  return {
+    runId: run.id,
+    project: run.project,
+    entity: run.entity,
+    displayName: run.name,
+    group: run.group,
+    jobType: run.jobType,
+    tags: run.tags,
+    notes: run.notes,
+    host: run.host,
+    program: run.program,
+    config: run.config,
+    startTime: run.startTime,
+  };
+}

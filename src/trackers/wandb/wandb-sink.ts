@@ -1,0 +1,33 @@
+import type { EncodedHistoryRow } from './history-value.js';
+import type { WandbItem } from './offline/wandb-record.js';
+import type { TableFile } from './table-file.js';
+import type { WandbSummary } from './wandb-summary.js';
+
+/** How a run ended, as every sink needs it. */
+export interface WandbRunEnd {
+  /** The exit code as the core reports it; each format normalizes it its own way. */
+  readonly exitCode: number;
+  /** Whole seconds from the run's start to its end (`exit.runtime`, `_wandb.runtime`). */
+  readonly runtimeSeconds: number;
+  /** The closed summary: `summary.line()` is the text of `wandb-summary.json`. */
+  readonly summary: WandbSummary;
+}
+
+/**
+ * Where a `WandbRunModel` sends what W&B's rules completed: the `.wandb` log (`WandbLogSink`) and the live
+ * `file_stream` (`WandbStreamSink`). The model calls every sink in the same order with the same values; a sink
+ * never calls another one. Methods only encode and queue (no waiting on disk or network), except `finish`.
+ */
+export interface WandbSink {
+  /** Table files the next history row or the final summary refers to: stored or uploaded before what names them. */
+  runFiles(files: readonly TableFile[]): void;
+  /** One history row completed by the step rule; `summary` already holds its values. */
+  historyRow(row: EncodedHistoryRow, summary: WandbSummary): void;
+  /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
+  statsRow(items: readonly WandbItem[], timeMs: number): void;
+  /**
+   * The run ended. The part before the first `await` must write what a process exit needs (the core may not
+   * await it on `process.exit`); the promise resolves when the sink is done (files closed, server answered).
+   */
+  finish(end: WandbRunEnd): Promise<void>;
+}
