@@ -9,8 +9,8 @@ export default defineConfig({
     include: [
       'test/reliability/**/*.test.ts',
       'test/io/append-only-file-sigkill.test.ts',
-      'test/tensorboard/crash-safety.test.ts',
-      'test/wandb-offline/sigkill.test.ts',
+      'test/trackers/tensorboard/crash-safety.test.ts',
+      'test/trackers/wandb/offline/sigkill.test.ts',
     ],
     env: { TRAINSCOPE_SOAK: process.env.TRAINSCOPE_SOAK ?? 'full' },
     testTimeout: 300_000,

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/paths.js';
 
-const CHILD = join(import.meta.dirname, '../fixtures/core/exit-child.ts');
+const CHILD = join(FIXTURES, 'core', 'exit-child.ts');
 
 interface ChildResult {
   code: number | null;

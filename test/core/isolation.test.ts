@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { init } from '../../src/init.js';
 import type { Run } from '../../src/core/run.js';
-import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
+import { captureStderr, RecordingBackend, testOptions } from '../helpers/recording-backend.js';
 
 let run: Run | undefined;
 afterEach(async () => {

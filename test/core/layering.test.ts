@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/paths.js';
 
-const CORE = resolve(import.meta.dirname, '../../src/core');
+const CORE = resolve(REPO_ROOT, 'src', 'core');
 
 /** Every `.ts` file under `dir`, recursively. */
 function sourceFiles(dir: string): string[] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { init } from '../../src/init.js';
-import { captureStderr, testOptions } from './helpers.js';
+import { captureStderr, testOptions } from '../helpers/recording-backend.js';
 import { ConfigFileError, loadConfigFile, loadOptions } from '../../src/core/config-loader.js';
 import { OptionsError, parseOptions } from '../../src/core/options.js';
 

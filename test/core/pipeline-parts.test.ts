@@ -7,7 +7,7 @@ import { MetricSummary } from '../../src/core/metric-summary.js';
 import { parseOptions } from '../../src/core/options.js';
 import { PRIORITY_LOW, PriorityFilter } from '../../src/core/priority-filter.js';
 import { SelfMetrics } from '../../src/core/self-metrics.js';
-import { RecordingBackend } from './helpers.js';
+import { RecordingBackend } from '../helpers/recording-backend.js';
 
 /** A logger that keeps every line, as `level: message`. */
 function memoryLogger(): Logger & { lines: string[] } {

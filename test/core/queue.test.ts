@@ -5,7 +5,7 @@ import type { MetricKey } from '../../src/core/priority-filter.js';
 import { init } from '../../src/init.js';
 import type { Run } from '../../src/core/run.js';
 import { text } from '../../src/core/values.js';
-import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
+import { captureStderr, RecordingBackend, testOptions } from '../helpers/recording-backend.js';
 
 let run: Run | undefined;
 afterEach(async () => {

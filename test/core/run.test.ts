@@ -5,7 +5,7 @@ import type { ProfilerHost, RunProfiler } from '../../src/core/run-handle.js';
 import { currentRun, init } from '../../src/init.js';
 import type { Run } from '../../src/core/run.js';
 import { histogram, table, text } from '../../src/core/values.js';
-import { captureStderr, RecordingBackend, testOptions } from './helpers.js';
+import { captureStderr, RecordingBackend, testOptions } from '../helpers/recording-backend.js';
 
 let run: Run | undefined;
 afterEach(async () => {

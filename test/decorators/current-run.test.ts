@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCurrentHandle } from '../../src/core/current.js';
 import { TrackMetrics, rankZeroOnly } from '../../src/decorators/index.js';
-import { FakeRun } from './fake-run.js';
+import { FakeRun } from '../helpers/fake-run.js';
 
 /** Decorators act through the current run: they warn through its logger and read its rank. */
 

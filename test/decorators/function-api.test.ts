@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCurrentHandle } from '../../src/core/current.js';
 import { instrument, profileOperation, profiled } from '../../src/decorators/index.js';
-import { FakeRun } from './fake-run.js';
+import { FakeRun } from '../helpers/fake-run.js';
 
 let run: FakeRun;
 

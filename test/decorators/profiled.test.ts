@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCurrentHandle } from '../../src/core/current.js';
 import { Profiled, TRAINSCOPE_METADATA, decorationsOf } from '../../src/decorators/index.js';
-import { FakeRun, type RecordedSpan } from './fake-run.js';
+import { FakeRun, type RecordedSpan } from '../helpers/fake-run.js';
 
 function activate(run = new FakeRun()): FakeRun {
   setCurrentHandle(run);

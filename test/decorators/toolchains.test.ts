@@ -1,18 +1,18 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 /**
  * The same decorators compiled by tsc in both modes (legacy experimentalDecorators, and TC39 standard decorators
  * lowered by tsc rather than esbuild) and run by plain node: both must record the same spans and logs.
  */
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const repoRoot = REPO_ROOT;
 const fixtures = join(repoRoot, 'test/fixtures/decorators');
 const run = promisify(execFile);
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCurrentHandle } from '../../src/core/current.js';
 import { histogram } from '../../src/core/values.js';
 import { Priority, Profiled, TrackMetrics, decorationsOf } from '../../src/decorators/index.js';
-import { FakeRun } from './fake-run.js';
+import { FakeRun } from '../helpers/fake-run.js';
 
 let run: FakeRun;
 

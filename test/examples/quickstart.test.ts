@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/index.js';
 import { readWandbFile } from '../../src/trackers/wandb/index.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
+const root = REPO_ROOT;
 const out = mkdtempSync(path.join(os.tmpdir(), 'trainscope-quickstart-'));
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));

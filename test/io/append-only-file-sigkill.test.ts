@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { soakSize } from '../helpers/soak-size.js';
-import { bundleScript, removeBundle } from '../reliability/helpers.js';
-import { scanTestRecords } from './test-records.js';
+import { bundleScript, removeBundle } from '../helpers/child-process.js';
+import { scanTestRecords } from '../helpers/test-records.js';
+import { CHILDREN } from '../helpers/paths.js';
 
-const CHILD = join(import.meta.dirname, 'append-only-file-sigkill-child.ts');
+const CHILD = join(CHILDREN, 'append-only-file-sigkill-child.ts');
 const TRIALS = soakSize(3, 12);
 const CONCURRENCY = 3;
 

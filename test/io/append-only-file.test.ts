@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppendOnlyFile, type AppendOnlyFileOptions } from '../../src/io/append-only-file.js';
-import { appendTestRecord, scanTestRecords, TEST_HEADER, testRecordLength } from './test-records.js';
+import { appendTestRecord, scanTestRecords, TEST_HEADER, testRecordLength } from '../helpers/test-records.js';
 
 const tmp = fs.mkdtempSync(join(tmpdir(), 'trainscope-aof-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { ChromeTraceWriter } from '../../src/profiler/chrome-trace-writer.js';
 import { registerOperation } from '../../src/profiler/operations.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { TraceLaneAssigner } from '../../src/profiler/trace-lanes.js';
-import { FakeHost, seededRandom } from './fake-host.js';
+import { FakeHost, seededRandom } from '../helpers/fake-profiler-host.js';
 
 interface TraceEvent {
   name: string;

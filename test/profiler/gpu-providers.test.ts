@@ -11,7 +11,7 @@ import {
 } from '../../src/profiler/gpu/nvidia-smi-provider.js';
 import { detectLoadedTensorflow, TfjsMemoryProvider } from '../../src/profiler/gpu/tfjs-memory-provider.js';
 import { Profiler } from '../../src/profiler/profiler.js';
-import { FakeHost, waitFor } from './fake-host.js';
+import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
 
 const FAKE_SMI = resolve('test/fixtures/profiler/nvidia-smi');
 const FAKE_ENV = [

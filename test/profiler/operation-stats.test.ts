@@ -6,7 +6,7 @@ import {
   QUANTILE_RELATIVE_ERROR,
 } from '../../src/profiler/log-linear-histogram.js';
 import { OperationStats } from '../../src/profiler/operation-stats.js';
-import { exactQuantile, seededRandom } from './fake-host.js';
+import { exactQuantile, seededRandom } from '../helpers/fake-profiler-host.js';
 
 const op = { id: 0, name: 'Trainer.forward', category: 'model' };
 

@@ -5,7 +5,7 @@ import { BOTTLENECK_COLUMNS, BottleneckAnalyzer } from '../../src/profiler/bottl
 import { OperationStats } from '../../src/profiler/operation-stats.js';
 import { registerOperation } from '../../src/profiler/operations.js';
 import { OPERATIONS_TABLE_COLUMNS, Profiler } from '../../src/profiler/profiler.js';
-import { FakeHost } from './fake-host.js';
+import { FakeHost } from '../helpers/fake-profiler-host.js';
 
 const base: ProfilingOptions = {
   enabled: true,

@@ -6,7 +6,7 @@ import type { ProfilingOptions } from '../../src/core/options.js';
 import { registerOperation } from '../../src/profiler/operations.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { type SpanConsumer, SpanRing } from '../../src/profiler/span-ring.js';
-import { FakeHost } from './fake-host.js';
+import { FakeHost } from '../helpers/fake-profiler-host.js';
 
 const options: ProfilingOptions = {
   enabled: true,

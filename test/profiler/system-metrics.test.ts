@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { ProfilingOptions } from '../../src/core/options.js';
 import { Profiler } from '../../src/profiler/profiler.js';
-import { FakeHost, waitFor } from './fake-host.js';
+import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
 
 const options: ProfilingOptions = {
   enabled: true,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProfilingOptions } from '../../src/core/options.js';
 import { detectLoadedTensorflow } from '../../src/profiler/gpu/tfjs-memory-provider.js';
 import { Profiler } from '../../src/profiler/profiler.js';
-import { FakeHost } from './fake-host.js';
+import { FakeHost } from '../helpers/fake-profiler-host.js';
 
 const options: ProfilingOptions = {
   enabled: true,

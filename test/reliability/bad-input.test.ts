@@ -8,9 +8,9 @@ import type { TagPointValue } from '../../src/trackers/tensorboard/tag-point-val
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
 import type { WandbRecord } from '../../src/trackers/wandb/offline/wandb-record.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
-import { captureStderr } from '../core/helpers.js';
-import { BAD_CONFIG_FILES, BAD_INPUT_CASES, type BadInputCase } from './bad-input-corpus.js';
-import { tempRoot } from './helpers.js';
+import { captureStderr } from '../helpers/recording-backend.js';
+import { BAD_CONFIG_FILES, BAD_INPUT_CASES, type BadInputCase } from '../helpers/bad-input-corpus.js';
+import { tempRoot } from '../helpers/child-process.js';
 
 const { dir, cleanup } = tempRoot('trainscope-rel-bad-');
 afterAll(cleanup);

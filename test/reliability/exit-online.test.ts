@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../helpers/fake-wandb-server.js';
-import { bundleChild, removeBundle, startChild, tempRoot } from './helpers.js';
+import { bundleChild, removeBundle, startChild, tempRoot } from '../helpers/child-process.js';
 
 const KEY = 'exitkey-0123456789abcdefghijklmnopqrstuv';
 const { dir, cleanup } = tempRoot('trainscope-rel-exit-');

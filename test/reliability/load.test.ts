@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { init } from '../../src/init.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
-import { captureStderr } from '../core/helpers.js';
+import { captureStderr } from '../helpers/recording-backend.js';
 import { soakSize } from '../helpers/soak-size.js';
-import { tempRoot } from './helpers.js';
+import { tempRoot } from '../helpers/child-process.js';
 
 const { dir, cleanup } = tempRoot('trainscope-rel-load-');
 afterAll(cleanup);

@@ -7,10 +7,10 @@ import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.
 import { SyncError, syncRun } from '../../src/trackers/wandb/sync/sync-run.js';
 import { WandbBackend } from '../../src/trackers/wandb/wandb-backend.js';
 import { parseWandbJson } from '../../src/trackers/wandb/wandb-json.js';
-import { captureStderr } from '../core/helpers.js';
+import { captureStderr } from '../helpers/recording-backend.js';
 import { type FakeWandbServer, type FaultRule, startFakeWandbServer } from '../helpers/fake-wandb-server.js';
-import { capturingLogger, row, testRun, wandbOptions } from '../wandb-online/backend-helpers.js';
-import { tempRoot } from './helpers.js';
+import { capturingLogger, row, testRun, wandbOptions } from '../helpers/wandb-backend.js';
+import { tempRoot } from '../helpers/child-process.js';
 
 const KEY = 'netfault-0123456789abcdefghijklmnopqrstu';
 /**

@@ -5,7 +5,7 @@ import { init } from '../../src/init.js';
 import { table, text } from '../../src/core/values.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../helpers/fake-wandb-server.js';
-import { filesUnder, tempRoot } from './helpers.js';
+import { filesUnder, tempRoot } from '../helpers/child-process.js';
 
 const KEY = 'RELIABILITYKEY0123456789abcdefghijklmnop';
 const BASIC = Buffer.from(`api:${KEY}`).toString('base64');

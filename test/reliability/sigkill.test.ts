@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../src/trackers/wandb/offline/read-wandb-file.js';
 import { soakSize } from '../helpers/soak-size.js';
-import { bundleChild, removeBundle, startChild, tempRoot } from './helpers.js';
+import { bundleChild, removeBundle, startChild, tempRoot } from '../helpers/child-process.js';
 
 const TRIALS = soakSize(5, 20);
 const CONCURRENCY = 5;

@@ -2,7 +2,7 @@
  * The fast path for the common case: an `Event{wall_time, step, summary{value{tag, simple_value}}}` with no
  * metadata. The bytes after the step depend only on the tag, so they are precomputed once per tag
  * (`scalarBlock`); each scalar then costs a 9-byte double, a step varint, a copy and a 4-byte float.
- * `test/tensorboard/scalar-event-encoder.test.ts` proves the output byte-identical to protobufjs's encoding.
+ * `test/trackers/tensorboard/scalar-event-encoder.test.ts` proves the output byte-identical to protobufjs's encoding.
  */
 
 const scratch = new ArrayBuffer(8);

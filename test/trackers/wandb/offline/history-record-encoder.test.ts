@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { HistoryRecordEncoder } from '../../../../src/trackers/wandb/offline/history-record-encoder.js';
+import { RecordMessage } from '../../../../src/trackers/wandb/offline/wandb-proto.js';
+
+function generated(num: number, step: number, keys: string[], values: string[]): Buffer {
+  return Buffer.from(
+    RecordMessage.encode({
+      num,
+      history: {
+        item: keys.map((key, i) => ({ key, value_json: values[i] as string })),
+        step: step !== 0 ? { num: step } : {},
+      },
+    }).finish(),
+  );
+}
+
+describe('HistoryRecordEncoder', () => {
+  it('writes the same bytes as the protobufjs encoder', () => {
+    const encoder = new HistoryRecordEncoder();
+    const cases: [number, number, string[], string[]][] = [
+      [1, 0, ['loss'], ['0.5']],
+      [2, 1, ['train/loss', 'é/ключ', '_step'], ['NaN', '"текст 🙂"', '1']],
+      [300, 2 ** 31 + 5, ['a'], ['1e-7']],
+      [2 ** 40 + 3, 2 ** 52 - 1, [], []],
+      [7, -1, ['neg'], ['-Infinity']],
+      [9, 127, ['long'], [`"${'x'.repeat(70_000)}"`]],
+      [
+        10,
+        128,
+        Array.from({ length: 300 }, (_, i) => `k${i}`),
+        Array.from({ length: 300 }, (_, i) => String(i / 3)),
+      ],
+    ];
+    for (const [num, step, keys, values] of cases) {
+      const mine = Buffer.from(encoder.encode(num, step, keys, values));
+      expect(mine.equals(generated(num, step, keys, values)), `num ${num} step ${step}`).toBe(true);
+      const decoded = RecordMessage.toObject(RecordMessage.decode(mine), { longs: Number });
+      expect(decoded.num).toBe(num);
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricRow } from '../../../src/core/backend.js';
+import { type MetricValue, table } from '../../../src/core/values.js';
+import type { EncodedHistoryRow } from '../../../src/trackers/wandb/history-value.js';
+import type { WandbItem } from '../../../src/trackers/wandb/offline/wandb-record.js';
+import { WandbRunModel } from '../../../src/trackers/wandb/run-model.js';
+import type { TableFile } from '../../../src/trackers/wandb/table-file.js';
+import type { WandbRunEnd, WandbSink } from '../../../src/trackers/wandb/wandb-sink.js';
+import type { WandbSummary } from '../../../src/trackers/wandb/wandb-summary.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
+import { testRunInfo } from '../../helpers/run-info.js';
+
+/** A sink that writes down every call, with the summary line as it was at each history row. */
+class RecordingSink implements WandbSink {
+  readonly calls: string[] = [];
+  end: WandbRunEnd | undefined;
+
+  runFiles(files: readonly TableFile[]): void {
+    this.calls.push(`files ${files.map((f) => f.path).join(',')}`);
+  }
+
+  historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
+    const values = Object.fromEntries(row.keys.map((k, i) => [k, row.valuesJson[i]]));
+    this.calls.push(`history ${row.step} ${values.loss ?? '-'} summary ${summary.get('loss') ?? '-'}`);
+  }
+
+  statsRow(items: readonly WandbItem[], timeMs: number): void {
+    this.calls.push(`stats ${timeMs} ${items.map((i) => `${i.key}=${i.value_json}`).join(',')}`);
+  }
+
+  async finish(end: WandbRunEnd): Promise<void> {
+    this.end = end;
+    this.calls.push(`finish ${end.exitCode} ${end.runtimeSeconds}`);
+  }
+}
+
+const run = testRunInfo();
+
+function row(
+  step: number,
+  values: Record<string, MetricValue>,
+  channel: MetricRow['channel'] = 'history',
+): MetricRow {
+  return {
+    step,
+    time: run.startTime + 1000 + step,
+    channel,
+    keys: Object.keys(values),
+    values: Object.values(values),
+  };
+}
+
+describe('WandbRunModel', () => {
+  it('sends every sink the same completed rows, files before the row that names them, in log order', async () => {
+    const a = new RecordingSink();
+    const b = new RecordingSink();
+    const logger = new MemoryLogger();
+    const model = new WandbRunModel(run, [a, b], logger);
+    model.write([row(0, { loss: 3 }), row(0, { loss: 2 }), row(1, { loss: 1, _step: 9 })]);
+    model.write([row(1, { cpu_percent: 50 }, 'system')]);
+    model.write([row(2, { t: table(['c'], [[1]]) }), row(1, { loss: 7 })]);
+    model.flush();
+    await model.finish(2, new Map<string, MetricValue>([['best', 0.5]]), run.startTime + 61_500);
+
+    expect(a.calls).toEqual(b.calls);
+    expect(a.calls[0]).toBe('history 0 2 summary 2');
+    // Step 1 is still open when the system sample comes: the sample goes first.
+    expect(a.calls[1]).toBe(`stats ${run.startTime + 1001} cpu=50`);
+    expect(a.calls[2]).toBe('history 1 1 summary 1');
+    expect(a.calls[3]).toMatch(/^files media\/table\/t_2_[0-9a-f]{20}\.table\.json$/);
+    expect(a.calls[4]).toBe('history 2 - summary 1');
+    expect(a.calls[5]).toBe('finish 2 61');
+    expect(a.calls).toHaveLength(6);
+    expect(model.counters).toEqual({ historyRows: 3, statsRows: 1, droppedRows: 1 });
+    expect(logger.messages('warn').join('\n')).toContain('_step');
+
+    const summary = a.end?.summary;
+    expect(summary?.closed).toBe(true);
+    expect(JSON.parse(summary?.line() ?? '{}')).toMatchObject({
+      loss: 1,
+      best: 0.5,
+      _step: 2,
+      _wandb: { runtime: 61 },
+    });
+  });
+
+  it('counts rows after finish as dropped and finishes each sink once', async () => {
+    const sink = new RecordingSink();
+    const model = new WandbRunModel(run, [sink]);
+    await model.finish(0, undefined, run.startTime + 2_500);
+    await model.finish(1);
+    model.write([row(0, { loss: 1 }), row(0, { cpu_percent: 1 }, 'system')]);
+    expect(sink.calls).toEqual(['finish 0 2']);
+    expect(model.counters.droppedRows).toBe(2);
+  });
+
+  it('waits for every sink and reports the first failure', async () => {
+    const failing = new RecordingSink();
+    failing.finish = () => Promise.reject(new Error('disk full'));
+    const slow = new RecordingSink();
+    let slowDone = false;
+    slow.finish = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      slowDone = true;
+    };
+    const model = new WandbRunModel(run, [failing, slow]);
+    await expect(model.finish(0)).rejects.toThrow('disk full');
+    expect(slowDone).toBe(true);
+  });
+});
