@@ -1,4 +1,16 @@
+/**
+ * `trainscope`: what a trainer and a backend implementer use. Everything here is documented in the README and
+ * is a compatibility promise. The backends' and the profiler's own classes live on subpaths:
+ * `trainscope/tensorboard`, `trainscope/wandb`, `trainscope/profiler`.
+ */
 export { VERSION } from './version.js';
+
+// Runs: start, log, finish (the composition root builds the backends and the profiler).
+export { init, currentRun, type InitExtras } from './init.js';
+export { Run, type FinishOptions } from './core/run.js';
+export type { LogOptions } from './core/run-handle.js';
+
+// Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.
 export {
   parseOptions,
   OptionsError,
@@ -8,7 +20,24 @@ export {
   type Priority as PriorityLevel,
   type LoggingLevel,
   type WandbMode,
+  type LoggingOptions,
+  type ProfilingOptions,
+  type TensorBoardOptions,
+  type WandbOptions,
 } from './core/options.js';
+export type { DistributedOptions } from './core/distributed-options.js';
+// Rank and world size from the launcher's environment (to shard data before `init`).
+export { resolveRank, type RankInfo } from './core/rank.js';
+export {
+  loadOptions,
+  loadConfigFile,
+  ConfigFileError,
+  CONFIG_FILE_NAME,
+  type LoadOptionsInput,
+  type ConfigFileOptions,
+} from './core/config-loader.js';
+
+// Values beyond numbers.
 export {
   text,
   table,
@@ -19,50 +48,8 @@ export {
   type TableValue,
   type TableCell,
 } from './core/values.js';
-export type {
-  Backend,
-  BackendContext,
-  BackendStats,
-  MetricRow,
-  RunInfo,
-  RunOutcome,
-  Logger,
-} from './core/backend.js';
-export type { LogOptions } from './core/run-handle.js';
-export { init, currentRun, type InitExtras } from './init.js';
-export { Run, type FinishOptions } from './core/run.js';
-export {
-  loadOptions,
-  loadConfigFile,
-  ConfigFileError,
-  CONFIG_FILE_NAME,
-  type LoadOptionsInput,
-  type ConfigFileOptions,
-} from './core/config-loader.js';
-export { emptyBackendStats } from './core/backend.js';
-export type {
-  LoggingOptions,
-  ProfilingOptions,
-  TensorBoardOptions,
-  WandbOptions,
-} from './core/options.js';
-export type { ProfilerHost, RunProfiler, SpanSink, RunHandle } from './core/run-handle.js';
-// TensorBoard backend and reader
-export {
-  TensorBoardBackend,
-  EventFileWriter,
-  inspectLogDir,
-  type EventFileWriterOptions,
-  type InspectResult,
-  type InspectRun,
-  type InspectTag,
-  type InspectPoint,
-  type InspectEventFile,
-  type EventFileProblem,
-  type TagPointValue,
-  type HistogramBuckets,
-} from './trackers/tensorboard/index.js';
-// Decorators and function API
+
+// Decorators and the function API.
 export {
   Profiled,
   TrackMetrics,
@@ -70,56 +57,29 @@ export {
   profiled,
   instrument,
   profileOperation,
+  rankZeroOnly,
+  RankZeroOnly,
+  processRank,
+  decorationsOf,
+  TRAINSCOPE_METADATA,
   type ProfiledOptions,
   type TrackMetricsOptions,
   type InstrumentOptions,
   type StepSource,
   type MemberDecorator,
-  decorationsOf,
-  TRAINSCOPE_METADATA,
   type MemberDecorations,
-  rankZeroOnly,
-  RankZeroOnly,
-  processRank,
   type RankZeroOnlyDecorator,
 } from './decorators/index.js';
-// Profiler
+
+// For backend implementers (`init(options, {backends: [mine]})`) and custom profilers.
 export {
-  createProfiler,
-  Profiler,
-  OperationStats,
-  BottleneckAnalyzer,
-  ChromeTraceWriter,
-  QUANTILE_RELATIVE_ERROR,
-  type ProfilerSettings,
-  type RankedOperation,
-  type OperationWindow,
-  type GpuMemoryProvider,
-  type GpuMemorySample,
-  type GpuDeviceSample,
-  type TensorflowMemorySource,
-} from './profiler/index.js';
-// W&B backend and sync
-export {
-  WandbBackend,
-  createWandbBackend,
-  syncRun,
-  SyncError,
-  SYNC_STATE_FILE,
-  resolveWandbCredentials,
-  WandbRunModel,
-  WandbLogSink,
-  readWandbFile,
-  type WandbBackendTuning,
-  type WandbEffectiveMode,
-  type SyncRunOptions,
-  type SyncResult,
-  type SyncProgress,
-  type WandbCredentials,
-  type WandbRecord,
-  type WandbFileContents,
-} from './trackers/wandb/index.js';
-// Distributed training (rank detection, per-rank policy)
-export { groupRunId } from './core/run-identity.js';
-export type { DistributedOptions } from './core/distributed-options.js';
-export { resolveRank, type RankInfo, type RankSource } from './core/rank.js';
+  emptyBackendStats,
+  type Backend,
+  type BackendContext,
+  type BackendStats,
+  type MetricRow,
+  type RunInfo,
+  type RunOutcome,
+  type Logger,
+} from './core/backend.js';
+export type { ProfilerHost, RunProfiler, SpanSink } from './core/run-handle.js';
