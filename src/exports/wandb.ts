@@ -1,5 +1,9 @@
 /** `trainscope/wandb`: the W&B backend, `syncRun` (what `trainscope sync` does) and the `.wandb` reader. */
-export { WandbBackend, createWandbBackend, type WandbBackendTuning } from '../trackers/wandb/wandb-backend.js';
+export {
+  WandbBackend,
+  createWandbBackend,
+  type WandbBackendTuning,
+} from '../trackers/wandb/wandb-backend.js';
 export { resolveWandbMode, type WandbEffectiveMode } from '../trackers/wandb/wandb-mode.js';
 export { resolveWandbCredentials, type WandbCredentials } from '../trackers/wandb/credentials.js';
 export {
