@@ -180,6 +180,8 @@ export class Run implements RunHandle, ExitTarget {
       this.logger.warn(`logModel(): ${errorMessage(error)}; the model was not logged`);
       return;
     }
+    // What was logged before the model reaches the backends before it: their files keep the call order.
+    this.drainLoop.drain();
     this.backends.logModel(checked);
   }
 
