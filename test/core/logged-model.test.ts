@@ -172,6 +172,26 @@ describe('run.logModel', () => {
     expect(recorder.models).toEqual([]);
   });
 
+  it('isolates a backend whose logModel throws: reported once, the other backends still get the model', async () => {
+    const failing = new RecordingBackend('failing');
+    failing.logModel = () => {
+      throw new Error('graph encoder broke');
+    };
+    const recorder = new RecordingBackend();
+    const stderr = captureStderr();
+    try {
+      run = await init(testOptions({ logLevel: 'warn' }), { backends: [failing, recorder] });
+      expect(() => run?.logModel(TINY_MODEL)).not.toThrow();
+      run.log({ loss: 1 });
+    } finally {
+      stderr.restore();
+    }
+    expect(stderr.text()).toMatch(/backend "failing" failed in logModel\(\): graph encoder broke/);
+    expect(recorder.models.map((m) => m.name)).toEqual(['tiny']);
+    expect(recorder.history()).toEqual([{ step: 0, values: { loss: 1 } }]);
+    expect(failing.rows).toEqual([]);
+  });
+
   it('ignores a call after finish with a warning', async () => {
     const recorder = await start();
     await run?.finish();
