@@ -9,6 +9,10 @@ export { VERSION } from './version.js';
 export { init, currentRun, type InitExtras } from './init.js';
 export { Run, type FinishOptions } from './core/run.js';
 export type { LogOptions } from './core/run-handle.js';
+// A model's architecture for `run.logModel` (a tfjs LayersModel, or a description of a hand-written model).
+export type { ModelDescription, ModelLayerDescription, ShapeDimension } from './core/model-description.js';
+export type { LogModelOptions, KerasModelLike, LoggedModel } from './core/logged-model.js';
+export type { InboundNodesFormat } from './core/keras-model-config.js';
 
 // Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.
 export {

@@ -1,3 +1,4 @@
+import type { LoggedModel } from './logged-model.js';
 import type { MetricValue } from './values.js';
 
 /**
@@ -99,6 +100,11 @@ export interface Backend {
    * `finish` before its first `await` runs — put the exit/footer records there), then calls `flushSync()`.
    */
   flushSync?(): void;
+  /**
+   * Optional: records a model's architecture (`run.logModel`), already checked. Called on the core's side, not
+   * through the metric queue; like `write`, it must not block on I/O.
+   */
+  logModel?(model: LoggedModel): void;
 }
 
 export function emptyBackendStats(): BackendStats {

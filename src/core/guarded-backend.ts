@@ -7,6 +7,7 @@ import {
   type MetricRow,
   type RunOutcome,
 } from './backend.js';
+import type { LoggedModel } from './logged-model.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Result of waiting for a backend with a deadline. */
@@ -41,6 +42,15 @@ export class GuardedBackend {
       this.backend.write(rows);
     } catch (error) {
       this.fail('write', error);
+    }
+  }
+
+  logModel(model: LoggedModel): void {
+    if (this.disabled) return;
+    try {
+      this.backend.logModel?.(model);
+    } catch (error) {
+      this.fail('logModel', error);
     }
   }
 

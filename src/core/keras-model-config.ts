@@ -50,15 +50,76 @@ function layerConfig(layer: ValidModelLayer): KerasLayerConfig {
   return { class_name: layer.className, config: config as KerasLayerConfig['config'], name: layer.name };
 }
 
-function inboundNodes(inputs: readonly string[], format: InboundNodesFormat): unknown[] {
-  if (inputs.length === 0) return [];
-  if (format === 'keras2') return [inputs.map((name) => [name, 0, 0, {}])];
-  const tensors = inputs.map((name) => ({
+/** One inbound tensor: `[layer name, node index, tensor index]`, Keras' `keras_history`. */
+type KerasHistory = readonly [string, number, number];
+
+/** One call of a layer (one inbound node) reading `histories`, in `format`. */
+function kerasNode(histories: readonly KerasHistory[], format: InboundNodesFormat): unknown {
+  if (format === 'keras2') return histories.map((history) => [...history, {}]);
+  const tensors = histories.map((history) => ({
     class_name: '__keras_tensor__',
-    config: { keras_history: [name, 0, 0] },
+    config: { keras_history: [...history] },
   }));
   // One input is the call's only argument; several are one list argument, as `Add()([a, b])` records them.
-  return [{ args: tensors.length === 1 ? tensors : [tensors], kwargs: {} }];
+  return { args: tensors.length === 1 ? tensors : [tensors], kwargs: {} };
+}
+
+function inboundNodes(inputs: readonly string[], format: InboundNodesFormat): unknown[] {
+  if (inputs.length === 0) return [];
+  return [
+    kerasNode(
+      inputs.map((name): KerasHistory => [name, 0, 0]),
+      format,
+    ),
+  ];
+}
+
+function history(value: unknown): KerasHistory | undefined {
+  if (!Array.isArray(value) || typeof value[0] !== 'string') return undefined;
+  const index = (i: number): number => (typeof value[i] === 'number' ? (value[i] as number) : 0);
+  return [value[0], index(1), index(2)];
+}
+
+/** The tensors an inbound node reads, in either form. */
+function nodeHistories(node: unknown): KerasHistory[] {
+  if (Array.isArray(node)) return node.map(history).filter((h) => h !== undefined);
+  if (!isRecord(node) || !Array.isArray(node.args)) return [];
+  return node.args
+    .flatMap((arg: unknown) => (Array.isArray(arg) ? arg : [arg]))
+    .map((tensor: unknown) =>
+      isRecord(tensor) && isRecord(tensor.config) ? tensor.config.keras_history : undefined,
+    )
+    .map(history)
+    .filter((h): h is KerasHistory => h !== undefined);
+}
+
+function convertModel(
+  config: KerasModelConfig['config'],
+  format: InboundNodesFormat,
+): KerasModelConfig['config'] {
+  const layers = config.layers.map((layer): KerasLayerConfig => {
+    const inner = layer.config as Record<string, unknown>;
+    const nested = Array.isArray(inner.layers)
+      ? convertModel(inner as unknown as KerasModelConfig['config'], format)
+      : layer.config;
+    const nodes = layer.inbound_nodes;
+    return {
+      ...layer,
+      config: nested as KerasLayerConfig['config'],
+      ...(Array.isArray(nodes)
+        ? { inbound_nodes: nodes.map((node) => kerasNode(nodeHistories(node), format)) }
+        : {}),
+    };
+  });
+  return { ...config, layers };
+}
+
+/**
+ * The same config with every layer's `inbound_nodes` (nested models too) rewritten in `format`, so that a tfjs
+ * model (Keras 2's form) draws with its edges in TensorBoard 2.17 and later. Everything else is kept as it is.
+ */
+export function withInboundNodes(model: KerasModelConfig, format: InboundNodesFormat): KerasModelConfig {
+  return { ...model, config: convertModel(model.config, format) };
 }
 
 /**

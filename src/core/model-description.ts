@@ -70,6 +70,29 @@ function checkLayer(layer: ModelLayerDescription, index: number, names: Readonly
 }
 
 /**
+ * A model's layers form a graph without cycles (Keras builds them in call order, so no layer can read its own
+ * output through others); TensorBoard's graph layout and the summary's reading order both rely on it.
+ */
+function checkAcyclic(layers: readonly ModelLayerDescription[]): void {
+  const inputsOf = new Map(layers.map((layer) => [layer.name, layer.inputs ?? []]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (name: string): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name].map((n) => JSON.stringify(n)).join(' -> ');
+      fail(`the layers read from each other in a cycle (${cycle})`);
+    }
+    state.set(name, 'visiting');
+    path.push(name);
+    for (const input of inputsOf.get(name) ?? []) visit(input);
+    path.pop();
+    state.set(name, 'done');
+  };
+  for (const layer of layers) visit(layer.name);
+}
+
+/**
  * Checks a description and returns it with defaults filled in (name `model`, inputs `[]`). Throws a `TypeError`
  * that names the layer and the field for anything TensorBoard's or W&B's readers could not use.
  */
@@ -87,11 +110,21 @@ export function validateModelDescription(description: ModelDescription): ValidMo
     names.add(layer.name);
   }
   for (const [index, layer] of description.layers.entries()) checkLayer(layer, index, names);
+  checkAcyclic(description.layers);
   const name = description.name ?? 'model';
   if (typeof name !== 'string' || name === '') fail('the model name must be a non-empty string');
   return {
     name,
-    layers: description.layers.map((layer) => ({ ...layer, inputs: [...(layer.inputs ?? [])] })),
+    // Only the known fields, copied: the result is plain data (no getters, no cycles), safe to clone or send.
+    layers: description.layers.map((layer) => ({
+      name: layer.name,
+      className: layer.className,
+      inputs: [...(layer.inputs ?? [])],
+      ...(layer.outputShape !== undefined
+        ? { outputShape: typeof layer.outputShape === 'string' ? layer.outputShape : [...layer.outputShape] }
+        : {}),
+      ...(layer.params !== undefined ? { params: layer.params } : {}),
+    })),
   };
 }
 

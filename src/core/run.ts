@@ -3,10 +3,12 @@ import { BackendSet } from './backend-set.js';
 import { currentHandle, setCurrentHandle } from './current.js';
 import { DrainLoop } from './drain-loop.js';
 import { ExitHandler, type ExitTarget } from './exit-handler.js';
+import { type KerasModelLike, type LogModelOptions, loggedModel } from './logged-model.js';
 import { ConsoleLogger } from './logger.js';
 import { MetricQueue } from './metric-queue.js';
 import { MetricRecorder } from './metric-recorder.js';
 import { MetricSummary } from './metric-summary.js';
+import type { ModelDescription } from './model-description.js';
 import type { ResolvedOptions } from './options.js';
 import { PriorityFilter } from './priority-filter.js';
 import { rankMetricPolicy } from './rank-metric-policy.js';
@@ -155,6 +157,32 @@ export class Run implements RunHandle, ExitTarget {
     }
     this.drainLoop.afterLog();
     if (timed) this.self.endTimedCall(started);
+  }
+
+  /**
+   * Records a model's architecture: a tfjs `LayersModel` (anything with `toJSON()` and `layers`) or a plain
+   * `ModelDescription`. TensorBoard gets the Graphs dashboard's conceptual graph (tag `keras`) and a
+   * `model.summary()`-style text (`model/summary`); W&B a `model/summary` table in the summary and the Keras config
+   * as the run file `model/<name>.json`. Checked here, cheaply; bad input is one warning, never an exception.
+   */
+  logModel(model: KerasModelLike | ModelDescription, options?: LogModelOptions): void {
+    if (this.closed) {
+      this.logger.warnOnce(
+        'log-model-after-finish',
+        `logModel() was called after run ${this.name} finished; ignored`,
+      );
+      return;
+    }
+    let checked: ReturnType<typeof loggedModel>;
+    try {
+      checked = loggedModel(model, options, this._step, Date.now());
+    } catch (error) {
+      this.logger.warn(`logModel(): ${errorMessage(error)}; the model was not logged`);
+      return;
+    }
+    // What was logged before the model reaches the backends before it: their files keep the call order.
+    this.drainLoop.drain();
+    this.backends.logModel(checked);
   }
 
   /** Moves the current step (backwards too). Fractions are floored; negative or non-numbers are ignored. */

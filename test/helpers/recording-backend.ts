@@ -7,6 +7,7 @@ import {
   type MetricRow,
   type RunOutcome,
 } from '../../src/core/backend.js';
+import type { LoggedModel } from '../../src/core/logged-model.js';
 import type { TrainscopeOptions } from '../../src/core/options.js';
 import type { MetricValue } from '../../src/core/values.js';
 
@@ -19,6 +20,8 @@ export interface RecordingHooks {
 /** A backend that keeps a deep copy of everything it receives. */
 export class RecordingBackend implements Backend {
   readonly rows: MetricRow[] = [];
+  /** Every logged model, passed through `structuredClone` (what a worker thread would receive). */
+  readonly models: LoggedModel[] = [];
   context: BackendContext | undefined;
   outcome: RunOutcome | undefined;
   flushes = 0;
@@ -37,6 +40,10 @@ export class RecordingBackend implements Backend {
     this.writes++;
     this.hooks.write?.(rows);
     for (const row of rows) this.rows.push({ ...row, keys: [...row.keys], values: [...row.values] });
+  }
+
+  logModel(model: LoggedModel): void {
+    this.models.push(structuredClone(model));
   }
 
   async flush(): Promise<void> {

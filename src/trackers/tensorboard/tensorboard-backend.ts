@@ -10,6 +10,7 @@ import {
   type RunInfo,
   type RunOutcome,
 } from '../../core/backend.js';
+import type { LoggedModel } from '../../core/logged-model.js';
 import type { TensorBoardOptions } from '../../core/options.js';
 import type { MetricValue } from '../../core/values.js';
 import { sessionStartEvent, summaryEvent } from './event.js';
@@ -24,6 +25,7 @@ import {
   sessionEndInfoValue,
   sessionStartInfoValue,
 } from './hparams.js';
+import { modelGraphValues } from './model-graph-values.js';
 import type { SummaryValueMessage } from './proto.js';
 import { isFastStep, scalarBlock } from './scalar-event-encoder.js';
 import { histogramSummaryValue, scalarSummaryValue, tableToMarkdown, textSummaryValue } from './summary.js';
@@ -164,6 +166,27 @@ export class TensorBoardBackend implements Backend {
         }
       }
     }
+    writer.endBatch();
+  }
+
+  /** The model's conceptual graph (tag `keras`) and summary text (`model/summary`), in one event at its step. */
+  logModel(model: LoggedModel): void {
+    const writer = this.writer;
+    if (writer === null || this.finished) {
+      this.dropped++;
+      return;
+    }
+    let values: SummaryValueMessage[];
+    try {
+      values = modelGraphValues(model);
+    } catch (error) {
+      this.dropped++;
+      this.logger?.warn(
+        `TensorBoard: cannot write the model ${JSON.stringify(model.name)} (${(error as Error).message})`,
+      );
+      return;
+    }
+    writer.append(summaryEvent(model.step, model.time / 1000, values));
     writer.endBatch();
   }
 

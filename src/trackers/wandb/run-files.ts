@@ -9,6 +9,12 @@ import { jsonObjectLine } from './history-value.js';
  * `wandb-metadata.json` and `wandb-summary.json`, in the official client's formats.
  */
 
+/** A file of the run, relative to its `files/` directory: stored offline, uploaded online and by sync. */
+export interface RunFile {
+  readonly path: string;
+  readonly bytes: Buffer;
+}
+
 /** The run's metadata file in `files/` (uploaded first by the live stream). */
 export const WANDB_METADATA = 'wandb-metadata.json';
 

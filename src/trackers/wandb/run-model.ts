@@ -1,7 +1,9 @@
 import type { Logger, MetricRow, RunInfo } from '../../core/backend.js';
+import type { LoggedModel } from '../../core/logged-model.js';
 import type { MetricValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
 import { encodeHistoryRow, encodeMetricValue } from './history-value.js';
+import { MODEL_SUMMARY_KEY, modelRunFiles } from './model-run-files.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import { wandbSystemMetrics } from './system-metrics.js';
 import { wandbJsonNumber } from './wandb-json.js';
@@ -56,6 +58,15 @@ export class WandbRunModel {
       else if (row.channel === 'system') this.statsRow(row);
       else this.history.add(row);
     }
+  }
+
+  /** A logged model: its files first, then the `model/summary` table in the summary (no history row). */
+  logModel(model: LoggedModel): void {
+    if (this.finished) return;
+    const logged = modelRunFiles(model);
+    for (const sink of this.sinks) sink.runFiles(logged.files);
+    this.summary.set(MODEL_SUMMARY_KEY, logged.summaryJson);
+    for (const sink of this.sinks) sink.summaryChanged(this.summary);
   }
 
   /** Completes the pending history row (rows at its step that come later become a second row). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableCell, TableValue } from '../../core/values.js';
+import type { RunFile } from './run-files.js';
 import { wandbJsonNumber } from './wandb-json.js';
 
 /** The history/summary value that points at a table file (key order as the Python client writes it). */
@@ -14,7 +15,7 @@ export interface TableFileReference {
 }
 
 /** A W&B table as the file both modes store: offline under `files/<path>`, online uploaded with these bytes. */
-export interface TableFile {
+export interface TableFile extends RunFile {
   /** Relative to the run's `files/` directory. */
   readonly path: string;
   /** The `.table.json` bytes (`{"columns": [...], "data": [[...], ...]}`). */

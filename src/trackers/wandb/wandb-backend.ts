@@ -7,6 +7,7 @@ import type {
   RunInfo,
   RunOutcome,
 } from '../../core/backend.js';
+import type { LoggedModel } from '../../core/logged-model.js';
 import type { WandbOptions } from '../../core/options.js';
 import { nonEmpty, resolveWandbCredentials } from './credentials.js';
 import { WandbErrorReporter } from './error-reporter.js';
@@ -121,6 +122,11 @@ export class WandbBackend implements Backend {
     if (!this.model) return;
     this.model.write(rows);
     if (this.stream?.stopped && !this.options.spool) this.unspooledRows += rows.length;
+  }
+
+  /** The model's table (`model/summary` in the summary) and config file (`files/model/<name>.json`). */
+  logModel(model: LoggedModel): void {
+    this.model?.logModel(model);
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */

@@ -1,6 +1,6 @@
 import type { EncodedHistoryRow } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
-import type { TableFile } from './table-file.js';
+import type { RunFile } from './run-files.js';
 import type { WandbSummary } from './wandb-summary.js';
 
 /** How a run ended, as every sink needs it. */
@@ -19,8 +19,13 @@ export interface WandbRunEnd {
  * never calls another one. Methods only encode and queue (no waiting on disk or network), except `finish`.
  */
 export interface WandbSink {
-  /** Table files the next history row or the final summary refers to: stored or uploaded before what names them. */
-  runFiles(files: readonly TableFile[]): void;
+  /**
+   * Run files (tables, a logged model's config): stored or uploaded before the history row or summary that names
+   * them.
+   */
+  runFiles(files: readonly RunFile[]): void;
+  /** The summary changed outside a history row (`run.logModel`): to be recorded or sent like a row's changes. */
+  summaryChanged(summary: WandbSummary): void;
   /** One history row completed by the step rule; `summary` already holds its values. */
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void;
   /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */

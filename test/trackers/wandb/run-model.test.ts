@@ -4,7 +4,7 @@ import { type MetricValue, table } from '../../../src/core/values.js';
 import type { EncodedHistoryRow } from '../../../src/trackers/wandb/history-value.js';
 import type { WandbItem } from '../../../src/trackers/wandb/offline/wandb-record.js';
 import { WandbRunModel } from '../../../src/trackers/wandb/run-model.js';
-import type { TableFile } from '../../../src/trackers/wandb/table-file.js';
+import type { RunFile } from '../../../src/trackers/wandb/run-files.js';
 import type { WandbRunEnd, WandbSink } from '../../../src/trackers/wandb/wandb-sink.js';
 import type { WandbSummary } from '../../../src/trackers/wandb/wandb-summary.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
@@ -15,8 +15,12 @@ class RecordingSink implements WandbSink {
   readonly calls: string[] = [];
   end: WandbRunEnd | undefined;
 
-  runFiles(files: readonly TableFile[]): void {
+  runFiles(files: readonly RunFile[]): void {
     this.calls.push(`files ${files.map((f) => f.path).join(',')}`);
+  }
+
+  summaryChanged(summary: WandbSummary): void {
+    this.calls.push(`summary ${summary.keys().join(',')}`);
   }
 
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {

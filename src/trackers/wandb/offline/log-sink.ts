@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { Logger, RunInfo } from '../../../core/backend.js';
 import type { EncodedHistoryRow } from '../history-value.js';
-import type { TableFile } from '../table-file.js';
+import type { RunFile } from '../run-files.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
 import type { WandbSummary } from '../wandb-summary.js';
 import { HistoryRecordEncoder } from './history-record-encoder.js';
@@ -51,7 +51,7 @@ export class WandbLogSink implements WandbSink {
   private num = 0;
   /** The model's summary, and whether rows changed it since the last summary record. */
   private summary: WandbSummary | undefined;
-  private summaryChanged = false;
+  private summaryDirty = false;
   private finished = false;
   private tableFiles = 0;
   private errors = 0;
@@ -87,7 +87,7 @@ export class WandbLogSink implements WandbSink {
     };
   }
 
-  runFiles(files: readonly TableFile[]): void {
+  runFiles(files: readonly RunFile[]): void {
     const listed: { path: string }[] = [];
     for (const file of files) {
       try {
@@ -97,15 +97,21 @@ export class WandbLogSink implements WandbSink {
         listed.push({ path: file.path });
         this.tableFiles++;
       } catch (error) {
-        this.reportError(`writing the table file ${file.path} failed: ${(error as Error).message}`);
+        this.reportError(`writing the run file ${file.path} failed: ${(error as Error).message}`);
       }
     }
     if (listed.length > 0) this.append({ type: 'files', files: { files: listed } });
   }
 
+  /** The next flush writes a summary record (and `finish` the whole summary anyway). */
+  summaryChanged(summary: WandbSummary): void {
+    this.summary = summary;
+    this.summaryDirty = true;
+  }
+
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
     this.summary = summary;
-    this.summaryChanged = true;
+    this.summaryDirty = true;
     this.num++;
     this.log.append(this.historyEncoder.encode(this.num, row.step, row.keys, row.valuesJson));
   }
@@ -146,8 +152,8 @@ export class WandbLogSink implements WandbSink {
 
   private writeSummaryChanges(): void {
     const summary = this.summary;
-    if (this.finished || !this.summaryChanged || summary === undefined) return;
-    this.summaryChanged = false;
+    if (this.finished || !this.summaryDirty || summary === undefined) return;
+    this.summaryDirty = false;
     this.append(summaryRecord(summary.keys(), summary.valuesJson()));
   }
 

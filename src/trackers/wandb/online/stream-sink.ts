@@ -2,9 +2,8 @@ import type { RunInfo } from '../../../core/backend.js';
 import { withDeadline } from '../../../core/with-deadline.js';
 import { type EncodedHistoryRow, historyLine } from '../history-value.js';
 import type { WandbItem } from '../offline/wandb-record.js';
-import { WANDB_METADATA } from '../run-files.js';
+import { type RunFile, WANDB_METADATA } from '../run-files.js';
 import { systemEventsLine } from '../system-metrics.js';
-import type { TableFile } from '../table-file.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
 import type { WandbSummary } from '../wandb-summary.js';
 import { type BatchSchedule, DEFAULT_MAX_PENDING_CHARS, type FileStreamStop } from './file-stream-client.js';
@@ -45,9 +44,11 @@ interface EarlyData {
   events: string[];
   uploads: { path: string; bytes: Uint8Array }[];
   chars: number;
+  /** The summary changed without a history row (`summaryChanged`). */
+  summary: boolean;
 }
 
-const noEarlyData = (): EarlyData => ({ history: [], events: [], uploads: [], chars: 0 });
+const noEarlyData = (): EarlyData => ({ history: [], events: [], uploads: [], chars: 0, summary: false });
 
 /**
  * The live half of an online run: creates the run on W&B (`UpsertBucket`) and streams what the run model
@@ -93,12 +94,19 @@ export class WandbStreamSink implements WandbSink {
     return this.feed?.droppedLines ?? 0;
   }
 
-  runFiles(files: readonly TableFile[]): void {
+  runFiles(files: readonly RunFile[]): void {
     if (this.stopInfo) return;
     for (const file of files) {
       if (this.feed) this.feed.upload(file.path, file.bytes);
       else this.early.uploads.push({ path: file.path, bytes: file.bytes });
     }
+  }
+
+  summaryChanged(summary: WandbSummary): void {
+    this.summary = summary;
+    if (this.stopInfo) return;
+    if (this.feed) this.feed.summary(summary.source);
+    else this.early.summary = true;
   }
 
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
@@ -197,7 +205,7 @@ export class WandbStreamSink implements WandbSink {
     for (const upload of early.uploads) feed.upload(upload.path, upload.bytes);
     for (const line of early.history) feed.history(line);
     for (const line of early.events) feed.events(line);
-    if (early.history.length > 0 && this.summary) feed.summary(this.summary.source);
+    if ((early.history.length > 0 || early.summary) && this.summary) feed.summary(this.summary.source);
   }
 
   private noteEarly(chars: number): void {
