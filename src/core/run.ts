@@ -193,20 +193,35 @@ export class Run implements RunHandle, ExitTarget {
     return this.finishPromise;
   }
 
-  /** @internal last-chance synchronous flush from `process.on('exit')`. */
-  finishSync(exitCode: number): void {
+  /** @internal drains the queue and makes every backend durable synchronously; the run stays open. */
+  flushSync(): void {
+    if (this.closed) return;
+    this.drainLoop.drain();
+    this.backends.flushSync();
+  }
+
+  /**
+   * @internal last-chance synchronous finish: from `process.on('exit')` (reason `exit`), or right before the
+   * exit after an uncaught exception (reason `exception`), when no user code may run any more.
+   */
+  finishSync(exitCode: number, reason: RunOutcome['reason'] = 'exit'): void {
     if (this.state === 'finished') return;
     this.state = 'finished';
     this.releaseCurrent();
     this.drainLoop.stop();
     this.drainLoop.drain();
     this.closed = true;
-    const outcome: RunOutcome = { exitCode, reason: 'exit', summary: this.latest, endTime: Date.now() };
+    const outcome: RunOutcome = { exitCode, reason, summary: this.latest, endTime: Date.now() };
     this.backends.finishSync(outcome);
     this.exitHandler?.uninstall();
+    const how =
+      reason === 'exit' ? `by process.exit(${exitCode})` : `by an uncaught error (exit code ${exitCode})`;
     this.logger.info(
-      `run ${this.name} (${this.id}) ended by process.exit(${exitCode}): queued values were handed to the backends and flushed synchronously`,
+      `run ${this.name} (${this.id}) ended ${how}: queued values were handed to the backends and flushed synchronously`,
     );
+    // Where each backend's data is (and, after a crash, how to upload what the network did not get).
+    const say = reason === 'exit' ? this.logger.info.bind(this.logger) : this.logger.warn.bind(this.logger);
+    for (const report of this.backends.reports([])) for (const line of report.lines) say(line);
   }
 
   private async finishNow(exitCode: number, reason: RunOutcome['reason'], timeoutMs: number): Promise<void> {
