@@ -41,8 +41,8 @@ type RunState = 'running' | 'finishing' | 'finished';
  *   therefore lands on `s` too (merged into the same step), then advances to `s + 1`.
  * - A step lower than an earlier explicit step for the same key is passed on as given (each backend applies its
  *   own rule: TensorBoard keeps it, W&B drops it) and warned once.
- * - A fractional step is floored; a negative, NaN, infinite or non-number step is replaced by the current step.
- *   Both are warned once.
+ * - A fractional step is floored; a negative, NaN, infinite, non-number or unsafe (> `Number.MAX_SAFE_INTEGER`)
+ *   step is replaced by the current step. Both are warned once.
  * - `setStep(n)` moves the step explicitly (backwards too).
  *
  * ## What `log` does on the caller's thread
@@ -159,10 +159,10 @@ export class Run implements RunHandle, ExitTarget {
 
   /** Moves the current step (backwards too). Fractions are floored; negative or non-numbers are ignored. */
   setStep(step: number): void {
-    if (typeof step !== 'number' || !Number.isFinite(step) || step < 0) {
+    if (typeof step !== 'number' || step < 0 || !Number.isSafeInteger(Math.floor(step))) {
       this.logger.warnOnce(
         'set-step-invalid',
-        `setStep() needs a non-negative number; got ${typeof step === 'number' ? String(step) : typeof step}, step unchanged`,
+        `setStep() needs a number from 0 to Number.MAX_SAFE_INTEGER; got ${typeof step === 'number' ? String(step) : typeof step}, step unchanged`,
       );
       return;
     }
