@@ -1,6 +1,11 @@
 import { currentHandle } from '../core/current.js';
 import { processLogger } from '../core/logger.js';
-import { type MemberDecorations, mirrorIntoMetadata, mirrorIntoReflect } from './decoration-metadata.js';
+import {
+  legacyMetadata,
+  type MemberDecorations,
+  mirrorIntoMetadata,
+  mirrorIntoReflect,
+} from './decoration-metadata.js';
 import { MemberSite, classNameOfTarget, memberNameOf } from './member-site.js';
 
 /**
@@ -149,6 +154,7 @@ function decorateLegacy(decoration: MemberDecoration, [target, key, descriptor]:
   const site = new MemberSite(memberNameOf(key), className);
   const member: MemberKey = { owner: target, name: key };
   mirrorIntoReflect(target, key, decoration.reflect[0], decoration.reflect[1]);
+  mirrorIntoMetadata(legacyMetadata(target), key, decoration.metadata);
   if (descriptor !== undefined && typeof descriptor.value === 'function') {
     const wrap = decoration.prepare(site, member, descriptor.value as Function);
     if (wrap !== undefined) descriptor.value = wrap(descriptor.value as Function);
