@@ -204,6 +204,27 @@ export function linkWrapper(wrapper: Function, inner: Function): void {
   originalOf.set(wrapper, originalOf.get(inner) ?? inner);
 }
 
+/** A wrapper that can be rebuilt around another inner function: `rewrap(inner)` is the same wrapper's logic. */
+export interface RewrappableLayer {
+  readonly inner: Function;
+  readonly rewrap: (inner: Function) => Function;
+}
+
+const rewrappable = new WeakMap<Function, RewrappableLayer>();
+
+/**
+ * Registers `wrapper` (around `inner`) as a layer that must stay outside timing: `@TrackMetrics`'s logging is
+ * trainscope's own work, so a `@Profiled` put around it times `inner` instead and puts the layer back on top.
+ */
+export function registerRewrappable(wrapper: Function, layer: RewrappableLayer): void {
+  rewrappable.set(wrapper, layer);
+}
+
+/** The layer `fn` was registered as by {@link registerRewrappable}, if any. */
+export function rewrappableLayer(fn: Function): RewrappableLayer | undefined {
+  return rewrappable.get(fn);
+}
+
 /** The function a chain of trainscope wrappers started from. */
 export function originalFunction(fn: Function): Function {
   return originalOf.get(fn) ?? fn;

@@ -11,6 +11,7 @@ import {
   isLegacyCall,
   isStandardCall,
   linkWrapper,
+  registerRewrappable,
   warnOnce,
 } from './member-decorator.js';
 import type { MemberSite } from './member-site.js';
@@ -192,6 +193,7 @@ export function createTrackedFunction<F extends Function>(
   };
   copyFunctionShape(wrapper, fn);
   linkWrapper(wrapper, fn);
+  registerRewrappable(wrapper, { inner: fn, rewrap: (inner) => createTrackedFunction(inner, options, site) });
   return wrapper as unknown as F;
 }
 
