@@ -147,6 +147,7 @@ export class Run implements RunHandle, ExitTarget {
     }
     const timed = this.self.countCall();
     const started = timed ? process.hrtime.bigint() : 0n;
+    const drainedBefore = timed ? this.self.drainNs : 0;
     const call = this.recorder.record(metrics, options, this._step);
     if (call.explicit) {
       if (call.step > this._step) this.advanceTo(call.step);
@@ -154,7 +155,7 @@ export class Run implements RunHandle, ExitTarget {
       this.advanceTo(this._step + 1);
     }
     this.drainLoop.afterLog();
-    if (timed) this.self.endTimedCall(started);
+    if (timed) this.self.endTimedCall(started, this.self.drainNs - drainedBefore);
   }
 
   /** Moves the current step (backwards too). Fractions are floored; negative or non-numbers are ignored. */

@@ -402,3 +402,43 @@ describe('odd values never reach the trainer (issue 12)', () => {
     }
   });
 });
+
+describe('self-measurement counts what the caller pays (issue 12)', () => {
+  /** A backend whose every write costs 1 ms on the trainer's thread. */
+  class SlowBackend extends RecordingBackend {
+    override write(rows: readonly import('../../src/core/backend.js').MetricRow[]): void {
+      const until = performance.now() + 1;
+      while (performance.now() < until) {
+        // busy
+      }
+      super.write(rows);
+    }
+  }
+
+  it('the end summary reports a mean per call that includes the drains (not only the sampled copy)', async () => {
+    const stderr = captureStderr();
+    try {
+      run = await init(testOptions({ logLevel: 'info', logging: { async: true, drainIntervalMs: 60_000 } }), {
+        backends: [new SlowBackend()],
+      });
+      const calls = 2_000;
+      const started = performance.now();
+      for (let i = 0; i < calls; i++) {
+        run.log({ loss: i });
+        if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const realNsPerCall = ((performance.now() - started) * 1e6) / calls;
+      await run.finish();
+      run = undefined;
+      const match = /mean ([\d.]+) (µs|ns) per call with draining \(([\d.]+) ms drained/.exec(stderr.text());
+      expect(match, stderr.text()).not.toBeNull();
+      const reportedNs = Number(match![1]) * (match![2] === 'µs' ? 1000 : 1);
+      // 40 drains of at least 1 ms over 2,000 calls: at least 20 µs per call, as the caller measured it.
+      expect(reportedNs).toBeGreaterThanOrEqual(20_000);
+      expect(reportedNs).toBeGreaterThanOrEqual(realNsPerCall * 0.5);
+      expect(Number(match![3])).toBeGreaterThanOrEqual(40);
+    } finally {
+      stderr.restore();
+    }
+  });
+});
