@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +214,26 @@ function readOutputs(dir: string) {
     last: Object.keys(wandb.records.at(-1) ?? {}).find((k) => k === 'footer'),
   };
 }
+
+describe('the packed package', () => {
+  it('installs without install scripts (no npm warning in consumer installs)', () => {
+    const manifest = JSON.parse(readFileSync(join(modules, 'trainscope', 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
+      expect(manifest.scripts?.[hook], hook).toBeUndefined();
+    }
+    expect(readFileSync(join(root, 'install.log'), 'utf8')).not.toMatch(/script/i);
+  });
+
+  it('ships source maps that carry the TypeScript sources (stack traces show real code)', () => {
+    const map = JSON.parse(
+      readFileSync(join(modules, 'trainscope', 'dist', 'core', 'run.js.map'), 'utf8'),
+    ) as { sources: string[]; sourcesContent?: string[] };
+    expect(map.sources).toEqual(['../../src/core/run.ts']);
+    expect(map.sourcesContent?.[0]).toBe(readFileSync(join(REPO_ROOT, 'src', 'core', 'run.ts'), 'utf8'));
+  });
+});
 
 const EXPECTED = [0, 1, 2, 3, 4].map((step) => [step, 1 / (step + 1)]);
 
