@@ -106,8 +106,11 @@ export class ExitHandler {
   private crash(error: unknown): void {
     process.stderr.write(`${formatUncaught(error)}\n\nNode.js ${process.version}\n`);
     this.ending = true;
-    this.target.finishSync(1, 'exception');
-    process.exit(1);
+    try {
+      this.target.finishSync(1, 'exception');
+    } finally {
+      process.exit(1);
+    }
   }
 
   private readonly onBeforeExit = (): void => {

@@ -196,7 +196,10 @@ export class MetricRecorder {
     }
     this.logger.warnOnce(
       'step-invalid',
-      `log() got an invalid step (${typeof step === 'number' ? String(step) : typeof step}); steps are integers from 0 to Number.MAX_SAFE_INTEGER, the current step ${currentStep} was used`,
+      `log() got an invalid step (${typeof step === 'number' ? String(step) : typeof step}); steps are non-negative integers, the current step ${currentStep} was used` +
+        (typeof step === 'number' && step > Number.MAX_SAFE_INTEGER
+          ? ' (a step must be at most Number.MAX_SAFE_INTEGER, where step + 1 is still exact)'
+          : ''),
     );
     return currentStep;
   }
