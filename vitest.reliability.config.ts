@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: [
       'test/reliability/**/*.test.ts',
+      'test/consumers/**/*.test.ts',
       'test/io/append-only-file-sigkill.test.ts',
       'test/trackers/tensorboard/crash-safety.test.ts',
       'test/trackers/wandb/offline/sigkill.test.ts',

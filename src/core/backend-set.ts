@@ -91,6 +91,11 @@ export class BackendSet {
     for (const backend of this.guarded) backend.finishSync(outcome);
   }
 
+  /** Each backend's `flushSync`: what it received is on disk when this returns. */
+  flushSync(): void {
+    for (const backend of this.guarded) backend.flushSync();
+  }
+
   /** Calls `visit` with each backend's name and current counters (the `trainscope/<backend>/*` metrics). */
   forEachStats(visit: (name: string, stats: BackendStats) => void): void {
     for (const backend of this.guarded) visit(backend.name, backend.stats());

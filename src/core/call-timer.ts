@@ -26,6 +26,14 @@ export class CallTimer {
     return this.count;
   }
 
+  /** The mean of the recent samples (ns), 0 when none. */
+  mean(): number {
+    const n = Math.min(this.count, this.samples.length);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += this.samples[i] as number;
+    return n === 0 ? 0 : sum / n;
+  }
+
   /**
    * Quantiles (each 0..1) of the most recent samples, in nanoseconds (NaN when none), from one sorted copy.
    * Runs in the background report, never on the caller's thread.

@@ -83,6 +83,8 @@ export class DrainLoop {
   drain(): void {
     if (this.draining) return;
     this.draining = true;
+    // Every drain runs on the trainer's thread: its time is part of what logging costs the caller.
+    const started = process.hrtime.bigint();
     try {
       const rows = this.collectRows();
       if (this.maxDrainedStep > this.lastSelfStep) {
@@ -100,6 +102,7 @@ export class DrainLoop {
       if (rows.length > 0) this.backends.write(rows);
     } finally {
       this.draining = false;
+      this.self.addDrainTime(Number(process.hrtime.bigint() - started));
     }
   }
 

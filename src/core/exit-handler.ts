@@ -6,21 +6,31 @@ import type { Logger, RunOutcome } from './backend.js';
 export interface ExitTarget {
   /** Finishes the run (idempotent; returns the same promise when already finishing). */
   finishForExit(exitCode: number, reason: RunOutcome['reason']): Promise<void>;
-  /** Last-chance synchronous flush from `process.on('exit')`, where no asynchronous work can run. */
-  finishSync(exitCode: number): void;
+  /**
+   * Synchronous finish, where no asynchronous work may run: from `process.on('exit')` (reason `exit`) and
+   * right before exiting after an uncaught error (reason `exception`).
+   */
+  finishSync(exitCode: number, reason?: RunOutcome['reason']): void;
+  /** Drains and makes what was logged durable, synchronously, leaving the run open. */
+  flushSync(): void;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** The signals that end a process by default and that a trainer meets: Ctrl-C, `kill`, a closed terminal. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 type HandledSignal = (typeof SIGNALS)[number];
 
 /**
  * Ends the run cleanly when the process ends for any reason:
  *
- * - SIGINT / SIGTERM: finish the run with exit code 128 + signal number (130 / 143), then exit with that code,
- *   as Node's default would have. If the program has its own listener for the signal, that listener stays in
- *   charge: the run is finished but the process is not exited. A second signal while finishing exits at once.
- * - uncaught exception / unhandled rejection: print the error as Node does, finish with exit code 1, exit 1 —
- *   unless the program has its own `uncaughtException` (resp. `unhandledRejection`) listener.
+ * - SIGINT / SIGTERM / SIGHUP: finish the run with exit code 128 + signal number (130 / 143 / 129), then exit
+ *   with that code, as Node's default would have. A second signal while finishing exits at once. If the
+ *   program has its own listener for the signal, the program is in charge: what was logged is made durable
+ *   synchronously and the run stays open (the program may log more and call `finish()`).
+ * - uncaught exception / unhandled rejection: print the error as Node does, finish synchronously (the queue
+ *   drained, every backend's closing records written and flushed: files and the local W&B log, which is the
+ *   spool) and exit 1 at once, as Node does — no user code runs after a fatal error, and a slow network never
+ *   keeps a crashed process alive. Unless the program has its own `uncaughtException` (resp.
+ *   `unhandledRejection`) listener.
  * - `beforeExit` (the event loop ran dry without `finish()`): finish with `process.exitCode ?? 0`.
  * - `exit` (e.g. `process.exit(3)`): only synchronous work is possible; {@link ExitTarget.finishSync} drains the
  *   queue and calls each backend's `finish` (its synchronous part) and `flushSync`.
@@ -59,18 +69,18 @@ export class ExitHandler {
   private readonly onSignal = (signal: HandledSignal): void => {
     const exitCode = 128 + constants.signals[signal];
     const programListens = process.listenerCount(signal) > 1;
-    if (this.ending) {
-      if (!programListens) {
-        this.logger.warn(`received ${signal} again: exiting without waiting for the run to finish`);
-        process.exit(exitCode);
-      }
+    if (programListens) {
+      // The program handles the signal (e.g. sets a flag, logs its last values, calls finish()).
+      this.target.flushSync();
       return;
+    }
+    if (this.ending) {
+      this.logger.warn(`received ${signal} again: exiting without waiting for the run to finish`);
+      process.exit(exitCode);
     }
     this.ending = true;
     this.logger.warn(`received ${signal}: finishing the run (send ${signal} again to exit immediately)`);
-    void this.target.finishForExit(exitCode, 'signal').finally(() => {
-      if (!programListens) process.exit(exitCode);
-    });
+    void this.target.finishForExit(exitCode, 'signal').finally(() => process.exit(exitCode));
   };
 
   private readonly onUncaughtException = (error: unknown): void => {
@@ -95,10 +105,12 @@ export class ExitHandler {
 
   private crash(error: unknown): void {
     process.stderr.write(`${formatUncaught(error)}\n\nNode.js ${process.version}\n`);
-    if (this.ending) process.exit(1);
     this.ending = true;
-    process.exitCode = 1;
-    void this.target.finishForExit(1, 'exception').finally(() => process.exit(1));
+    try {
+      this.target.finishSync(1, 'exception');
+    } finally {
+      process.exit(1);
+    }
   }
 
   private readonly onBeforeExit = (): void => {

@@ -81,6 +81,16 @@ export class GuardedBackend {
     }
   }
 
+  /** Makes what the backend received durable, synchronously (a signal the program handles itself). */
+  flushSync(): void {
+    if (this.disabled) return;
+    try {
+      this.backend.flushSync?.();
+    } catch (error) {
+      this.fail('flushSync', error);
+    }
+  }
+
   /** The backend's counters; the last good ones once it is disabled or when `stats()` throws. */
   stats(): BackendStats {
     if (this.disabled) return this.lastStats;

@@ -6,6 +6,9 @@ import { type MetricKey, type PriorityFilter, priorityRank } from './priority-fi
 import type { LogOptions } from './run-handle.js';
 import { isFlattenable } from './value-sanitizer.js';
 
+/** What `readField` returns when a getter throws. */
+const THREW: unique symbol = Symbol('threw');
+
 /** Nested objects deeper than this are not expanded further (and a cycle cannot recurse forever). */
 const MAX_FLATTEN_DEPTH = 8;
 
@@ -61,6 +64,12 @@ export class MetricRecorder {
       } else if (context.every === 0 || context.step % context.every === 0) {
         this.recordCall(metrics, context);
       }
+    } catch (error) {
+      // An exotic metrics or options object (a Proxy whose traps throw): never an exception in the trainer.
+      this.logger.warnOnce(
+        'log-unreadable',
+        `log() could not read its arguments (${error instanceof Error ? error.message : String(error)}); what was read before was logged`,
+      );
     } finally {
       if (!reentrant) this.busy = false;
     }
@@ -88,7 +97,8 @@ export class MetricRecorder {
     context.call = ++this.callSeq;
     const droppedBefore = this.queue.dropped;
     for (const key in metrics) {
-      const value = metrics[key];
+      const value = this.readField(metrics, key, key);
+      if (value === THREW) continue;
       if (typeof value === 'object' && value !== null && isFlattenable(value)) {
         this.recordNested(value, key, context, 1);
         continue;
@@ -110,8 +120,9 @@ export class MetricRecorder {
     let fields = 0;
     for (const field in object) {
       fields++;
-      const value = (object as Record<string, unknown>)[field];
       const key = `${path}/${field}`;
+      const value = this.readField(object as Record<string, unknown>, field, key);
+      if (value === THREW) continue;
       if (typeof value === 'object' && value !== null && isFlattenable(value) && depth < MAX_FLATTEN_DEPTH) {
         this.recordNested(value, key, context, depth + 1);
         continue;
@@ -124,6 +135,19 @@ export class MetricRecorder {
         'value-empty-object',
         `metric "${path}" is an object without fields; nothing was logged`,
       );
+    }
+  }
+
+  /** `object[field]`, or {@link THREW} with a one-time warning when its getter throws (the other values stay). */
+  private readField(object: Readonly<Record<string, unknown>>, field: string, key: string): unknown {
+    try {
+      return object[field];
+    } catch (error) {
+      this.logger.warnOnce(
+        'value-getter-threw',
+        `reading metric "${key}" threw (${error instanceof Error ? error.message : String(error)}); the value was not logged, the others were`,
+      );
+      return THREW;
     }
   }
 
@@ -157,10 +181,13 @@ export class MetricRecorder {
     }
   }
 
-  /** A fractional step is floored; a negative, NaN, infinite or non-number one is replaced by `currentStep`. */
+  /**
+   * A fractional step is floored; a negative, NaN, infinite, non-number or unsafe (above 2^53 - 1, where
+   * `step + 1 === step`) one is replaced by `currentStep`. Each warned once.
+   */
   private sanitizeStep(step: number, currentStep: number): number {
-    if (Number.isInteger(step) && step >= 0) return step;
-    if (typeof step === 'number' && Number.isFinite(step) && step >= 0) {
+    if (Number.isSafeInteger(step) && step >= 0) return step;
+    if (typeof step === 'number' && step >= 0 && Number.isSafeInteger(Math.floor(step))) {
       this.logger.warnOnce(
         'step-fraction',
         `log() got a fractional step (${step}); steps are integers, it was floored`,
@@ -169,7 +196,10 @@ export class MetricRecorder {
     }
     this.logger.warnOnce(
       'step-invalid',
-      `log() got an invalid step (${typeof step === 'number' ? String(step) : typeof step}); steps are non-negative integers, the current step ${currentStep} was used`,
+      `log() got an invalid step (${typeof step === 'number' ? String(step) : typeof step}); steps are non-negative integers, the current step ${currentStep} was used` +
+        (typeof step === 'number' && step > Number.MAX_SAFE_INTEGER
+          ? ' (a step must be at most Number.MAX_SAFE_INTEGER, where step + 1 is still exact)'
+          : ''),
     );
     return currentStep;
   }

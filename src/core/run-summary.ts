@@ -11,6 +11,10 @@ export interface RunSummaryInput {
   readonly logCalls: number;
   readonly logNsP50: number;
   readonly logNsP99: number;
+  /** What one `log()` call costs the trainer on average (ns), its share of the drains included. */
+  readonly logNsMean: number;
+  /** Total time spent draining on the trainer's thread (ns). */
+  readonly drainNs: number;
   readonly queuePeak: number;
   readonly queueCapacity: number;
   readonly dropped: number;
@@ -41,7 +45,7 @@ export function formatRunSummary(input: RunSummaryInput): string[] {
   for (const [key, value] of input.summary) {
     if (typeof value !== 'number' || key.startsWith('trainscope/')) continue;
     const target = INSTRUMENTATION_PREFIXES.some((p) => key.startsWith(p)) ? instrumentation : scalars;
-    target.push(`${key}=${formatNumber(value)}`);
+    target.push(`${shortKey(key)}=${formatNumber(value)}`);
   }
   scalars.push(...instrumentation);
   if (scalars.length > 0) {
@@ -51,7 +55,8 @@ export function formatRunSummary(input: RunSummaryInput): string[] {
   }
   const cost = Number.isNaN(input.logNsP50)
     ? `${input.logCalls} log() calls`
-    : `${input.logCalls} log() calls, p50 ${formatNs(input.logNsP50)}, p99 ${formatNs(input.logNsP99)} on the caller's thread (sampled)`;
+    : `${input.logCalls} log() calls, p50 ${formatNs(input.logNsP50)}, p99 ${formatNs(input.logNsP99)} on the caller's thread (sampled); ` +
+      `mean ${formatNs(input.logNsMean)} per call with draining (${(input.drainNs / 1e6).toFixed(1)} ms drained on this thread)`;
   lines.push(`${cost}; queue peak ${input.queuePeak}/${input.queueCapacity}`);
   if (input.dropped > 0) {
     lines.push(
@@ -74,6 +79,13 @@ export function formatRunSummary(input: RunSummaryInput): string[] {
   }
   for (const line of input.profilerLines) lines.push(`profiler: ${line}`);
   return lines;
+}
+
+/** Keys longer than this are cut with `…` in the summary line (a 1,024-character key would fill the screen). */
+const MAX_SUMMARY_KEY_LENGTH = 48;
+
+function shortKey(key: string): string {
+  return key.length > MAX_SUMMARY_KEY_LENGTH ? `${key.slice(0, MAX_SUMMARY_KEY_LENGTH - 1)}…` : key;
 }
 
 function formatNumber(value: number): string {

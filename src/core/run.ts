@@ -43,8 +43,8 @@ type RunState = 'running' | 'finishing' | 'finished';
  *   therefore lands on `s` too (merged into the same step), then advances to `s + 1`.
  * - A step lower than an earlier explicit step for the same key is passed on as given (each backend applies its
  *   own rule: TensorBoard keeps it, W&B drops it) and warned once.
- * - A fractional step is floored; a negative, NaN, infinite or non-number step is replaced by the current step.
- *   Both are warned once.
+ * - A fractional step is floored; a negative, NaN, infinite, non-number or unsafe (> `Number.MAX_SAFE_INTEGER`)
+ *   step is replaced by the current step. Both are warned once.
  * - `setStep(n)` moves the step explicitly (backwards too).
  *
  * ## What `log` does on the caller's thread
@@ -149,6 +149,7 @@ export class Run implements RunHandle, ExitTarget {
     }
     const timed = this.self.countCall();
     const started = timed ? process.hrtime.bigint() : 0n;
+    const drainedBefore = timed ? this.self.drainNs : 0;
     const call = this.recorder.record(metrics, options, this._step);
     if (call.explicit) {
       if (call.step > this._step) this.advanceTo(call.step);
@@ -156,7 +157,7 @@ export class Run implements RunHandle, ExitTarget {
       this.advanceTo(this._step + 1);
     }
     this.drainLoop.afterLog();
-    if (timed) this.self.endTimedCall(started);
+    if (timed) this.self.endTimedCall(started, this.self.drainNs - drainedBefore);
   }
 
   /**
@@ -187,10 +188,10 @@ export class Run implements RunHandle, ExitTarget {
 
   /** Moves the current step (backwards too). Fractions are floored; negative or non-numbers are ignored. */
   setStep(step: number): void {
-    if (typeof step !== 'number' || !Number.isFinite(step) || step < 0) {
+    if (typeof step !== 'number' || step < 0 || !Number.isSafeInteger(Math.floor(step))) {
       this.logger.warnOnce(
         'set-step-invalid',
-        `setStep() needs a non-negative number; got ${typeof step === 'number' ? String(step) : typeof step}, step unchanged`,
+        `setStep() needs a number from 0 to Number.MAX_SAFE_INTEGER; got ${typeof step === 'number' ? String(step) : typeof step}, step unchanged`,
       );
       return;
     }
@@ -221,20 +222,35 @@ export class Run implements RunHandle, ExitTarget {
     return this.finishPromise;
   }
 
-  /** @internal last-chance synchronous flush from `process.on('exit')`. */
-  finishSync(exitCode: number): void {
+  /** @internal drains the queue and makes every backend durable synchronously; the run stays open. */
+  flushSync(): void {
+    if (this.closed) return;
+    this.drainLoop.drain();
+    this.backends.flushSync();
+  }
+
+  /**
+   * @internal last-chance synchronous finish: from `process.on('exit')` (reason `exit`), or right before the
+   * exit after an uncaught exception (reason `exception`), when no user code may run any more.
+   */
+  finishSync(exitCode: number, reason: RunOutcome['reason'] = 'exit'): void {
     if (this.state === 'finished') return;
     this.state = 'finished';
     this.releaseCurrent();
     this.drainLoop.stop();
     this.drainLoop.drain();
     this.closed = true;
-    const outcome: RunOutcome = { exitCode, reason: 'exit', summary: this.latest, endTime: Date.now() };
+    const outcome: RunOutcome = { exitCode, reason, summary: this.latest, endTime: Date.now() };
     this.backends.finishSync(outcome);
     this.exitHandler?.uninstall();
+    const how =
+      reason === 'exit' ? `by process.exit(${exitCode})` : `by an uncaught error (exit code ${exitCode})`;
     this.logger.info(
-      `run ${this.name} (${this.id}) ended by process.exit(${exitCode}): queued values were handed to the backends and flushed synchronously`,
+      `run ${this.name} (${this.id}) ended ${how}: queued values were handed to the backends and flushed synchronously`,
     );
+    // Where each backend's data is (and, after a crash, how to upload what the network did not get).
+    const say = reason === 'exit' ? this.logger.info.bind(this.logger) : this.logger.warn.bind(this.logger);
+    for (const report of this.backends.reports([])) for (const line of report.lines) say(line);
   }
 
   private async finishNow(exitCode: number, reason: RunOutcome['reason'], timeoutMs: number): Promise<void> {

@@ -9,7 +9,15 @@ import type { MetricValue } from './values.js';
 /** The parts of the end-of-run summary that measure trainscope itself. */
 export type SelfSummary = Pick<
   RunSummaryInput,
-  'logCalls' | 'logNsP50' | 'logNsP99' | 'queuePeak' | 'queueCapacity' | 'dropped' | 'droppedByPriority'
+  | 'logCalls'
+  | 'logNsP50'
+  | 'logNsP99'
+  | 'logNsMean'
+  | 'drainNs'
+  | 'queuePeak'
+  | 'queueCapacity'
+  | 'dropped'
+  | 'droppedByPriority'
 >;
 
 /**
@@ -22,6 +30,8 @@ export type SelfSummary = Pick<
 export class SelfMetrics {
   private readonly callTimer = new CallTimer();
   private logCalls = 0;
+  /** Total time of every drain so far (ns): on the trainer's thread, whether from a `log()` call or the timer. */
+  private drainNsTotal = 0;
 
   constructor(
     private readonly queue: MetricQueue,
@@ -34,9 +44,22 @@ export class SelfMetrics {
     return (++this.logCalls & CALL_SAMPLE_MASK) === 0;
   }
 
-  /** Records the duration of a timed call that started at `startedNs` (`process.hrtime.bigint()`). */
-  endTimedCall(startedNs: bigint): void {
-    this.callTimer.record(Number(process.hrtime.bigint() - startedNs));
+  /** Total drain time so far (ns); a timed call reads it before and after to leave its drains out. */
+  get drainNs(): number {
+    return this.drainNsTotal;
+  }
+
+  /** Adds one drain's duration (ns). */
+  addDrainTime(ns: number): void {
+    this.drainNsTotal += ns;
+  }
+
+  /**
+   * Records the duration of a timed call that started at `startedNs` (`process.hrtime.bigint()`), less
+   * `drainedNs` spent draining during it (counted once, in the drain total).
+   */
+  endTimedCall(startedNs: bigint, drainedNs = 0): void {
+    this.callTimer.record(Number(process.hrtime.bigint() - startedNs) - drainedNs);
   }
 
   /**
@@ -76,10 +99,14 @@ export class SelfMetrics {
   /** The summary's figures about trainscope itself. */
   summary(): SelfSummary {
     const [logNsP50, logNsP99] = this.callTimer.quantiles([0.5, 0.99]);
+    // What a call costs the trainer on average: the sampled call itself plus its share of every drain.
+    const drainPerCall = this.logCalls > 0 ? this.drainNsTotal / this.logCalls : 0;
     return {
       logCalls: this.logCalls,
       logNsP50: logNsP50 as number,
       logNsP99: logNsP99 as number,
+      logNsMean: this.callTimer.mean() + drainPerCall,
+      drainNs: this.drainNsTotal,
       queuePeak: Math.max(this.queue.takePeak(), this.queue.highWater),
       queueCapacity: this.queue.capacity,
       dropped: this.queue.dropped,

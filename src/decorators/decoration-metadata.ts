@@ -25,7 +25,8 @@ export const metadataSymbol: symbol = symbolConstructor.metadata as symbol;
 /**
  * What the decorators were given is mirrored where other tools can read it: under `TRAINSCOPE_METADATA` in the
  * class's standard decorator metadata (`Class[Symbol.metadata]`), and, when reflect-metadata is loaded, as
- * `trainscope:<decorator>` keys on the legacy target. trainscope itself never reads either back.
+ * `trainscope:<decorator>` keys on the legacy target. Under `experimentalDecorators` the class gets a
+ * `Symbol.metadata` object too ({@link legacyMetadata}). trainscope itself never reads either back.
  */
 export const TRAINSCOPE_METADATA: unique symbol = Symbol.for('trainscope.decorators');
 
@@ -60,6 +61,22 @@ export function mirrorIntoMetadata(
   }
   const own = Object.hasOwn(table, member) ? table[member] : undefined;
   table[member] = { ...own, ...patch };
+}
+
+/**
+ * The class's own `Class[Symbol.metadata]` object under legacy `experimentalDecorators`, which has none: created
+ * on first use, inheriting the parent class's (as standard decorator metadata does), so `decorationsOf` reads
+ * both decorator flavours alike. `target` is the prototype (instance members) or the constructor (static).
+ */
+export function legacyMetadata(target: object): object | undefined {
+  const owner = (typeof target === 'function' ? target : target.constructor) as unknown;
+  if (typeof owner !== 'function') return undefined;
+  if (Object.hasOwn(owner, metadataSymbol))
+    return (owner as unknown as Record<symbol, object>)[metadataSymbol];
+  const inherited = (owner as unknown as Record<symbol, object | undefined>)[metadataSymbol];
+  const metadata = Object.create(inherited ?? null) as object;
+  Object.defineProperty(owner, metadataSymbol, { value: metadata, writable: true, configurable: true });
+  return metadata;
 }
 
 interface ReflectWithMetadata {

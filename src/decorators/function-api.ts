@@ -74,17 +74,17 @@ export function instrument<T extends object>(
     );
   }
   const label = `${classNameOfTarget(object)}.${memberNameOf(methodName)}`;
-  let method = original;
+  // Profiled inside, tracked outside: the span times the method, not trainscope's own logging.
+  let method = createProfiledFunction(
+    original,
+    registerOperation(options.name ?? label, options.category ?? 'default'),
+  );
   if (options.track !== undefined) {
     const priority = options.priority;
     method = createTrackedFunction(method, options.track, { label: () => label, priority: () => priority });
   } else if (options.priority !== undefined) {
     setMethodPriority(original, { owner: object, name: methodName }, options.priority);
   }
-  method = createProfiledFunction(
-    method,
-    registerOperation(options.name ?? label, options.category ?? 'default'),
-  );
 
   instrumented.add(method);
   const ownBefore = found.owner === object ? found.descriptor : undefined;

@@ -1,6 +1,11 @@
 import { currentHandle } from '../core/current.js';
 import { processLogger } from '../core/logger.js';
-import { type MemberDecorations, mirrorIntoMetadata, mirrorIntoReflect } from './decoration-metadata.js';
+import {
+  legacyMetadata,
+  type MemberDecorations,
+  mirrorIntoMetadata,
+  mirrorIntoReflect,
+} from './decoration-metadata.js';
 import { MemberSite, classNameOfTarget, memberNameOf } from './member-site.js';
 
 /**
@@ -149,6 +154,7 @@ function decorateLegacy(decoration: MemberDecoration, [target, key, descriptor]:
   const site = new MemberSite(memberNameOf(key), className);
   const member: MemberKey = { owner: target, name: key };
   mirrorIntoReflect(target, key, decoration.reflect[0], decoration.reflect[1]);
+  mirrorIntoMetadata(legacyMetadata(target), key, decoration.metadata);
   if (descriptor !== undefined && typeof descriptor.value === 'function') {
     const wrap = decoration.prepare(site, member, descriptor.value as Function);
     if (wrap !== undefined) descriptor.value = wrap(descriptor.value as Function);
@@ -196,6 +202,27 @@ const originalOf = new WeakMap<Function, Function>();
  */
 export function linkWrapper(wrapper: Function, inner: Function): void {
   originalOf.set(wrapper, originalOf.get(inner) ?? inner);
+}
+
+/** A wrapper that can be rebuilt around another inner function: `rewrap(inner)` is the same wrapper's logic. */
+export interface RewrappableLayer {
+  readonly inner: Function;
+  readonly rewrap: (inner: Function) => Function;
+}
+
+const rewrappable = new WeakMap<Function, RewrappableLayer>();
+
+/**
+ * Registers `wrapper` (around `inner`) as a layer that must stay outside timing: `@TrackMetrics`'s logging is
+ * trainscope's own work, so a `@Profiled` put around it times `inner` instead and puts the layer back on top.
+ */
+export function registerRewrappable(wrapper: Function, layer: RewrappableLayer): void {
+  rewrappable.set(wrapper, layer);
+}
+
+/** The layer `fn` was registered as by {@link registerRewrappable}, if any. */
+export function rewrappableLayer(fn: Function): RewrappableLayer | undefined {
+  return rewrappable.get(fn);
 }
 
 /** The function a chain of trainscope wrappers started from. */

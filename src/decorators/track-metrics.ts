@@ -11,6 +11,7 @@ import {
   isLegacyCall,
   isStandardCall,
   linkWrapper,
+  registerRewrappable,
   warnOnce,
 } from './member-decorator.js';
 import type { MemberSite } from './member-site.js';
@@ -126,7 +127,18 @@ export function createTrackedFunction<F extends Function>(
   let baseOptions: LogOptions | undefined;
   const track = (handle: RunHandle, self: unknown, value: unknown): void => {
     if (baseOptions === undefined) baseOptions = logOptionsOf(options, site.priority());
-    const selection = selectMetrics(value);
+    let selection: MetricSelection | undefined;
+    try {
+      selection = selectMetrics(value);
+    } catch (error) {
+      // An exotic return value (a Proxy whose traps throw): never an exception in the trainer.
+      const label = site.label(self);
+      warnOnce(
+        `track-metrics-read:${label}`,
+        `@TrackMetrics ${label}: its return value could not be read (${String(error)}); nothing was logged`,
+      );
+      return;
+    }
     if (selection === undefined) {
       const label = site.label(self);
       warnOnce(
@@ -181,6 +193,7 @@ export function createTrackedFunction<F extends Function>(
   };
   copyFunctionShape(wrapper, fn);
   linkWrapper(wrapper, fn);
+  registerRewrappable(wrapper, { inner: fn, rewrap: (inner) => createTrackedFunction(inner, options, site) });
   return wrapper as unknown as F;
 }
 
@@ -253,16 +266,17 @@ function selectFields(
   let kept = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    const field = record[key];
+    const field = readField(record, key);
     let selected: unknown;
-    if (isScalarMetric(field) || isRichValue(field)) selected = field;
+    if (field === THREW) skipped.push(`${path}${key} (its getter threw)`);
+    else if (isScalarMetric(field) || isRichValue(field)) selected = field;
     else if (isPlainObject(field)) selected = selectFields(field, `${path}${key}/`, skipped);
     else skipped.push(`${path}${key} (${describeType(field)})`);
     const unchanged = selected !== undefined && selected === field;
     if (!unchanged && copy === undefined) {
       // First field that is left out or filtered: continue into a copy holding the fields kept so far.
       copy = {};
-      for (let j = 0; j < i; j++) copy[keys[j] as string] = record[keys[j] as string];
+      for (let j = 0; j < i; j++) copy[keys[j] as string] = readField(record, keys[j] as string);
     }
     if (selected === undefined) continue;
     kept++;
@@ -270,6 +284,18 @@ function selectFields(
   }
   if (kept === 0) return undefined;
   return copy ?? record;
+}
+
+/** What {@link readField} returns when the field's getter throws. */
+const THREW: unique symbol = Symbol('threw');
+
+/** `record[key]`, or {@link THREW} when a getter throws: a getter's error is the trainer's, never trainscope's. */
+function readField(record: Record<string, unknown>, key: string): unknown {
+  try {
+    return record[key];
+  } catch {
+    return THREW;
+  }
 }
 
 function isScalarMetric(value: unknown): boolean {

@@ -155,3 +155,39 @@ describe("trainscope inspect applies TensorBoard's reading rules", () => {
     }
   });
 });
+
+describe('trainscope inspect: odd inputs (issue 12)', () => {
+  it('exits 1 with a clear message on a directory without event files', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const { stderr, exitCode } = await runInspect(dir);
+      expect(exitCode).toBe(1);
+      expect(stderr).toContain(`no TensorBoard event files (names containing "tfevents") under ${dir}`);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('caps the tag column: a 1,024-character tag is cut with … and does not widen the table', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const long = `t/${'x'.repeat(1022)}`;
+      writeEventFile(dir, [
+        {
+          step: 1,
+          values: [
+            { tag: long, simpleValue: 1 },
+            { tag: 'loss', simpleValue: 2 },
+          ],
+        },
+      ]);
+      const { stdout, exitCode } = await runInspect(dir);
+      expect(exitCode ?? 0).toBe(0);
+      const widest = Math.max(...stdout.split('\n').map((line) => line.length));
+      expect(widest).toBeLessThan(160);
+      expect(stdout).toContain(`t/${'x'.repeat(57)}…`);
+    } finally {
+      cleanup();
+    }
+  });
+});

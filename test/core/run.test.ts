@@ -340,3 +340,105 @@ describe('outcome', () => {
     expect(outcome).toMatchObject({ exitCode: 7, reason: 'finish' });
   });
 });
+
+describe('odd values never reach the trainer (issue 12)', () => {
+  it('steps must be safe integers: 2^60 is replaced by the current step with one warning, later rows keep theirs', async () => {
+    const stderr = captureStderr();
+    try {
+      const recorder = await start();
+      run?.log({ a: 1 });
+      run?.log({ b: 2 }, { step: 2 ** 60 });
+      run?.log({ c: 3 }, { step: Number.MAX_SAFE_INTEGER + 2 });
+      run?.log({ d: 4 });
+      run?.setStep(2 ** 60);
+      run?.log({ e: 5 });
+      expect(run?.step).toBe(3);
+      expect(recorder.history().map((r) => r.step)).toEqual([0, 1, 1, 1, 2]);
+      expect(stderr.text().match(/invalid step \(1152921504606847000\)/g)).toHaveLength(1);
+      expect(stderr.text().match(/setStep\(\) needs/g)).toHaveLength(1);
+      run?.log({ f: 6 }, { step: Number.MAX_SAFE_INTEGER });
+      expect(run?.step).toBe(Number.MAX_SAFE_INTEGER);
+    } finally {
+      stderr.restore();
+    }
+  });
+
+  it('a throwing getter in log() is warned once; the other values, nested ones too, are logged', async () => {
+    const stderr = captureStderr();
+    try {
+      const recorder = await start();
+      const metrics = {
+        before: 1,
+        get boom(): number {
+          throw new Error('x');
+        },
+        nested: {
+          ok: 2,
+          get bad(): number {
+            throw new Error('y');
+          },
+        },
+        after: 3,
+      };
+      expect(() => run?.log(metrics)).not.toThrow();
+      run?.log(metrics);
+      const proxy = new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw new Error('trap');
+          },
+        },
+      );
+      expect(() => run?.log(proxy)).not.toThrow();
+      expect(recorder.history()).toEqual([
+        { step: 0, values: { before: 1, 'nested/ok': 2, after: 3 } },
+        { step: 1, values: { before: 1, 'nested/ok': 2, after: 3 } },
+      ]);
+      expect(stderr.text().match(/reading metric "boom" threw \(x\)/g)).toHaveLength(1);
+      expect(stderr.text().match(/log\(\) could not read its arguments \(trap\)/g)).toHaveLength(1);
+    } finally {
+      stderr.restore();
+    }
+  });
+});
+
+describe('self-measurement counts what the caller pays (issue 12)', () => {
+  /** A backend whose every write costs 1 ms on the trainer's thread. */
+  class SlowBackend extends RecordingBackend {
+    override write(rows: readonly import('../../src/core/backend.js').MetricRow[]): void {
+      const until = performance.now() + 1;
+      while (performance.now() < until) {
+        // busy
+      }
+      super.write(rows);
+    }
+  }
+
+  it('the end summary reports a mean per call that includes the drains (not only the sampled copy)', async () => {
+    const stderr = captureStderr();
+    try {
+      run = await init(testOptions({ logLevel: 'info', logging: { async: true, drainIntervalMs: 60_000 } }), {
+        backends: [new SlowBackend()],
+      });
+      const calls = 2_000;
+      const started = performance.now();
+      for (let i = 0; i < calls; i++) {
+        run.log({ loss: i });
+        if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const realNsPerCall = ((performance.now() - started) * 1e6) / calls;
+      await run.finish();
+      run = undefined;
+      const match = /mean ([\d.]+) (µs|ns) per call with draining \(([\d.]+) ms drained/.exec(stderr.text());
+      expect(match, stderr.text()).not.toBeNull();
+      const reportedNs = Number(match![1]) * (match![2] === 'µs' ? 1000 : 1);
+      // 40 drains of at least 1 ms over 2,000 calls: at least 20 µs per call, as the caller measured it.
+      expect(reportedNs).toBeGreaterThanOrEqual(20_000);
+      expect(reportedNs).toBeGreaterThanOrEqual(realNsPerCall * 0.5);
+      expect(Number(match![3])).toBeGreaterThanOrEqual(40);
+    } finally {
+      stderr.restore();
+    }
+  });
+});

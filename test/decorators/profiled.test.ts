@@ -349,3 +349,47 @@ describe('@Profiled (standard decorators)', () => {
     expect(() => Profiled('')).toThrow(/@Profiled: name must be a non-empty string/);
   });
 });
+
+describe('a profiled span never includes trainscope’s own logging (issue 12)', () => {
+  /** A run whose log() takes 20 ms: any span that includes it is at least that long. */
+  function slowLoggingRun(): FakeRun {
+    const slow = new FakeRun();
+    const log = slow.log.bind(slow);
+    slow.log = (metrics, options) => {
+      const until = performance.now() + 20;
+      while (performance.now() < until) {
+        // busy: the cost of logging as the caller pays it
+      }
+      log(metrics, options);
+    };
+    setCurrentHandle(slow);
+    return slow;
+  }
+
+  it('@Profiled written above @TrackMetrics times the method only; the metrics are still logged', async () => {
+    const { TrackMetrics } = await import('../../src/decorators/index.js');
+    class Trainer {
+      @Profiled('outer')
+      @TrackMetrics()
+      step(): { loss: number } {
+        return { loss: 1 };
+      }
+    }
+    const slow = slowLoggingRun();
+    expect(new Trainer().step()).toEqual({ loss: 1 });
+    expect(slow.logs.map((l) => l.metrics)).toEqual([{ loss: 1 }]);
+    expect(slow.spans.map((s) => s.operation)).toEqual(['outer']);
+    expect(slow.spans[0]!.durationNs).toBeLessThan(10_000_000n);
+  });
+
+  it('instrument(obj, m, {track}) times the method only', async () => {
+    const { instrument } = await import('../../src/decorators/index.js');
+    const trainer = { step: (): { loss: number } => ({ loss: 2 }) };
+    const slow = slowLoggingRun();
+    instrument(trainer, 'step', { name: 'instrumented', track: {} });
+    expect(trainer.step()).toEqual({ loss: 2 });
+    expect(slow.logs.map((l) => l.metrics)).toEqual([{ loss: 2 }]);
+    expect(slow.spans.map((s) => s.operation)).toEqual(['instrumented']);
+    expect(slow.spans[0]!.durationNs).toBeLessThan(10_000_000n);
+  });
+});

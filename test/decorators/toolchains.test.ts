@@ -153,6 +153,13 @@ describe('tsc, legacy decorators only', () => {
       priority: 'high',
     });
   });
+
+  it('decorationsOf(Class) reads what was decorated, as under standard decorators', () => {
+    expect(outputs.get('legacy')!.metadata).toEqual({
+      trackMetrics: { prefix: 'training', step: 'globalStep' },
+      priority: 'high',
+    });
+  });
 });
 
 describe('tsc, standard decorators only', () => {

@@ -244,3 +244,48 @@ describe('@Priority', () => {
     });
   });
 });
+
+describe('@TrackMetrics with a return value that throws when read (issue 12)', () => {
+  class Odd {
+    @TrackMetrics()
+    getterThrows(): Record<string, unknown> {
+      return {
+        loss: 0.5,
+        get boom(): number {
+          throw new Error('x');
+        },
+        acc: 0.9,
+      };
+    }
+
+    @TrackMetrics()
+    proxy(): Record<string, unknown> {
+      return new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw new Error('trap');
+          },
+        },
+      );
+    }
+  }
+
+  it('keeps the other values, warns once, and returns the value to the trainer', () => {
+    const odd = new Odd();
+    expect(() => odd.getterThrows()).not.toThrow();
+    odd.getterThrows();
+    expect(run.logs.map((l) => l.metrics)).toEqual([
+      { loss: 0.5, acc: 0.9 },
+      { loss: 0.5, acc: 0.9 },
+    ]);
+    expect(warnings().filter((w) => w.includes('boom (its getter threw)'))).toHaveLength(1);
+  });
+
+  it('a Proxy whose traps throw logs nothing, warns once, and never throws', () => {
+    const odd = new Odd();
+    expect(() => odd.proxy()).not.toThrow();
+    expect(run.logs).toEqual([]);
+    expect(warnings().filter((w) => w.includes('could not be read (Error: trap)'))).toHaveLength(1);
+  });
+});

@@ -79,6 +79,8 @@ const ENTRIES: Record<string, { source: string; names: string[] }> = {
 interface ExportTarget {
   readonly types: string;
   readonly import: string;
+  readonly require: string;
+  readonly default: string;
 }
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -93,10 +95,17 @@ describe('public API', () => {
       for (const name of entry.names) expect(module[name], name).toBeDefined();
     });
 
-    it(`package.json maps "${subpath}" to the build of ${entry.source}`, () => {
+    it(`package.json maps "${subpath}" to the build of ${entry.source}, one ESM file for import and require`, () => {
       const target = manifest.exports[subpath] as ExportTarget;
       const built = entry.source.replace(/^src\//, './dist/').replace(/\.ts$/, '');
-      expect(target).toEqual({ types: `${built}.d.ts`, import: `${built}.js` });
+      // One build for both: require(esm) loads the same module instance, so there is no dual-package hazard.
+      expect(target).toEqual({
+        types: `${built}.d.ts`,
+        import: `${built}.js`,
+        require: `${built}.js`,
+        default: `${built}.js`,
+      });
+      expect(Object.keys(target)[0]).toBe('types');
     });
   }
 

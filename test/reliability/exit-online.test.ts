@@ -28,9 +28,9 @@ async function runMode(mode: string): Promise<Ended> {
   const server = await startFakeWandbServer({ apiKey: KEY });
   const root = join(dir, mode);
   const handle = startChild(script, [root, mode, server.url], { RELIABILITY_KEY: KEY });
-  if (mode === 'sigterm' || mode === 'sigint') {
+  if (mode.startsWith('sig')) {
     await handle.waitFor(/^ready$/);
-    handle.child.kill(mode === 'sigterm' ? 'SIGTERM' : 'SIGINT');
+    handle.child.kill(mode.toUpperCase() as NodeJS.Signals);
   }
   const { code } = await handle.exited;
   return { code, root, server, stderr: handle.stderr() };
@@ -57,6 +57,7 @@ describe('ending a process with both backends on, W&B online (fake server)', { t
   it.each([
     ['sigterm', 143],
     ['sigint', 130],
+    ['sighup', 129],
     ['throw', 1],
     ['reject', 1],
     ['exit', 3],
@@ -73,8 +74,10 @@ describe('ending a process with both backends on, W&B online (fake server)', { t
       expect(files.last).toBe('footer');
       const handlers = readFileSync(join(root, 'user-handlers.log'), 'utf8');
       expect(handlers).toContain(`exit ${expected}`);
-      if (mode === 'exit') {
-        // process.exit() leaves no time for the network: the local log has it all, sync sends it later.
+      if (mode === 'exit' || mode === 'throw' || mode === 'reject') {
+        // process.exit() and a fatal error leave no time for the network (no user code may run after a fatal
+        // error, and a slow network must not keep a crashed process alive): the local log has it all.
+        if (mode !== 'exit') expect(stderr).toContain('npx trainscope sync');
         expect(stderr).not.toContain(KEY);
         return;
       }

@@ -62,9 +62,16 @@ function describeKerasModel(model: KerasModelGraphInfo): string {
   return `conceptual graph: ${model.className}${name}, ${model.layers} layer${model.layers === 1 ? '' : 's'}`;
 }
 
+/** The tag column is at most this wide: a longer tag is cut with `…` so one tag cannot widen the whole table. */
+export const MAX_TAG_WIDTH = 60;
+
+function tagCell(tag: string): string {
+  return tag.length > MAX_TAG_WIDTH ? `${tag.slice(0, MAX_TAG_WIDTH - 1)}…` : tag;
+}
+
 function tagLine(tag: InspectTag, width: number): string {
   const steps = tag.firstStep === tag.lastStep ? `${tag.firstStep}` : `${tag.firstStep}..${tag.lastStep}`;
-  const base = `    ${tag.tag.padEnd(width)}  ${String(tag.count).padStart(6)}  ${steps.padEnd(13)}`;
+  const base = `    ${tagCell(tag.tag).padEnd(width)}  ${String(tag.count).padStart(6)}  ${steps.padEnd(13)}`;
   if (tag.plugin === 'scalars') {
     return `${base}  ${formatNumber(tag.min).padStart(12)}  ${formatNumber(tag.max).padStart(12)}  ${describeValue(tag.last).padStart(12)}`;
   }
@@ -88,7 +95,7 @@ export function formatInspectResult(result: InspectResult): string {
       lines.push(`  ${file.name}: ${file.sizeBytes} bytes, ${file.recordsRead} records, ${file.status}`);
     }
     const tags = Object.values(run.tags);
-    const width = Math.max(3, ...tags.map((t) => t.tag.length));
+    const width = Math.max(3, ...tags.map((t) => tagCell(t.tag).length));
     const plugins = [...new Set(tags.map((t) => t.plugin))].sort();
     for (const plugin of plugins) {
       lines.push(`  ${plugin || '(no plugin)'}`);
@@ -123,7 +130,7 @@ export function registerInspectCommand(program: Command): void {
     .command('inspect')
     .description(
       'Decode the TensorBoard event files under LOGDIR as TensorBoard reads them and summarize runs, tags, steps and ' +
-        'values; exits 1 on damaged files and on tags a TensorBoard dashboard would fail on',
+        'values; exits 1 on damaged files, on tags a TensorBoard dashboard would fail on, and when no event file is found',
     )
     .argument('<logdir>', 'log directory (or one event file)')
     .option('--json', 'print the full result, with every point, as JSON')
@@ -137,6 +144,13 @@ export function registerInspectCommand(program: Command): void {
         return;
       }
       process.stdout.write(`${options.json ? inspectResultToJson(result) : formatInspectResult(result)}\n`);
+      if (Object.keys(result.runs).length === 0) {
+        // Nothing to inspect is a mistake (a wrong path, a run not started yet), not a clean result.
+        process.stderr.write(
+          `trainscope inspect: no TensorBoard event files (names containing "tfevents") under ${logDir}\n`,
+        );
+        process.exitCode = 1;
+      }
       if (result.errors > 0) process.exitCode = 1;
     });
 }

@@ -1,8 +1,8 @@
 import * as os from 'node:os';
-import { stringify as yamlStringify } from 'yaml';
 import type { RunInfo } from '../../core/backend.js';
 import { VERSION } from '../../version.js';
 import { jsonObjectLine } from './history-value.js';
+import { type YamlValue, yamlDocument } from './yaml-block.js';
 
 /**
  * The small files W&B keeps beside a run (in `files/`, uploaded online): `config.yaml`,
@@ -43,11 +43,11 @@ export function configEntries(config: Readonly<Record<string, unknown>>): [strin
 
 /** `config.yaml`: `wandb_version: 1`, then each key as `desc: null` / `value: …`. */
 export function configYaml(config: Readonly<Record<string, unknown>>): string {
-  const document: Record<string, unknown> = { wandb_version: 1 };
+  const document: Record<string, YamlValue> = { wandb_version: 1 };
   for (const [key, json] of configEntries(config)) {
-    document[key] = { desc: null, value: JSON.parse(json) as unknown };
+    document[key] = { desc: null, value: JSON.parse(json) as YamlValue };
   }
-  return yamlStringify(document, { lineWidth: 0 });
+  return yamlDocument(document);
 }
 
 /** `wandb-metadata.json`: what the W&B UI shows on the run's Overview tab. */

@@ -176,7 +176,10 @@ export class WandbBackend implements Backend {
     const dir = this.log?.directory;
     if (this.mode === 'disabled' || dir === undefined) return ['W&B: disabled'];
     if (this.mode === 'offline') {
-      return [`W&B offline run: ${dir}`, `  upload it with: trainscope sync ${dir}  (or: wandb sync ${dir})`];
+      return [
+        `W&B offline run: ${dir}`,
+        `  upload it with: npx trainscope sync ${dir}  (or: wandb sync ${dir})`,
+      ];
     }
     const online = this.stream?.online;
     const credentials = this.decision.credentials;
@@ -188,7 +191,7 @@ export class WandbBackend implements Backend {
     const stopped = this.stream?.stopped;
     return [
       `W&B: the run was not fully uploaded${stopped ? ` (${stopped.message})` : ''}; it is kept in ${dir}`,
-      `  upload the rest with: trainscope sync ${dir}`,
+      `  upload the rest with: npx trainscope sync ${dir}`,
     ];
   }
 
@@ -196,7 +199,7 @@ export class WandbBackend implements Backend {
   private streamingStopped(stop: FileStreamStop): void {
     const dir = this.log?.directory ?? this.options.dir;
     const where = this.options.spool
-      ? `The whole run is kept in ${dir}; upload it with: trainscope sync ${dir}`
+      ? `The whole run is kept in ${dir}; upload it with: npx trainscope sync ${dir}`
       : `wandb.spool is off: rows from now on are counted as dropped (the local log ${dir} still has them)`;
     if (stop.reason === 'auth') {
       this.reporter?.countOne();

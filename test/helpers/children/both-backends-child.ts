@@ -4,7 +4,7 @@
 //
 // Usage: node <bundle> <root> <mode> [baseUrl]
 //   mode `kill`: loops until killed (SIGKILL trials);
-//   mode `sigterm` / `sigint`: logs 50 steps, flushes, prints `ready`, waits for the signal;
+//   mode `sigterm` / `sigint` / `sighup`: logs 50 steps, flushes, prints `ready`, waits for the signal;
 //   mode `throw` / `exit` / `reject`: logs 50 steps, then throws / calls process.exit(3) / leaves a rejection.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +54,7 @@ await logSteps(50);
 switch (mode) {
   case 'sigterm':
   case 'sigint':
+  case 'sighup':
     setInterval(() => {}, 1000);
     process.stdout.write('ready\n');
     break;

@@ -184,7 +184,7 @@ function syncCredentials(
   if (!credentials.apiKey) {
     throw new SyncError(
       runDir,
-      'no W&B API key: set WANDB_API_KEY, run `wandb login` (writes ~/.netrc), or pass apiKey',
+      'no W&B API key: set WANDB_API_KEY or run `wandb login` (writes ~/.netrc)',
       false,
     );
   }
