@@ -116,7 +116,10 @@ function rows(
 ): BenchRow[] {
   const out: BenchRow[] = [];
   const perCall = (ns: number) => ns / steps;
-  for (const [label, m] of [['writer thread', worker], ['training thread (logging.thread main)', main]] as const) {
+  for (const [label, m] of [
+    ['writer thread', worker],
+    ['training thread (logging.thread main)', main],
+  ] as const) {
     const isWorker = m === worker;
     const kept = m.kept.map((n) => n.toLocaleString('en-US')).join(' / ');
     out.push(
@@ -158,7 +161,9 @@ function rows(
         baselineName: 'plain loop CPU, ns/step',
         baseline: perCall(plain.threadCpuNs),
         ratio: m.processCpuNs / Math.max(1, plain.threadCpuNs),
-        ...(isWorker ? { target: '<= 3,000 ns', met: perCall(m.processCpuNs - plain.threadCpuNs) <= 3_000 } : {}),
+        ...(isWorker
+          ? { target: '<= 3,000 ns', met: perCall(m.processCpuNs - plain.threadCpuNs) <= 3_000 }
+          : {}),
       },
       {
         what: `${label}: init() and finish() wall time (finish ${m.finishMs.toFixed(0)} ms); RSS after ${m.rssMiB.toFixed(0)} MiB`,

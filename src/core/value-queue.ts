@@ -11,7 +11,14 @@ export interface ValueQueue {
   readonly dropped: number;
   readonly droppedByPriority: readonly number[];
   readonly highWater: number;
-  push(key: MetricKey, value: unknown, priority: number, step: number, time: number, call: number): PushResult;
+  push(
+    key: MetricKey,
+    value: unknown,
+    priority: number,
+    step: number,
+    time: number,
+    call: number,
+  ): PushResult;
   /** The largest depth since the last call. */
   takePeak(): number;
 }

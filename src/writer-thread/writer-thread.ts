@@ -14,6 +14,8 @@ const post = (message: WriterReply): void => port.postMessage(message);
 const service = new WriterService(data, createBackends(data.options, data.info), post);
 port.on('message', (request: WriterRequest) => {
   service.handle(request).catch((error: unknown) => {
-    service.log.error(`the writer thread failed in ${request.kind}(): ${error instanceof Error ? error.message : String(error)}`);
+    service.log.error(
+      `the writer thread failed in ${request.kind}(): ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
 });

@@ -21,7 +21,12 @@ import {
 export type SideMessage =
   | { readonly kind: 'tag'; readonly id: number; readonly tag: string }
   | { readonly kind: 'value'; readonly value: MetricValue }
-  | { readonly kind: 'call'; readonly id: number; readonly method: string; readonly args: readonly unknown[] };
+  | {
+      readonly kind: 'call';
+      readonly id: number;
+      readonly method: string;
+      readonly args: readonly unknown[];
+    };
 
 /**
  * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs four
@@ -64,7 +69,14 @@ export class RingQueue implements ValueQueue {
     return this.capacity - this.size;
   }
 
-  push(key: MetricKey, value: unknown, priority: number, step: number, time: number, call: number): PushResult {
+  push(
+    key: MetricKey,
+    value: unknown,
+    priority: number,
+    step: number,
+    time: number,
+    call: number,
+  ): PushResult {
     const slot = key.slot as TagSlot;
     let num = 0;
     let rich: MetricValue | undefined;
@@ -162,6 +174,10 @@ export class RingQueue implements ValueQueue {
     this.dropped++;
     this.droppedByPriority[priority] = (this.droppedByPriority[priority] as number) + 1;
     const control = this.ring.control;
-    Atomics.store(control, priority === PRIORITY_LOW ? DROPPED_LOW : DROPPED_MEDIUM, this.droppedByPriority[priority] as number);
+    Atomics.store(
+      control,
+      priority === PRIORITY_LOW ? DROPPED_LOW : DROPPED_MEDIUM,
+      this.droppedByPriority[priority] as number,
+    );
   }
 }

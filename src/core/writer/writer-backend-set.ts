@@ -83,14 +83,20 @@ export class WriterBackendSet extends BackendSet {
     await this.request({ kind: 'flush', timeoutMs }, timeoutMs + 5_000);
   }
 
-  override async finish(outcome: RunOutcome, deadline: number, timeoutMs: number): Promise<BackendFinishState[]> {
+  override async finish(
+    outcome: RunOutcome,
+    deadline: number,
+    timeoutMs: number,
+  ): Promise<BackendFinishState[]> {
     this.drainer.drainFinal();
     const { exitCode, reason, endTime } = outcome;
     const finish = { kind: 'finish', exitCode, reason, endTime, deadline, timeoutMs } as const;
     const reply = await this.request(finish, Math.max(0, deadline - Date.now()) + 5_000);
     void this.thread.worker.terminate();
     if (reply?.kind !== 'reply' || reply.finished === undefined) {
-      this.log.error('the writer thread did not report how the backends finished; their last data may be incomplete');
+      this.log.error(
+        'the writer thread did not report how the backends finished; their last data may be incomplete',
+      );
       return [];
     }
     this.finished = reply.finished;
@@ -157,7 +163,8 @@ export class WriterBackendSet extends BackendSet {
   private onGone(why: string): void {
     if (this.drainer.dead) return;
     this.drainer.dead = true;
-    if (this.finished === undefined) this.log.error(`the writer thread ${why}; values logged from now on are lost`);
+    if (this.finished === undefined)
+      this.log.error(`the writer thread ${why}; values logged from now on are lost`);
     for (const resolve of [...this.pending.values()]) resolve(undefined);
   }
 }

@@ -18,7 +18,11 @@ afterAll(() => {
 });
 
 /** Per key: how many points TensorBoard's reader finds, and how many W&B history items the `.wandb` file holds. */
-function readBack(root: string): { tb: Record<string, number>; wandb: Record<string, number>; damaged: boolean } {
+function readBack(root: string): {
+  tb: Record<string, number>;
+  wandb: Record<string, number>;
+  damaged: boolean;
+} {
   const tags = Object.values(inspectLogDir(join(root, 'tb')).runs)[0]?.tags ?? {};
   const runDir = readdirSync(join(root, 'wandb')).find((d) => d.startsWith('offline-run-')) as string;
   const file = readdirSync(join(root, 'wandb', runDir)).find((f) => f.endsWith('.wandb')) as string;
@@ -45,22 +49,28 @@ describe('writer thread: what was logged is durable on every way out (child proc
     ['exit', 3],
     ['throw', 1],
     ['sigint', 130],
-  ])('%s: every value logged in a loop that never yielded is in both files', { timeout: 90_000 }, async (mode, code) => {
-    const root = join(dir, mode);
-    const child = startChild(script, [root, mode, String(STEPS)]);
-    if (mode === 'sigint') {
-      await child.waitFor(/^ready$/);
-      child.child.kill('SIGINT');
-    }
-    const exited = await child.exited;
-    expect(exited.code, child.stderr()).toBe(code);
-    expect(child.stderr()).not.toContain('no writer thread');
-    const files = readBack(root);
-    expect(files.tb).toEqual(all(STEPS));
-    expect(files.wandb).toEqual(all(STEPS));
-  });
+  ])(
+    '%s: every value logged in a loop that never yielded is in both files',
+    { timeout: 90_000 },
+    async (mode, code) => {
+      const root = join(dir, mode);
+      const child = startChild(script, [root, mode, String(STEPS)]);
+      if (mode === 'sigint') {
+        await child.waitFor(/^ready$/);
+        child.child.kill('SIGINT');
+      }
+      const exited = await child.exited;
+      expect(exited.code, child.stderr()).toBe(code);
+      expect(child.stderr()).not.toContain('no writer thread');
+      const files = readBack(root);
+      expect(files.tb).toEqual(all(STEPS));
+      expect(files.wandb).toEqual(all(STEPS));
+    },
+  );
 
-  it('SIGKILL after a flush: readable files holding every value up to the flush', { timeout: 90_000 }, async () => {
+  it('SIGKILL after a flush: readable files holding every value up to the flush', {
+    timeout: 90_000,
+  }, async () => {
     const root = join(dir, 'kill');
     const child = startChild(script, [root, 'kill', String(STEPS)]);
     await child.waitFor(new RegExp(`^flushed ${STEPS}$`));

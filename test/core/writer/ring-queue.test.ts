@@ -40,7 +40,11 @@ function setup(entries = 64) {
   });
   const side = () => {
     const out: unknown[] = [];
-    for (let m = receiveMessageOnPort(channel.port2); m !== undefined; m = receiveMessageOnPort(channel.port2))
+    for (
+      let m = receiveMessageOnPort(channel.port2);
+      m !== undefined;
+      m = receiveMessageOnPort(channel.port2)
+    )
       out.push(m.message);
     return out;
   };
