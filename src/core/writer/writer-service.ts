@@ -83,6 +83,9 @@ export class WriterService {
     };
     const states = await this.backends.finish(outcome, request.deadline, request.timeoutMs);
     this.close();
+    // Everything is durable: a `process.exit` racing the reply need not wait for an exit flush.
+    Atomics.store(this.ring.control, EXIT_ACK, 1);
+    Atomics.notify(this.ring.control, EXIT_ACK);
     const selfValues: [string, MetricValue][] = [];
     for (const [key, value] of this.summary) if (key.startsWith('trainscope/')) selfValues.push([key, value]);
     return { states, reports: this.backends.reports(states), selfValues };
