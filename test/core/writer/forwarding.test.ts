@@ -45,6 +45,7 @@ describe('writer thread: everything else the run hands the backends crosses too'
           tensorboard: { logDir: join(dir, 'tb') },
           wandb: false,
           profiling: { gpu: 'off', reportEverySteps: 0 },
+          logging: { thread: 'worker' },
         },
         { profiler: systemProfiler() },
       );
