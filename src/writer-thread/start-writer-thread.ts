@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Logger, RunInfo } from '../core/backend.js';
 import type { ResolvedOptions } from '../core/options.js';
 import { SharedRing } from '../core/writer/shared-ring.js';
@@ -37,12 +38,36 @@ export async function startWriterThread(
     const worker = fromSource
       ? new Worker(sourceBootstrap(entry), { ...settings, eval: true })
       : new Worker(entry, settings);
+    await loaded(worker, options.finishTimeoutMs);
     return { worker, ring, side: port1 };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.info(`no writer thread (${reason}); encoding and I/O run on the training thread`);
     return undefined;
   }
+}
+
+/**
+ * Waits for the writer's first message (its backends are built), so that a writer that cannot load or build
+ * them is noticed here and the run falls back to the training thread instead of losing its values.
+ */
+function loaded(worker: Worker, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => settle(new Error(`it did not start within ${timeoutMs} ms`)), timeoutMs);
+    const settle = (error?: Error): void => {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (error === undefined) resolve();
+      else {
+        void worker.terminate();
+        reject(error);
+      }
+    };
+    const onMessage = (): void => settle();
+    const onError = (error: Error): void => settle(error);
+    const onExit = (code: number): void => settle(new Error(`it exited with code ${code}`));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
 }
 
 /** A CommonJS script that registers tsx's ESM loader in the worker, then imports the `.ts` entry. */

@@ -12,6 +12,7 @@ if (port === null) throw new Error('writer-thread.js runs as a worker thread onl
 const data = workerData as WriterThreadData;
 const post = (message: WriterReply): void => port.postMessage(message);
 const service = new WriterService(data, createBackends(data.options, data.info), post);
+port.postMessage({ kind: 'loaded' } satisfies WriterReply);
 port.on('message', (request: WriterRequest) => {
   service.handle(request).catch((error: unknown) => {
     service.log.error(

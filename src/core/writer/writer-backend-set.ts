@@ -157,7 +157,8 @@ export class WriterBackendSet extends BackendSet {
 
   private onMessage(message: WriterReply): void {
     if (message.kind === 'log') this.log[message.level](message.message);
-    else this.pending.get(message.kind === 'result' ? -message.id : message.id)?.(message);
+    else if (message.kind !== 'loaded')
+      this.pending.get(message.kind === 'result' ? -message.id : message.id)?.(message);
   }
 
   private onGone(why: string): void {

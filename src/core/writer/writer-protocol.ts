@@ -27,6 +27,8 @@ export type WriterRequest =
 
 /** Writer thread → training thread. */
 export type WriterReply =
+  /** The writer built its backends and listens (sent once, before anything else). */
+  | { readonly kind: 'loaded' }
   | { readonly kind: 'reply'; readonly id: number; readonly finished?: FinishReply }
   | { readonly kind: 'result'; readonly id: number; readonly value?: unknown; readonly error?: string }
   | { readonly kind: 'log'; readonly level: 'debug' | 'info' | 'warn' | 'error'; readonly message: string };
