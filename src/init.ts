@@ -6,6 +6,7 @@
 import type { Backend, RunInfo } from './core/backend.js';
 import { backendOnThisRank, wandbRunForRank } from './core/backend-ranks.js';
 import { currentHandle, setCurrentHandle } from './core/current.js';
+import { ConsoleLogger } from './core/logger.js';
 import { distributedWarnings } from './core/distributed-warnings.js';
 import { parseOptions, type ResolvedOptions, type TrainscopeOptions } from './core/options.js';
 import { resolveRank } from './core/rank.js';
@@ -16,6 +17,7 @@ import { unknownOptionKeys, unknownOptionsWarning } from './core/unknown-options
 import { createProfiler } from './profiler/index.js';
 import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
 import { createWandbBackend } from './trackers/wandb/index.js';
+import { startWriterThread } from './writer-thread/start-writer-thread.js';
 
 /** What `init()` takes besides the options. */
 export interface InitExtras {
@@ -54,17 +56,32 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
   }
   const rank = resolveRank(resolved);
   const info = createRunInfo(resolved, rank);
-  const backends = [...createBackends(resolved, info), ...(extras.backends ?? [])];
   const profiler = resolved.profiling.enabled
     ? (extras.profiler ?? createProfiler(resolved.profiling))
     : undefined;
-  const run = new Run(resolved, info, backends, profiler);
+  const writer = usesWriterThread(resolved, extras)
+    ? await startWriterThread(resolved, info, new ConsoleLogger({ level: resolved.logLevel }))
+    : undefined;
+  const backends = writer ? [] : [...createBackends(resolved, info), ...(extras.backends ?? [])];
+  const run = new Run(resolved, info, backends, profiler, writer);
   const unknown = unknownOptionKeys(options);
   if (unknown.length > 0) run.logger.warn(unknownOptionsWarning(unknown, 'the options'));
   for (const warning of distributedWarnings(resolved, info, rank)) run.logger.warn(warning);
   await run.start();
   setCurrentHandle(run);
   return run;
+}
+
+/**
+ * Whether the run's backends go to a writer thread: `logging.thread: 'worker'` (the default), unless
+ * `logging.async: false` asks for writes inside each `log()` call, or `extras.backends` holds backends built
+ * here (objects with functions cannot cross to another thread), which keep the run on the training thread.
+ */
+function usesWriterThread(resolved: ResolvedOptions, extras: InitExtras): boolean {
+  const configured =
+    resolved.tensorboard !== false || (resolved.wandb !== false && resolved.wandb.mode !== 'disabled');
+  const { thread, async } = resolved.logging;
+  return thread === 'worker' && async && configured && (extras.backends ?? []).length === 0;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Logger } from './backend.js';
 import { CallContext } from './call-context.js';
-import type { DrainLoop } from './drain-loop.js';
-import { type MetricQueue, MUST_DRAIN, PUSHED } from './metric-queue.js';
+import { MUST_DRAIN, PUSHED } from './metric-queue.js';
 import { type MetricKey, type PriorityFilter, priorityRank } from './priority-filter.js';
 import type { LogOptions } from './run-handle.js';
+import type { DrainControl, ValueQueue } from './value-queue.js';
 import { isFlattenable } from './value-sanitizer.js';
 
 /** What `readField` returns when a getter throws. */
@@ -36,8 +36,8 @@ export class MetricRecorder {
 
   constructor(
     private readonly filter: PriorityFilter,
-    private readonly queue: MetricQueue,
-    private readonly drain: DrainLoop,
+    private readonly queue: ValueQueue,
+    private readonly drain: DrainControl,
     private readonly logger: Logger,
     private readonly asyncDrain: boolean,
   ) {}

@@ -10,6 +10,13 @@ export type Priority = z.infer<typeof PrioritySchema>;
 export const LoggingLevelSchema = z.enum(['high', 'medium', 'all']);
 export type LoggingLevel = z.infer<typeof LoggingLevelSchema>;
 
+export const LoggingThreadSchema = z.enum(['worker', 'main']);
+export type LoggingThread = z.infer<typeof LoggingThreadSchema>;
+
+function defaultLoggingThread(): LoggingThread {
+  return process.env.TRAINSCOPE_LOGGING_THREAD === 'main' ? 'main' : 'worker';
+}
+
 const name = z
   .string()
   .min(1, 'must not be empty')
@@ -31,6 +38,12 @@ export const LoggingOptionsSchema = z.object({
   queueCapacity: z.number().int().min(16, 'must be at least 16').default(100_000),
   /** How often the background drain runs when the trainer does not yield sooner (ms). */
   drainIntervalMs: z.number().int().min(1).default(100),
+  /**
+   * Where rows are built, encoded and written: `worker` (default) on a writer thread, so `log()` only copies
+   * values into a shared ring; `main` on the training thread, between its event-loop turns. The environment
+   * variable `TRAINSCOPE_LOGGING_THREAD` changes the default.
+   */
+  thread: LoggingThreadSchema.default(defaultLoggingThread),
 });
 
 export const ProfilingOptionsSchema = z.object({

@@ -19,6 +19,8 @@ export interface RunSummaryInput {
   readonly queueCapacity: number;
   readonly dropped: number;
   readonly droppedByPriority: readonly number[];
+  /** Writer-thread mode: how often and how long `log()` waited for room in the full ring (high values only). */
+  readonly callerWaits?: { readonly count: number; readonly ms: number };
   readonly backends: readonly {
     name: string;
     stats: BackendStats;
@@ -58,6 +60,12 @@ export function formatRunSummary(input: RunSummaryInput): string[] {
     : `${input.logCalls} log() calls, p50 ${formatNs(input.logNsP50)}, p99 ${formatNs(input.logNsP99)} on the caller's thread (sampled); ` +
       `mean ${formatNs(input.logNsMean)} per call with draining (${(input.drainNs / 1e6).toFixed(1)} ms drained on this thread)`;
   lines.push(`${cost}; queue peak ${input.queuePeak}/${input.queueCapacity}`);
+  if (input.callerWaits !== undefined) {
+    const { count, ms } = input.callerWaits;
+    lines.push(
+      `encoding and I/O ran on the writer thread; log() waited for it ${count} time${count === 1 ? '' : 's'} (${ms.toFixed(1)} ms, included in the figures above)`,
+    );
+  }
   if (input.dropped > 0) {
     lines.push(
       `dropped ${input.dropped} values because the queue was full (low ${input.droppedByPriority[2] ?? 0}, medium ${input.droppedByPriority[1] ?? 0}); raise logging.queueCapacity or log less often`,

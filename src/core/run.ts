@@ -17,8 +17,11 @@ import { knownSecrets } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
 import { SelfMetrics } from './self-metrics.js';
 import { SystemChannel } from './system-channel.js';
+import type { DrainControl, ValueQueue } from './value-queue.js';
 import type { MetricValue } from './values.js';
 import { withDeadline } from './with-deadline.js';
+import type { WriterThread } from './writer/writer-backend-set.js';
+import { writerPipeline } from './writer/writer-pipeline.js';
 
 export interface FinishOptions {
   /** Recorded as the run's exit code (W&B's exit record, TensorBoard's hparams session status). Default 0. */
@@ -67,14 +70,23 @@ export class Run implements RunHandle, ExitTarget {
   private readonly latest = new MetricSummary();
   private readonly backends: BackendSet;
   private readonly self: SelfMetrics;
-  private readonly drainLoop: DrainLoop;
+  private readonly drainLoop: DrainControl;
   private readonly recorder: MetricRecorder;
   private readonly system: SystemChannel;
   private readonly exitHandler: ExitHandler | undefined;
   private finishPromise: Promise<void> | undefined;
 
-  /** @internal use `init()`. */
-  constructor(options: ResolvedOptions, info: RunInfo, backends: readonly Backend[], profiler?: RunProfiler) {
+  /**
+   * @internal use `init()`. With `writer` (`logging.thread: 'worker'`), `backends` live on that thread and this
+   * one only fills the shared ring.
+   */
+  constructor(
+    options: ResolvedOptions,
+    info: RunInfo,
+    backends: readonly Backend[],
+    profiler?: RunProfiler,
+    writer?: WriterThread,
+  ) {
     this.options = options;
     this.info = info;
     this.id = info.id;
@@ -83,15 +95,25 @@ export class Run implements RunHandle, ExitTarget {
     const { logging, profiling } = options;
     const policy = rankMetricPolicy(options.distributed, info.rank, info.worldSize);
     const filter = new PriorityFilter(logging, this.logger, this.latest, policy);
-    const queue = new MetricQueue(logging.queueCapacity);
-    this.backends = new BackendSet(backends, this.logger);
-    this.self = new SelfMetrics(queue, this.backends, this.latest);
-    this.drainLoop = new DrainLoop(queue, this.backends, this.self, this.latest, this.logger, {
-      async: logging.async,
-      intervalMs: logging.drainIntervalMs,
-      selfReports: profiling.enabled,
-      selfReportEverySteps: profiling.reportEverySteps,
-    });
+    let queue: ValueQueue;
+    if (writer === undefined) {
+      const local = new MetricQueue(logging.queueCapacity);
+      queue = local;
+      this.backends = new BackendSet(backends, this.logger);
+      this.self = new SelfMetrics(local, this.backends, this.latest);
+      this.drainLoop = new DrainLoop(local, this.backends, this.self, this.latest, this.logger, {
+        async: logging.async,
+        intervalMs: logging.drainIntervalMs,
+        selfReports: profiling.enabled,
+        selfReportEverySteps: profiling.reportEverySteps,
+      });
+    } else {
+      const pipeline = writerPipeline(writer, this.latest, this.logger, options);
+      queue = pipeline.queue;
+      this.backends = pipeline.backends;
+      this.self = pipeline.self;
+      this.drainLoop = pipeline.drain;
+    }
     this.recorder = new MetricRecorder(filter, queue, this.drainLoop, this.logger, logging.async);
     this.system = new SystemChannel(info.startTime, this.drainLoop, this.backends, this.logger);
     this._profiler = profiling.enabled ? profiler : undefined;

@@ -1,7 +1,7 @@
 import type { MetricRow } from './backend.js';
 import type { BackendSet } from './backend-set.js';
 import { CALL_SAMPLE_MASK, CallTimer } from './call-timer.js';
-import type { MetricQueue } from './metric-queue.js';
+import type { ValueQueue } from './value-queue.js';
 import type { MetricSummary } from './metric-summary.js';
 import type { RunSummaryInput } from './run-summary.js';
 import type { MetricValue } from './values.js';
@@ -18,6 +18,7 @@ export type SelfSummary = Pick<
   | 'queueCapacity'
   | 'dropped'
   | 'droppedByPriority'
+  | 'callerWaits'
 >;
 
 /**
@@ -32,9 +33,11 @@ export class SelfMetrics {
   private logCalls = 0;
   /** Total time of every drain so far (ns): on the trainer's thread, whether from a `log()` call or the timer. */
   private drainNsTotal = 0;
+  /** Where the training thread's waits for the writer thread are counted (writer-thread mode only). */
+  waitSource: { readonly waits: number; readonly waitNs: number } | undefined;
 
   constructor(
-    private readonly queue: MetricQueue,
+    private readonly queue: ValueQueue,
     private readonly backends: BackendSet,
     private readonly latest: MetricSummary,
   ) {}
@@ -42,6 +45,16 @@ export class SelfMetrics {
   /** Counts one `log()` call. @returns whether this call is timed (1 in `CALL_SAMPLE_EVERY`). */
   countCall(): boolean {
     return (++this.logCalls & CALL_SAMPLE_MASK) === 0;
+  }
+
+  /** `log()` calls so far. */
+  get calls(): number {
+    return this.logCalls;
+  }
+
+  /** p50 and p99 of the sampled `log()` durations (ns; NaN before the first sample). */
+  callQuantiles(): number[] {
+    return this.callTimer.quantiles([0.5, 0.99]);
   }
 
   /** Total drain time so far (ns); a timed call reads it before and after to leave its drains out. */
@@ -69,13 +82,13 @@ export class SelfMetrics {
   fullRow(step: number): MetricRow {
     const keys: string[] = [];
     const values: number[] = [];
-    if (this.callTimer.sampled > 0) {
-      const [p50, p99] = this.callTimer.quantiles([0.5, 0.99]);
+    const caller = this.callerFigures();
+    if (!Number.isNaN(caller.p50)) {
       keys.push('trainscope/log_ns_p50', 'trainscope/log_ns_p99');
-      values.push(p50 as number, p99 as number);
+      values.push(caller.p50, caller.p99);
     }
     keys.push('trainscope/log_calls', 'trainscope/queue_depth', 'trainscope/dropped');
-    values.push(this.logCalls, this.queue.takePeak(), this.queue.dropped);
+    values.push(caller.calls, this.queue.takePeak(), this.queue.dropped);
     this.backends.forEachStats((name, s) => {
       const base = `trainscope/${name}/`;
       keys.push(
@@ -89,6 +102,15 @@ export class SelfMetrics {
       values.push(s.bytesWritten, s.requests, s.retries, s.errors, s.dropped, s.sendLatencyMs);
     });
     return this.row(step, keys, values);
+  }
+
+  /**
+   * What the training thread measured of its `log()` calls. The writer thread overrides it with the figures
+   * the training thread publishes in the shared ring.
+   */
+  protected callerFigures(): { calls: number; p50: number; p99: number } {
+    const [p50, p99] = this.callTimer.sampled > 0 ? this.callQuantiles() : [Number.NaN, Number.NaN];
+    return { calls: this.logCalls, p50: p50 as number, p99: p99 as number };
   }
 
   /** Only `trainscope/dropped` at `step` (drops are reported even when the profiler's reports are off). */
@@ -111,6 +133,9 @@ export class SelfMetrics {
       queueCapacity: this.queue.capacity,
       dropped: this.queue.dropped,
       droppedByPriority: this.queue.droppedByPriority,
+      ...(this.waitSource === undefined
+        ? {}
+        : { callerWaits: { count: this.waitSource.waits, ms: this.waitSource.waitNs / 1e6 } }),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { Logger } from './backend.js';
 import type { BackendSet } from './backend-set.js';
-import type { DrainLoop } from './drain-loop.js';
+import type { DrainControl } from './value-queue.js';
 import { sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
 
@@ -14,7 +14,7 @@ export class SystemChannel {
 
   constructor(
     private readonly startTime: number,
-    private readonly drain: DrainLoop,
+    private readonly drain: DrainControl,
     private readonly backends: BackendSet,
     private readonly logger: Logger,
   ) {}

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { CHILDREN, REPO_ROOT } from './paths.js';
 
 const ROOT = REPO_ROOT;
+const WRITER_ENTRY = join(ROOT, 'src', 'writer-thread', 'writer-thread.ts');
 /** Bundles go under node_modules so that the bundle's bare imports (zod, protobufjs…) resolve. */
 const BUNDLE_DIR = join(ROOT, 'node_modules', '.cache', 'trainscope-reliability');
 
@@ -19,18 +20,21 @@ export function bundleChild(name: string): Promise<string> {
 
 /** {@link bundleChild} for a child script anywhere under test/ (given by its path). */
 export async function bundleScript(entry: string): Promise<string> {
-  mkdirSync(BUNDLE_DIR, { recursive: true });
-  const outfile = join(BUNDLE_DIR, `${basename(entry, '.ts')}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [entry],
+  // One folder per test process: the writer thread's entry (`logging.thread: 'worker'`) is bundled next to the
+  // child, where the child's bundled `start-writer-thread` looks for it (`./writer-thread.js`).
+  const dir = join(BUNDLE_DIR, String(process.pid));
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `${basename(entry, '.ts')}.mjs`);
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile,
     logLevel: 'error',
-  });
+  } as const;
+  await build({ ...common, entryPoints: [entry], outfile });
+  await build({ ...common, entryPoints: [WRITER_ENTRY], outfile: join(dir, 'writer-thread.js') });
   return outfile;
 }
 

@@ -46,7 +46,9 @@ async function flood(name: string, queueCapacity: number) {
       profiling: { enabled: false },
       handleExit: false,
       logLevel: 'info',
-      logging: { queueCapacity, drainIntervalMs: 60_000 },
+      // The in-thread queue: its bound is what this test measures (with the writer thread the drain runs
+      // during the loop; test/core/writer/ covers that mode).
+      logging: { queueCapacity, drainIntervalMs: 60_000, thread: 'main' },
     });
     collect();
     const before = process.memoryUsage();

@@ -1,0 +1,36 @@
+import type { PushResult } from './metric-queue.js';
+import type { MetricKey } from './priority-filter.js';
+
+/**
+ * The caller-side queue `MetricRecorder` pushes into: `MetricQueue` (drained on the training thread) or
+ * `RingQueue` (a shared ring drained by the writer thread). Both share the overflow contract of `MetricQueue`.
+ */
+export interface ValueQueue {
+  readonly capacity: number;
+  readonly size: number;
+  readonly dropped: number;
+  readonly droppedByPriority: readonly number[];
+  readonly highWater: number;
+  push(
+    key: MetricKey,
+    value: unknown,
+    priority: number,
+    step: number,
+    time: number,
+    call: number,
+  ): PushResult;
+  /** The largest depth since the last call. */
+  takePeak(): number;
+}
+
+/** What the run drives of the drain: `DrainLoop` (training thread) or `WriterDrain` (writer thread). */
+export interface DrainControl {
+  start(): void;
+  stop(): void;
+  /** After each `log()` call. */
+  afterLog(): void;
+  /** Hands everything queued on (and, when the queue is full of high values, waits for room). */
+  drain(): void;
+  /** The last drain before the run closes. */
+  drainFinal(): void;
+}

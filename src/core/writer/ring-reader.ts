@@ -1,0 +1,133 @@
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { DrainLoop } from '../drain-loop.js';
+import type { MetricQueue } from '../metric-queue.js';
+import type { MetricSummary } from '../metric-summary.js';
+import type { MetricKey } from '../priority-filter.js';
+import type { MetricValue } from '../values.js';
+import type { SideMessage } from './ring-queue.js';
+import {
+  CALL_ENTRY,
+  DROPPED_LOW,
+  DROPPED_MEDIUM,
+  HEADER_ENTRY,
+  PRIORITY_MASK,
+  READ,
+  RICH_FLAG,
+  type SharedRing,
+  WRITE,
+} from './shared-ring.js';
+
+/** A `BackendSet` call forwarded from the training thread. */
+export type ForwardedCall = Extract<SideMessage, { kind: 'call' }>;
+
+/** Entries read between two publications of the read index (frees room for the producer as it goes). */
+const RELEASE_EVERY = 1024;
+
+/**
+ * The writer thread's end of the shared ring: copies entries into the writer's own `MetricQueue` (header
+ * entries start a new call; tag ids and rich values are resolved from the side port, read synchronously with
+ * `receiveMessageOnPort`, in order) and lets the writer's `DrainLoop` turn them into rows for the backends, as
+ * the in-thread drain does. Forwarded `BackendSet` calls run at their place in the ring, after the rows before
+ * them. The training thread's drop counters are mirrored into the local queue, so `trainscope/dropped` and the
+ * summary report them.
+ */
+export class RingReader {
+  private read = 0;
+  private step = 0;
+  private time = 0;
+  private call = 0;
+  private readonly keys: MetricKey[] = [];
+  private readonly values: MetricValue[] = [];
+  private readonly calls: ForwardedCall[] = [];
+
+  constructor(
+    private readonly ring: SharedRing,
+    private readonly side: MessagePort,
+    private readonly queue: MetricQueue,
+    private readonly drainLoop: DrainLoop,
+    private readonly summary: MetricSummary,
+    private readonly runCall: (call: ForwardedCall) => void,
+  ) {}
+
+  /** Reads everything published so far into rows handed to the backends. @returns entries read */
+  pump(): number {
+    const ring = this.ring;
+    const write = Atomics.load(ring.control, WRITE);
+    let read = this.read;
+    const started = read;
+    if (read !== write) this.pull();
+    while (read !== write) {
+      const i = read & ring.mask;
+      const tag = ring.tag[i] as number;
+      if (tag === HEADER_ENTRY) {
+        this.step = ring.num[i] as number;
+        this.time = ring.aux[i] as number;
+        this.call++;
+      } else if (tag === CALL_ENTRY) {
+        this.drainLoop.drain();
+        this.runCall(this.next(this.calls, 'call'));
+      } else {
+        const meta = ring.meta[i] as number;
+        const value = (meta & RICH_FLAG) === 0 ? (ring.num[i] as number) : this.next(this.values, 'value');
+        if (this.queue.size >= this.queue.capacity) this.drainLoop.drain();
+        this.queue.push(this.key(tag), value, meta & PRIORITY_MASK, this.step, this.time, this.call);
+      }
+      read = (read + 1) | 0;
+      if ((read & (RELEASE_EVERY - 1)) === 0) this.release(read);
+    }
+    this.release(read);
+    this.mirrorDrops();
+    this.drainLoop.drain();
+    return (read - started) | 0;
+  }
+
+  private release(read: number): void {
+    this.read = read;
+    Atomics.store(this.ring.control, READ, read);
+    Atomics.notify(this.ring.control, READ);
+  }
+
+  private mirrorDrops(): void {
+    const low = Atomics.load(this.ring.control, DROPPED_LOW);
+    const medium = Atomics.load(this.ring.control, DROPPED_MEDIUM);
+    const byPriority = this.queue.droppedByPriority;
+    byPriority[2] = low;
+    byPriority[1] = medium;
+    this.queue.dropped = low + medium;
+  }
+
+  private key(id: number): MetricKey {
+    let key = this.keys[id];
+    if (key === undefined) {
+      this.pull();
+      key = this.keys[id];
+      if (key === undefined) throw new Error(`the writer thread got no tag for id ${id}`);
+    }
+    return key;
+  }
+
+  /** The oldest message of a kind, pulling more from the side port when none is buffered. */
+  private next<T>(buffer: T[], kind: string): T {
+    if (buffer.length === 0) this.pull();
+    const item = buffer.shift();
+    if (item === undefined) throw new Error(`the writer thread got no ${kind} for a ring entry`);
+    return item;
+  }
+
+  private pull(): void {
+    for (let m = receiveMessageOnPort(this.side); m !== undefined; m = receiveMessageOnPort(this.side)) {
+      const message = m.message as SideMessage;
+      if (message.kind === 'tag') {
+        this.keys[message.id] = {
+          key: message.tag,
+          prefix: '',
+          slot: this.summary.slot(message.tag),
+          priority: 0,
+          interval: 1,
+          lastExplicitStep: 0,
+        };
+      } else if (message.kind === 'value') this.values.push(message.value);
+      else this.calls.push(message);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The memory the training thread and the writer thread share: a single-producer single-consumer ring of
+ * entries in a `SharedArrayBuffer` (pino's `thread-stream` idea), plus a few control words. Both ends wrap the
+ * same buffer in one `SharedRing`; `RingQueue` writes, `RingReader` reads.
+ *
+ * An entry is four columns at one index: `num` (f64), `aux` (f64), `tag` (i32) and `meta` (i32).
+ * - a value: `tag` = the tag's id (≥ 0, interned once: see `RingQueue`), `meta` = priority (| {@link RICH_FLAG}
+ *   when the value itself travels on the side port), `num` = the number;
+ * - a call header ({@link HEADER_ENTRY}): `num` = step, `aux` = time; the values after it form one row;
+ * - a call marker ({@link CALL_ENTRY}): a forwarded `BackendSet` call (on the side port) runs here, in order.
+ *
+ * Indices only grow (wrapping at 2^32 through `| 0`); the slot is `index & mask`, so the capacity is a power
+ * of two and `(write - read) | 0` is the fill.
+ */
+export const HEADER_ENTRY = -1;
+export const CALL_ENTRY = -2;
+export const RICH_FLAG = 4;
+export const PRIORITY_MASK = 3;
+
+/** Int32 control words. */
+export const WRITE = 0;
+export const READ = 1;
+/** Bumped by the training thread to wake the writer (`Atomics.notify`). */
+export const DOORBELL = 2;
+/** 1 while the writer waits on the doorbell. */
+export const SLEEPING = 3;
+/** Exit code + 1 once the training thread asks for the synchronous exit flush. */
+export const EXIT_REQUEST = 4;
+/** 1 once the writer made everything durable for the exit. */
+export const EXIT_ACK = 5;
+export const DROPPED_LOW = 6;
+export const DROPPED_MEDIUM = 7;
+const CONTROL_WORDS = 16;
+
+/** Float64 figures the training thread publishes for the writer's `trainscope/*` rows. */
+export const LOG_CALLS = 0;
+export const LOG_NS_P50 = 1;
+export const LOG_NS_P99 = 2;
+const FIGURES = 8;
+
+export class SharedRing {
+  readonly capacity: number;
+  readonly mask: number;
+  readonly control: Int32Array;
+  readonly figures: Float64Array;
+  readonly num: Float64Array;
+  readonly aux: Float64Array;
+  readonly tag: Int32Array;
+  readonly meta: Int32Array;
+
+  constructor(readonly buffer: SharedArrayBuffer) {
+    const head = CONTROL_WORDS * 4 + FIGURES * 8;
+    const capacity = (buffer.byteLength - head) / 24;
+    if (!Number.isInteger(capacity) || capacity < 16 || (capacity & (capacity - 1)) !== 0)
+      throw new RangeError(`not a trainscope ring buffer (${buffer.byteLength} bytes)`);
+    this.capacity = capacity;
+    this.mask = capacity - 1;
+    this.control = new Int32Array(buffer, 0, CONTROL_WORDS);
+    this.figures = new Float64Array(buffer, CONTROL_WORDS * 4, FIGURES);
+    this.num = new Float64Array(buffer, head, capacity);
+    this.aux = new Float64Array(buffer, head + capacity * 8, capacity);
+    this.tag = new Int32Array(buffer, head + capacity * 16, capacity);
+    this.meta = new Int32Array(buffer, head + capacity * 20, capacity);
+  }
+
+  /** A ring of at least `entries` entries (rounded up to a power of two). */
+  static create(entries: number): SharedRing {
+    let capacity = 16;
+    while (capacity < entries) capacity *= 2;
+    return new SharedRing(new SharedArrayBuffer(CONTROL_WORDS * 4 + FIGURES * 8 + capacity * 24));
+  }
+
+  /** Entries written and not yet read. */
+  fill(): number {
+    return (Atomics.load(this.control, WRITE) - Atomics.load(this.control, READ)) | 0;
+  }
+
+  /** Wakes the writer if it sleeps on the doorbell. */
+  ring(): void {
+    Atomics.add(this.control, DOORBELL, 1);
+    Atomics.notify(this.control, DOORBELL);
+  }
+}

@@ -1,0 +1,101 @@
+import type { SelfMetrics } from '../self-metrics.js';
+import type { DrainControl } from '../value-queue.js';
+import type { RingQueue } from './ring-queue.js';
+import { LOG_CALLS, LOG_NS_P50, LOG_NS_P99, READ, SLEEPING, type SharedRing } from './shared-ring.js';
+
+/** Fill at which a `log()` wakes a sleeping writer at once (below it the writer wakes on a turn or its timer). */
+const WAKE_BATCH = 256;
+/** How often (in `log()` calls) the sampled `log()` quantiles are published for the writer's rows. */
+const QUANTILES_EVERY = 1 << 16;
+/** One wait slice while the ring is full of high values. */
+const WAIT_SLICE_MS = 20;
+
+/**
+ * The training thread's side of the drain when the writer thread does it (`DrainControl`): publishes the
+ * ring's write index after each `log()`, wakes the writer (at once when a batch is waiting, else on the next
+ * event-loop turn through one `setImmediate`, as `DrainLoop` schedules itself), and — the only place the
+ * training thread ever waits — waits with `Atomics.wait` on the read index when the ring is full of high
+ * values. Every wait is counted and timed for the end-of-run summary.
+ */
+export class WriterDrain implements DrainControl {
+  /** Waits for room (ring full of high values), and their total time. */
+  waits = 0;
+  waitNs = 0;
+  /** Set when the writer thread is gone: nothing waits for it any more. */
+  dead = false;
+  private scheduled = false;
+  private callsSincePublish = 0;
+
+  constructor(
+    private readonly ring: SharedRing,
+    private readonly queue: RingQueue,
+    private readonly waitBudgetMs: number,
+  ) {}
+
+  /** The run's `SelfMetrics`, whose `log()` figures are published for the writer's `trainscope/*` rows. */
+  private self: SelfMetrics | undefined;
+
+  measure(self: SelfMetrics): void {
+    this.self = self;
+    self.waitSource = this;
+  }
+
+  start(): void {}
+
+  stop(): void {}
+
+  afterLog(): void {
+    this.queue.publish();
+    this.ring.figures[LOG_CALLS] = this.self?.calls ?? 0;
+    if (++this.callsSincePublish >= QUANTILES_EVERY) this.publishQuantiles();
+    if (Atomics.load(this.ring.control, SLEEPING) === 0) return;
+    if (this.queue.size >= WAKE_BATCH) this.ring.ring();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.kick);
+    }
+  }
+
+  drain(): void {
+    this.queue.publish();
+    this.publishQuantiles();
+    this.ring.ring();
+    if (this.queue.free < 2) this.waitForRoom(2);
+  }
+
+  drainFinal(): void {
+    this.drain();
+  }
+
+  /** Waits (bounded by the finish timeout) until `entries` are free; false when they did not free up. */
+  waitForRoom(entries: number): boolean {
+    if (this.dead) return false;
+    const started = process.hrtime.bigint();
+    const deadline = Date.now() + this.waitBudgetMs;
+    const control = this.ring.control;
+    this.waits++;
+    while (this.queue.free < entries && !this.dead && Date.now() < deadline) {
+      this.ring.ring();
+      Atomics.wait(control, READ, Atomics.load(control, READ), WAIT_SLICE_MS);
+    }
+    this.waitNs += Number(process.hrtime.bigint() - started);
+    return this.queue.free >= entries;
+  }
+
+  private publishQuantiles(): void {
+    this.callsSincePublish = 0;
+    const self = this.self;
+    if (self === undefined) return;
+    const figures = this.ring.figures;
+    figures[LOG_CALLS] = self.calls;
+    const [p50, p99] = self.callQuantiles();
+    figures[LOG_NS_P50] = p50 as number;
+    figures[LOG_NS_P99] = p99 as number;
+  }
+
+  private readonly kick = (): void => {
+    this.scheduled = false;
+    this.queue.publish();
+    if (this.queue.size > 0) this.ring.ring();
+  };
+}

@@ -1,0 +1,177 @@
+import type { Backend, BackendContext, RunOutcome } from '../backend.js';
+import { BackendSet } from '../backend-set.js';
+import { DrainLoop } from '../drain-loop.js';
+import { MetricQueue } from '../metric-queue.js';
+import { MetricSummary } from '../metric-summary.js';
+import type { MetricValue } from '../values.js';
+import { ForwardingLogger } from './forwarding-logger.js';
+import { type ForwardedCall, RingReader } from './ring-reader.js';
+import { RingSelfMetrics } from './ring-self-metrics.js';
+import { DOORBELL, EXIT_ACK, EXIT_REQUEST, SharedRing, SLEEPING } from './shared-ring.js';
+import type { FinishReply, WriterReply, WriterRequest, WriterThreadData } from './writer-protocol.js';
+
+/** Values the writer's own queue holds between two hand-overs to the backends. */
+const LOCAL_BATCH = 1 << 14;
+
+/**
+ * Everything the writer thread runs: the real `BackendSet` over the backends it built, a `RingReader` feeding
+ * a `DrainLoop` (rows, duplicate keys, `trainscope/*` rows — the same code as the in-thread drain), and the
+ * requests of the training thread (start, flush, finish, forwarded calls, the synchronous exit flush).
+ *
+ * Its loop sleeps on the ring's doorbell with `Atomics.waitAsync` (so replies and requests keep flowing) for
+ * at most `logging.drainIntervalMs`, then reads whatever arrived.
+ */
+export class WriterService {
+  private readonly ring: SharedRing;
+  private readonly logger: ForwardingLogger;
+  private readonly summary = new MetricSummary();
+  private readonly backends: BackendSet;
+  private readonly drainLoop: DrainLoop;
+  private readonly reader: RingReader;
+  private closed = false;
+
+  constructor(
+    private readonly data: WriterThreadData,
+    backends: readonly Backend[],
+    private readonly post: (message: WriterReply) => void,
+  ) {
+    this.ring = new SharedRing(data.buffer);
+    this.logger = new ForwardingLogger(post);
+    this.backends = new BackendSet(backends, this.logger);
+    const queue = new MetricQueue(LOCAL_BATCH);
+    const self = new RingSelfMetrics(queue, this.backends, this.summary);
+    self.readFrom(this.ring);
+    const { logging, profiling } = data.options;
+    this.drainLoop = new DrainLoop(queue, this.backends, self, this.summary, this.logger, {
+      async: true,
+      intervalMs: logging.drainIntervalMs,
+      selfReports: profiling.enabled,
+      selfReportEverySteps: profiling.reportEverySteps,
+    });
+    this.reader = new RingReader(this.ring, data.side, queue, this.drainLoop, this.summary, this.runCall);
+  }
+
+  /** Where the writer's diagnostics go (the training thread's run logger). */
+  get log(): ForwardingLogger {
+    return this.logger;
+  }
+
+  /** Handles one request of the training thread. */
+  async handle(request: WriterRequest): Promise<void> {
+    if (request.kind === 'start') {
+      const context: BackendContext = { run: this.data.info, logger: this.logger, summary: this.summary };
+      await this.backends.start(context, request.timeoutMs);
+      this.post({ kind: 'reply', id: request.id });
+      void this.loop();
+    } else if (request.kind === 'flush') {
+      this.reader.pump();
+      await this.backends.flush(request.timeoutMs);
+      this.post({ kind: 'reply', id: request.id });
+    } else {
+      this.post({ kind: 'reply', id: request.id, finished: await this.finish(request) });
+    }
+  }
+
+  private async finish(request: Extract<WriterRequest, { kind: 'finish' }>): Promise<FinishReply> {
+    this.reader.pump();
+    this.drainLoop.drainFinal();
+    const outcome: RunOutcome = {
+      exitCode: request.exitCode,
+      reason: request.reason,
+      summary: this.summary,
+      endTime: request.endTime,
+    };
+    const states = await this.backends.finish(outcome, request.deadline, request.timeoutMs);
+    this.close();
+    // Everything is durable: a `process.exit` racing the reply need not wait for an exit flush.
+    Atomics.store(this.ring.control, EXIT_ACK, 1);
+    Atomics.notify(this.ring.control, EXIT_ACK);
+    const selfValues: [string, MetricValue][] = [];
+    for (const [key, value] of this.summary) if (key.startsWith('trainscope/')) selfValues.push([key, value]);
+    return { states, reports: this.backends.reports(states), selfValues };
+  }
+
+  /** Reads the ring until the run closes; answers the synchronous exit request. */
+  private async loop(): Promise<void> {
+    const control = this.ring.control;
+    const waitMs = this.data.options.logging.drainIntervalMs;
+    while (!this.closed) {
+      const seen = Atomics.load(control, DOORBELL);
+      try {
+        this.reader.pump();
+      } catch (error) {
+        this.logger.error(`the writer thread failed to read the ring: ${errorMessage(error)}`);
+      }
+      if (Atomics.load(control, EXIT_REQUEST) !== 0) {
+        this.exitNow(Atomics.load(control, EXIT_REQUEST) - 1);
+        return;
+      }
+      Atomics.store(control, SLEEPING, 1);
+      if (this.ring.fill() === 0) {
+        const waited = waitAsync(control, DOORBELL, seen, waitMs);
+        if (waited.async) await waited.value;
+      }
+      Atomics.store(control, SLEEPING, 0);
+    }
+  }
+
+  /** `process.exit` on the training thread: everything logged is handed over and flushed synchronously. */
+  private exitNow(exitCode: number): void {
+    try {
+      this.reader.pump();
+      this.backends.finishSync({ exitCode, reason: 'exit', summary: this.summary, endTime: Date.now() });
+    } catch (error) {
+      this.logger.error(`the writer thread failed in its exit flush: ${errorMessage(error)}`);
+    } finally {
+      this.close();
+      Atomics.store(this.ring.control, EXIT_ACK, 1);
+      Atomics.notify(this.ring.control, EXIT_ACK);
+    }
+  }
+
+  private close(): void {
+    this.closed = true;
+    this.ring.ring();
+  }
+
+  private readonly runCall = (call: ForwardedCall): void => {
+    const backends = this.backends as unknown as Record<string, unknown>;
+    const method = backends[call.method];
+    let result: unknown;
+    try {
+      if (typeof method !== 'function') throw new Error(`BackendSet has no method ${call.method}()`);
+      result = (method as (...args: readonly unknown[]) => unknown).apply(this.backends, [...call.args]);
+    } catch (error) {
+      this.post({ kind: 'result', id: call.id, error: errorMessage(error) });
+      return;
+    }
+    Promise.resolve(result).then(
+      (value) => this.reply(call.id, value),
+      (error: unknown) => this.post({ kind: 'result', id: call.id, error: errorMessage(error) }),
+    );
+  };
+
+  private reply(id: number, value: unknown): void {
+    try {
+      this.post({ kind: 'result', id, value });
+    } catch {
+      this.post({ kind: 'result', id });
+    }
+  }
+}
+
+/** `Atomics.waitAsync` (V8 ≥ 8.7, so every Node 20), typed here: the project's `lib` (ES2023) predates it. */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      array: Int32Array,
+      index: number,
+      value: number,
+      timeoutMs: number,
+    ): { async: false; value: string } | { async: true; value: Promise<string> };
+  }
+).waitAsync;
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

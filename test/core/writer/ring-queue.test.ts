@@ -1,0 +1,114 @@
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DROPPED, MUST_DRAIN, PUSHED } from '../../../src/core/metric-queue.js';
+import { MetricSummary } from '../../../src/core/metric-summary.js';
+import type { MetricKey } from '../../../src/core/priority-filter.js';
+import { RingQueue } from '../../../src/core/writer/ring-queue.js';
+import {
+  DROPPED_LOW,
+  DROPPED_MEDIUM,
+  HEADER_ENTRY,
+  READ,
+  RICH_FLAG,
+  SharedRing,
+  WRITE,
+} from '../../../src/core/writer/shared-ring.js';
+import { text } from '../../../src/core/values.js';
+import { recordingLogger } from '../../helpers/tensorboard.js';
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+function setup(entries = 64) {
+  const ring = SharedRing.create(entries);
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const summary = new MetricSummary();
+  const queue = new RingQueue(ring, channel.port1, summary, recordingLogger());
+  const key = (tag: string): MetricKey => ({
+    key: tag,
+    prefix: '',
+    slot: summary.slot(tag),
+    priority: 0,
+    interval: 1,
+    lastExplicitStep: -1,
+  });
+  const side = () => {
+    const out: unknown[] = [];
+    for (
+      let m = receiveMessageOnPort(channel.port2);
+      m !== undefined;
+      m = receiveMessageOnPort(channel.port2)
+    )
+      out.push(m.message);
+    return out;
+  };
+  return { ring, queue, key, side, summary };
+}
+
+describe('RingQueue (the training thread end of the writer ring)', () => {
+  it('writes a header per call and numbers as entries; a tag crosses once; publish makes them visible', () => {
+    const { ring, queue, key, side, summary } = setup();
+    const loss = key('loss');
+    expect(queue.push(loss, 0.5, 0, 7, 1000, 1)).toBe(PUSHED);
+    expect(queue.push(key('acc'), 0.9, 1, 7, 1000, 1)).toBe(PUSHED);
+    expect(queue.push(loss, 0.25, 0, 8, 2000, 2)).toBe(PUSHED);
+    expect(Atomics.load(ring.control, WRITE)).toBe(0);
+    queue.publish();
+    expect(Atomics.load(ring.control, WRITE)).toBe(5);
+    expect([...ring.tag.subarray(0, 5)]).toEqual([HEADER_ENTRY, 0, 1, HEADER_ENTRY, 0]);
+    expect([...ring.num.subarray(0, 5)]).toEqual([7, 0.5, 0.9, 8, 0.25]);
+    expect(ring.aux[3]).toBe(2000);
+    expect(side()).toEqual([
+      { kind: 'tag', id: 0, tag: 'loss' },
+      { kind: 'tag', id: 1, tag: 'acc' },
+    ]);
+    expect(summary.get('loss')).toBe(0.25);
+  });
+
+  it('hands rich values and non-numbers over the side port, sanitized', () => {
+    const { ring, queue, key, side } = setup();
+    queue.push(key('note'), 'hello', 2, 0, 0, 1);
+    queue.push(key('flag'), true, 2, 0, 0, 1);
+    queue.push(key('t'), text('x'), 2, 0, 0, 1);
+    expect(ring.meta[1]).toBe(2 | RICH_FLAG);
+    expect(ring.meta[2]).toBe(2);
+    expect(ring.num[2]).toBe(1);
+    const values = side().filter((m) => (m as { kind: string }).kind === 'value');
+    expect(values).toEqual([
+      { kind: 'value', value: { kind: 'text', text: 'hello' } },
+      { kind: 'value', value: { kind: 'text', text: 'x' } },
+    ]);
+  });
+
+  it('drops low below a quarter free, medium below an eighth, and never drops high (MUST_DRAIN when full)', () => {
+    const { ring, queue, key } = setup(64);
+    const k = key('v');
+    let call = 0;
+    let low = 0;
+    while (queue.push(k, 1, 2, 0, 0, ++call) === PUSHED) low++;
+    expect(queue.size).toBe(48); // 2 entries per call until only 16 (a quarter) would be left
+    expect(low).toBe(24);
+    expect(queue.push(k, 1, 2, 0, 0, ++call)).toBe(DROPPED);
+    let medium = 0;
+    while (queue.push(k, 1, 1, 0, 0, ++call) === PUSHED) medium++;
+    expect(queue.size).toBe(56);
+    let high = 0;
+    while (queue.push(k, 1, 0, 0, 0, ++call) === PUSHED) high++;
+    expect(queue.size).toBe(64);
+    expect(queue.push(k, 1, 0, 0, 0, ++call)).toBe(MUST_DRAIN);
+    expect(queue.droppedByPriority).toEqual([0, 1, 2]);
+    expect(queue.dropped).toBe(3);
+    expect(Atomics.load(ring.control, DROPPED_LOW)).toBe(2);
+    expect(Atomics.load(ring.control, DROPPED_MEDIUM)).toBe(1);
+    // The writer reads 10 entries: room again, for a high value first.
+    Atomics.store(ring.control, READ, 10);
+    expect(queue.push(k, 1, 0, 0, 0, ++call)).toBe(PUSHED);
+    expect(medium + high).toBeGreaterThan(0);
+  });
+});
