@@ -30,6 +30,10 @@ export const EXIT_REQUEST = 4;
 export const EXIT_ACK = 5;
 export const DROPPED_LOW = 6;
 export const DROPPED_MEDIUM = 7;
+/** Bumped by the training thread for each synchronous flush it waits for (the run stays open). */
+export const FLUSH_REQUEST = 8;
+/** The last `FLUSH_REQUEST` the writer made durable. */
+export const FLUSH_ACK = 9;
 const CONTROL_WORDS = 16;
 
 /** Float64 figures the training thread publishes for the writer's `trainscope/*` rows. */

@@ -4,7 +4,7 @@ import { type BackendFinishState, type BackendReport, BackendSet } from '../back
 import type { MetricSummary } from '../metric-summary.js';
 import { withDeadline } from '../with-deadline.js';
 import type { RingQueue } from './ring-queue.js';
-import { EXIT_ACK, EXIT_REQUEST, type SharedRing } from './shared-ring.js';
+import { EXIT_ACK, EXIT_REQUEST, FLUSH_ACK, FLUSH_REQUEST, type SharedRing } from './shared-ring.js';
 import type { FinishReply, WriterReply, WriterRequest } from './writer-protocol.js';
 import type { WriterDrain } from './writer-drain.js';
 
@@ -18,8 +18,9 @@ export interface WriterThread {
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /**
- * The training thread's `BackendSet` when the backends live on the writer thread. `start`, `flush`, `finish`
- * and `finishSync` are requests to the writer (the last one synchronous: it waits with `Atomics.wait`, bounded);
+ * The training thread's `BackendSet` when the backends live on the writer thread. `start`, `flush`, `finish`,
+ * `flushSync` and `finishSync` are requests to the writer (the last two synchronous: they wait with
+ * `Atomics.wait`, bounded);
  * `reports` answers from what `finish` sent back.
  *
  * Every other `BackendSet` method — `write` (the profiler's system rows) and any method added later
@@ -114,6 +115,26 @@ export class WriterBackendSet extends BackendSet {
     const answer = Atomics.wait(control, EXIT_ACK, 0, this.exitBudgetMs);
     if (answer === 'timed-out')
       this.log.error(`the writer thread did not confirm its exit flush within ${this.exitBudgetMs} ms`);
+  }
+
+  /**
+   * A signal the program handles itself: asks the writer to make everything logged durable synchronously and
+   * waits (bounded); the run stays open.
+   */
+  override flushSync(): void {
+    if (this.drainer.dead) return;
+    const control = this.thread.ring.control;
+    this.drainer.drain();
+    const request = Atomics.add(control, FLUSH_REQUEST, 1) + 1;
+    this.thread.ring.ring();
+    const deadline = Date.now() + this.exitBudgetMs;
+    let acknowledged = Atomics.load(control, FLUSH_ACK);
+    while (acknowledged !== request && Date.now() < deadline) {
+      Atomics.wait(control, FLUSH_ACK, acknowledged, Math.max(1, deadline - Date.now()));
+      acknowledged = Atomics.load(control, FLUSH_ACK);
+    }
+    if (acknowledged !== request)
+      this.log.error(`the writer thread did not confirm a synchronous flush within ${this.exitBudgetMs} ms`);
   }
 
   override forEachStats(visit: Parameters<BackendSet['forEachStats']>[0]): void {

@@ -7,7 +7,15 @@ import type { MetricValue } from '../values.js';
 import { ForwardingLogger } from './forwarding-logger.js';
 import { type ForwardedCall, RingReader } from './ring-reader.js';
 import { RingSelfMetrics } from './ring-self-metrics.js';
-import { DOORBELL, EXIT_ACK, EXIT_REQUEST, SharedRing, SLEEPING } from './shared-ring.js';
+import {
+  DOORBELL,
+  EXIT_ACK,
+  EXIT_REQUEST,
+  FLUSH_ACK,
+  FLUSH_REQUEST,
+  SharedRing,
+  SLEEPING,
+} from './shared-ring.js';
 import type { FinishReply, WriterReply, WriterRequest, WriterThreadData } from './writer-protocol.js';
 
 /** Values the writer's own queue holds between two hand-overs to the backends. */
@@ -106,6 +114,8 @@ export class WriterService {
         this.exitNow(Atomics.load(control, EXIT_REQUEST) - 1);
         return;
       }
+      const flushRequest = Atomics.load(control, FLUSH_REQUEST);
+      if (flushRequest !== Atomics.load(control, FLUSH_ACK)) this.flushNow(flushRequest);
       Atomics.store(control, SLEEPING, 1);
       if (this.ring.fill() === 0) {
         const waited = waitAsync(control, DOORBELL, seen, waitMs);
@@ -126,6 +136,19 @@ export class WriterService {
       this.close();
       Atomics.store(this.ring.control, EXIT_ACK, 1);
       Atomics.notify(this.ring.control, EXIT_ACK);
+    }
+  }
+
+  /** A signal the program handles itself: everything logged is on disk, the run stays open. */
+  private flushNow(request: number): void {
+    try {
+      this.reader.pump();
+      this.backends.flushSync();
+    } catch (error) {
+      this.logger.error(`the writer thread failed in a synchronous flush: ${errorMessage(error)}`);
+    } finally {
+      Atomics.store(this.ring.control, FLUSH_ACK, request);
+      Atomics.notify(this.ring.control, FLUSH_ACK);
     }
   }
 

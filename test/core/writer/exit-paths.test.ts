@@ -68,6 +68,22 @@ describe('writer thread: what was logged is durable on every way out (child proc
     },
   );
 
+  it('SIGINT with the program’s own listener: the run stays open and everything logged is on disk at once', {
+    timeout: 90_000,
+  }, async () => {
+    const root = join(dir, 'own-sigint');
+    const child = startChild(script, [root, 'own-sigint', String(STEPS)]);
+    await child.waitFor(/^ready$/);
+    child.child.kill('SIGINT');
+    await child.waitFor(/^signalled$/);
+    // No finish, no exit: killed right after the signal, the files still hold every value logged before it.
+    child.child.kill('SIGKILL');
+    expect((await child.exited).signal).toBe('SIGKILL');
+    const files = readBack(root);
+    expect(files.tb).toEqual(all(STEPS));
+    expect(files.wandb).toEqual(all(STEPS));
+  });
+
   it('SIGKILL after a flush: readable files holding every value up to the flush', {
     timeout: 90_000,
   }, async () => {

@@ -2,7 +2,9 @@
 // (`logging.thread: 'worker'`) logs `loss` (high), `gradient_norm` (medium) and `throughput` (low) at steps
 // 0 … steps-1 in one synchronous loop — nothing yields, so the values are still in the ring — and then ends:
 //   `exit`: process.exit(3); `throw`: an uncaught exception; `sigint`: prints `ready`, waits for SIGINT;
-//   `kill`: flushes, prints `flushed <steps>`, logs as many again without flushing and waits for SIGKILL.
+//   `kill`: flushes, prints `flushed <steps>`, logs as many again without flushing and waits for SIGKILL;
+//   `own-sigint`: has its own SIGINT listener (so the run stays open), prints `ready`; on SIGINT it prints
+//   `signalled` (trainscope has made everything durable by then) and waits for SIGKILL.
 // Usage: node <bundle> <root> <mode> <steps>
 import { join } from 'node:path';
 import { init } from '../../../src/init.js';
@@ -34,6 +36,11 @@ switch (mode) {
   case 'throw':
     throw new Error('boom from the trainer');
   case 'sigint':
+    setInterval(() => {}, 1000);
+    process.stdout.write('ready\n');
+    break;
+  case 'own-sigint':
+    process.on('SIGINT', () => process.stdout.write('signalled\n'));
     setInterval(() => {}, 1000);
     process.stdout.write('ready\n');
     break;
