@@ -21,7 +21,15 @@ export type AssetName = (typeof ASSET_NAMES)[number];
  * (`node dist/view/bundle-client.js`) and, when the server runs from source (tests, `tsx`) without a bundle,
  * once at start. esbuild is a devDependency: an installed package always ships the prebuilt bundle.
  */
-export async function bundleClient(): Promise<Record<AssetName, string>> {
+export function bundleClient(): Promise<Record<AssetName, string>> {
+  bundled ??= bundleClientNow();
+  return bundled;
+}
+
+/** One bundle per process: servers started by tests share it. */
+let bundled: Promise<Record<AssetName, string>> | undefined;
+
+async function bundleClientNow(): Promise<Record<AssetName, string>> {
   const esbuild = await import('esbuild');
   const entry = existsSync(CLIENT_ENTRY_TS) ? CLIENT_ENTRY_TS : CLIENT_ENTRY_JS;
   const result = await esbuild.build({

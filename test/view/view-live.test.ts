@@ -1,0 +1,109 @@
+import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeEvent } from '../../src/trackers/tensorboard/proto.js';
+import { frameRecord } from '../../src/trackers/tensorboard/record.js';
+import { downsampleMinMax } from '../../src/view/downsample.js';
+import { EventFileTailer } from '../../src/view/event-file-tailer.js';
+import { SeriesColumn } from '../../src/view/series-column.js';
+import type { ViewServer } from '../../src/view/view-server.js';
+import { getJson, startView, tempDir } from './view-test-helpers.js';
+
+function scalarRecord(tag: string, step: number, value: number): Buffer {
+  return frameRecord(
+    encodeEvent({ wallTime: 1_800_000_000 + step, step, summary: { value: [{ tag, simpleValue: value }] } }),
+  );
+}
+
+/** Resolves with the first `changed` event's run ids from the server's event stream. */
+async function nextChange(url: string, signal: AbortSignal): Promise<string[]> {
+  const response = await fetch(url, { signal });
+  const reader = response.body!.getReader();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('event stream ended');
+    text += Buffer.from(value).toString();
+    const match = /event: changed\ndata: (.*)\n\n/.exec(text);
+    if (match) return (JSON.parse(match[1]!) as { runs: string[] }).runs;
+  }
+}
+
+describe('SeriesColumn and downsampling', () => {
+  it('keeps every point in typed arrays, at most twice the data in memory', () => {
+    const column = new SeriesColumn();
+    for (let i = 0; i < 100_001; i++) column.push(i, i / 10, Math.sin(i));
+    expect(column.length).toBe(100_001);
+    expect(column.values[12_345]).toBe(Math.sin(12_345));
+    expect(column.byteLength).toBeLessThanOrEqual(2 * 24 * 100_001);
+  });
+
+  it('keeps the extremes of every bucket (min/max preserved)', () => {
+    const column = new SeriesColumn();
+    for (let i = 0; i < 1_000_000; i++)
+      column.push(i, i, i === 777_777 ? 50 : i === 123_457 ? -50 : Math.sin(i / 1000));
+    const drawn = downsampleMinMax(column, 500);
+    expect(drawn.values.length).toBeLessThanOrEqual(2000);
+    expect(Math.max(...(drawn.values as number[]))).toBe(50);
+    expect(Math.min(...(drawn.values as number[]))).toBe(-50);
+    expect(drawn.steps).toContain(777_777);
+    expect(drawn.steps[0]).toBe(0);
+    expect(drawn.steps[drawn.steps.length - 1]).toBe(999_999);
+  });
+
+  it('purges points from a restart step on', () => {
+    const column = new SeriesColumn();
+    for (let i = 0; i < 10; i++) column.push(i, i, i);
+    column.purgeFrom(5);
+    expect([...column.steps]).toEqual([0, 1, 2, 3, 4]);
+    expect(column.max).toBe(4);
+  });
+});
+
+describe('EventFileTailer', () => {
+  it('reads only new records and waits out a record cut short', () => {
+    const dir = tempDir();
+    const file = join(dir, 'events.out.tfevents.1.test');
+    writeFileSync(file, Buffer.concat([scalarRecord('x', 0, 1), scalarRecord('x', 1, 2)]));
+    const tailer = new EventFileTailer(file);
+    expect(tailer.poll().events.map((e) => e.step ?? 0)).toEqual([0, 1]);
+    const next = scalarRecord('x', 2, 3);
+    appendFileSync(file, next.subarray(0, 10));
+    expect(tailer.poll()).toEqual({ events: [], problem: undefined });
+    appendFileSync(file, next.subarray(10));
+    const events = tailer.poll().events;
+    expect(events.map((e) => e.summary?.value?.[0]?.simpleValue)).toEqual([3]);
+    expect(tailer.bytesRead).toBe(statSync(file).size);
+  });
+});
+
+describe('live updates', () => {
+  let server: ViewServer | undefined;
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a point appended to a live file, and a new run, reach the API and the event stream within 2 s', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'live'));
+    const file = join(root, 'live', 'events.out.tfevents.1.test');
+    writeFileSync(file, scalarRecord('loss', 0, 1));
+    const started = await startView({ paths: [root] });
+    server = started.server;
+    const controller = new AbortController();
+    const changed = nextChange(`${started.base}/api/events`, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const t0 = Date.now();
+    appendFileSync(file, scalarRecord('loss', 1, 0.25));
+    expect(await changed).toEqual(['tb:live']);
+    const series = await getJson<{ values: number[] }>(`${started.base}/api/scalars?run=tb:live&tag=loss`);
+    expect(series.values).toEqual([1, 0.25]);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const second = nextChange(`${started.base}/api/events`, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    mkdirSync(join(root, 'new-run'));
+    writeFileSync(join(root, 'new-run', 'events.out.tfevents.2.test'), scalarRecord('acc', 0, 0.5));
+    expect(await second).toEqual(['tb:new-run']);
+    controller.abort();
+  });
+});
