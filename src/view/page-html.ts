@@ -10,6 +10,7 @@ export function pageHtml(token: string | undefined): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>trainscope view</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/uPlot.min.css${q}">
 <link rel="stylesheet" href="/assets/app.css${q}">
 <script type="module" src="/assets/app.js${q}"></script>
