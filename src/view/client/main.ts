@@ -55,21 +55,28 @@ async function show(): Promise<void> {
 
 function listen(): void {
   const events = new EventSource(apiUrl('/api/events'));
+  const changed = new Set<string>();
   let busy = false;
-  events.addEventListener('changed', (event) => {
-    if (busy) return;
+  const update = async (): Promise<void> => {
     busy = true;
-    const { runs } = JSON.parse((event as MessageEvent<string>).data) as { runs: string[] };
-    void (async () => {
-      try {
+    try {
+      while (changed.size > 0) {
+        const runs = [...changed];
+        changed.clear();
         await state.loadRuns();
         await pages[currentName()]!.update?.(runs);
         status.updates++;
         live.textContent = `live · updated ${new Date().toLocaleTimeString()}`;
-      } finally {
-        busy = false;
       }
-    })();
+    } finally {
+      busy = false;
+    }
+  };
+  events.addEventListener('changed', (event) => {
+    const body = JSON.parse((event as MessageEvent<string>).data) as { runs: string[] };
+    for (const id of body.runs) changed.add(id);
+    // Changes that arrive during an update are taken by the loop above, so none is lost.
+    if (!busy) void update();
   });
   events.onerror = () => {
     live.textContent = 'reconnecting…';

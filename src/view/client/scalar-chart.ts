@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import uPlot from 'uplot';
 import type { SeriesJson } from './api.js';
+import { formatNumber } from './dom.js';
 import { debiasedEma } from './smoothing.js';
 
 export type XAxis = 'step' | 'relative' | 'wall';
@@ -83,7 +84,7 @@ export function drawScalarChart(
       x: { time: settings.xAxis === 'wall' },
       y: settings.logScale ? { distr: 3 } : {},
     },
-    axes: [{}, { size: 60 }],
+    axes: [{}, { size: 70, values: (_u, splits) => splits.map((v) => formatNumber(v)) }],
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
   };

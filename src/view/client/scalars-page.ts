@@ -17,7 +17,8 @@ export class ScalarsPage implements Page {
   private settings: ChartSettings = { smoothing: 0.6, logScale: false, xAxis: 'step' };
   private filter = '';
   private root: HTMLElement | undefined;
-  private tagsByRun = new Map<string, TagsJson>();
+  /** Drawn charts by tag: their elements and runs, so a live update redraws only the charts that changed. */
+  private drawn = new Map<string, { plot: HTMLElement; downloads: HTMLElement; runIds: string[] }>();
 
   constructor(
     private readonly state: ViewState,
@@ -32,8 +33,37 @@ export class ScalarsPage implements Page {
     await this.draw();
   }
 
-  async update(): Promise<void> {
-    if (this.root !== undefined) await this.draw();
+  async update(changedRuns: readonly string[] = []): Promise<void> {
+    if (this.root === undefined) return;
+    const byTag = await this.tagsOfSelectedRuns();
+    const same =
+      byTag.size === this.drawn.size &&
+      [...byTag].every(([tag, runIds]) => this.drawn.get(tag)?.runIds.join('\n') === runIds.join('\n'));
+    if (!same) {
+      await this.draw();
+      return;
+    }
+    const work: Promise<void>[] = [];
+    for (const [tag, chart] of this.drawn) {
+      if (chart.runIds.some((id) => changedRuns.includes(id))) work.push(this.drawTag(tag, chart));
+    }
+    await Promise.all(work);
+  }
+
+  private async tagsOfSelectedRuns(): Promise<Map<string, string[]>> {
+    const runs = this.state.selectedRuns();
+    const tagLists = await Promise.all(runs.map((run) => getJson<TagsJson>('/api/tags', { run: run.id })));
+    const byTag = new Map<string, string[]>();
+    const keep = this.tagFilter();
+    for (const tags of tagLists) {
+      for (const info of (this.system ? tags.system : tags.scalars) as ScalarInfo[]) {
+        if (!keep(info.tag)) continue;
+        const list = byTag.get(info.tag) ?? [];
+        list.push(tags.run);
+        byTag.set(info.tag, list);
+      }
+    }
+    return byTag;
   }
 
   private toolbar(): HTMLElement {
@@ -93,25 +123,13 @@ export class ScalarsPage implements Page {
   private async draw(): Promise<void> {
     const container = this.root?.querySelector<HTMLElement>('.charts');
     if (container === undefined || container === null) return;
-    const runs = this.state.selectedRuns();
-    const tagLists = await Promise.all(runs.map((run) => getJson<TagsJson>('/api/tags', { run: run.id })));
-    for (const tags of tagLists) this.tagsByRun.set(tags.run, tags);
-    const byTag = new Map<string, string[]>();
-    const keep = this.tagFilter();
-    for (const tags of tagLists) {
-      for (const info of (this.system ? tags.system : tags.scalars) as ScalarInfo[]) {
-        if (!keep(info.tag)) continue;
-        const list = byTag.get(info.tag) ?? [];
-        list.push(tags.run);
-        byTag.set(info.tag, list);
-      }
-    }
+    const byTag = await this.tagsOfSelectedRuns();
     destroyCharts();
+    this.drawn.clear();
     clear(container);
     if (byTag.size === 0) {
-      container.appendChild(
-        el('p', { className: 'muted' }, runs.length === 0 ? 'No run selected.' : 'No scalar tags match.'),
-      );
+      const none = this.state.selectedRuns().length === 0 ? 'No run selected.' : 'No scalar tags match.';
+      container.appendChild(el('p', { className: 'muted' }, none));
       return;
     }
     const groups = new Map<string, string[]>();
@@ -125,33 +143,43 @@ export class ScalarsPage implements Page {
       container.appendChild(
         el('details', { open: true }, el('summary', {}, `${prefix} (${tags.length})`), grid),
       );
-      for (const tag of tags) work.push(this.drawTag(grid, tag, byTag.get(tag)!));
+      for (const tag of tags) {
+        const chart = {
+          plot: el('div'),
+          downloads: el('div', { className: 'downloads' }),
+          runIds: byTag.get(tag)!,
+        };
+        grid.appendChild(el('div', { className: 'card' }, el('h4', {}, tag), chart.plot, chart.downloads));
+        this.drawn.set(tag, chart);
+        work.push(this.drawTag(tag, chart));
+      }
     }
     await Promise.all(work);
   }
 
-  private async drawTag(grid: HTMLElement, tag: string, runIds: readonly string[]): Promise<void> {
-    const plot = el('div');
-    const downloads = el('div', { className: 'downloads' });
-    grid.appendChild(el('div', { className: 'card' }, el('h4', {}, tag), plot, downloads));
+  private async drawTag(
+    tag: string,
+    chart: { plot: HTMLElement; downloads: HTMLElement; runIds: string[] },
+  ): Promise<void> {
     const systemParam: Record<string, string> = this.system ? { system: '1' } : {};
+    const all = await Promise.all(
+      chart.runIds.map((run) =>
+        getJson<SeriesJson>('/api/scalars', { run, tag, buckets: BUCKETS, ...systemParam }),
+      ),
+    );
     const lines: ChartLine[] = [];
-    for (const runId of runIds) {
-      const series = await getJson<SeriesJson>('/api/scalars', {
-        run: runId,
-        tag,
-        buckets: BUCKETS,
-        ...systemParam,
-      });
+    clear(chart.downloads);
+    all.forEach((series, i) => {
+      const runId = chart.runIds[i]!;
       const index = this.state.runs.findIndex((r) => r.id === runId);
       const name = this.state.runs[index]?.name ?? runId;
       lines.push({ label: name, color: runColor(index), series });
       for (const format of ['csv', 'json']) {
         const link = el('a', {}, `${name} ${format.toUpperCase()} (${series.total} points)`);
         link.href = apiUrl('/api/download', { run: runId, tag, format, ...systemParam });
-        downloads.appendChild(link);
+        chart.downloads.appendChild(link);
       }
-    }
-    drawScalarChart(`${this.system ? 'system:' : ''}${tag}`, plot, lines, this.settings);
+    });
+    drawScalarChart(`${this.system ? 'system:' : ''}${tag}`, chart.plot, lines, this.settings);
   }
 }
