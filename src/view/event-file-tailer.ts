@@ -1,9 +1,17 @@
 import { decodeEvent, type EventMessage } from '../trackers/tensorboard/proto.js';
 import { scanRecords } from '../trackers/tensorboard/record.js';
 import { readFrom } from './file-tail.js';
+import { type DecodedScalar, decodeScalarEvent } from './scalar-event-decoder.js';
+
+/** Where the tailer hands what it read: plain scalar events decoded on the fast path, everything else whole. */
+export interface EventSink {
+  scalar(point: DecodedScalar): void;
+  event(event: EventMessage): void;
+}
 
 export interface TailedEvents {
-  readonly events: EventMessage[];
+  /** Records read by this poll. */
+  readonly records: number;
   /** Damage that stops reading this file (a CRC mismatch or an undecodable record), once. */
   readonly problem: string | undefined;
 }
@@ -24,29 +32,35 @@ export class EventFileTailer {
     return this.offset;
   }
 
-  poll(): TailedEvents {
-    if (this.stopped) return { events: [], problem: undefined };
+  poll(sink: EventSink): TailedEvents {
+    if (this.stopped) return { records: 0, problem: undefined };
     let chunk: ReturnType<typeof readFrom>;
     try {
       chunk = readFrom(this.path, this.offset);
     } catch (error) {
-      return { events: [], problem: `cannot read ${this.path}: ${(error as Error).message}` };
+      return { records: 0, problem: `cannot read ${this.path}: ${(error as Error).message}` };
     }
     if (chunk === undefined) {
       this.stopped = true;
-      return { events: [], problem: `${this.path} shrank below byte ${this.offset}; not read further` };
+      return { records: 0, problem: `${this.path} shrank below byte ${this.offset}; not read further` };
     }
-    if (chunk.bytes.length === 0) return { events: [], problem: undefined };
+    if (chunk.bytes.length === 0) return { records: 0, problem: undefined };
     const scan = scanRecords(chunk.bytes);
-    const events: EventMessage[] = [];
-    for (let i = 0; i < scan.payloads.length; i++) {
+    const records = scan.payloads.length;
+    const scalar: DecodedScalar = { wallTime: 0, step: 0, tag: '', value: 0 };
+    for (let i = 0; i < records; i++) {
+      const payload = scan.payloads[i]!;
+      if (decodeScalarEvent(payload, scalar)) {
+        sink.scalar(scalar);
+        continue;
+      }
       try {
-        events.push(decodeEvent(scan.payloads[i]!));
+        sink.event(decodeEvent(payload));
       } catch (error) {
         this.stopped = true;
         const at = this.offset + scan.offsets[i]!;
         return {
-          events,
+          records: i,
           problem: `${this.path}: record at byte ${at} is not an Event (${(error as Error).message})`,
         };
       }
@@ -54,13 +68,13 @@ export class EventFileTailer {
     const problem = scan.problem;
     if (problem === undefined) {
       this.offset += chunk.bytes.length;
-      return { events, problem: undefined };
+      return { records, problem: undefined };
     }
     this.offset += problem.offset;
-    if (problem.kind === 'truncated') return { events, problem: undefined };
+    if (problem.kind === 'truncated') return { records, problem: undefined };
     this.stopped = true;
     return {
-      events,
+      records,
       problem: `${this.path}: ${problem.message} at byte ${this.offset}; TensorBoard stops reading this file there`,
     };
   }

@@ -10,6 +10,7 @@ import {
 } from '../trackers/tensorboard/tag-point-value.js';
 import { EventFileTailer } from './event-file-tailer.js';
 import { parseMarkdownTable } from './markdown-table.js';
+import type { DecodedScalar } from './scalar-event-decoder.js';
 import type { ViewRun } from './view-run.js';
 
 const SYSTEM_PREFIX = 'system/';
@@ -41,10 +42,12 @@ export class TensorBoardRunIndexer {
   poll(): boolean {
     let changed = false;
     for (const tailer of this.tailers) {
-      const { events, problem } = tailer.poll();
+      const { records, problem } = tailer.poll({
+        scalar: (point) => this.applyScalar(point),
+        event: (event) => this.apply(event, tailer.path),
+      });
       if (problem !== undefined) this.run.problems.push(problem);
-      for (const event of events) this.apply(event, tailer.path);
-      if (events.length > 0 || problem !== undefined) changed = true;
+      if (records > 0 || problem !== undefined) changed = true;
     }
     if (changed) {
       this.run.lastGrowthMs = this.lastModifiedMs();
@@ -64,6 +67,18 @@ export class TensorBoardRunIndexer {
       }
     }
     return latest;
+  }
+
+  /** A plain scalar event (the tailer's fast path): what `applyValue` does for a `simple_value`. */
+  private applyScalar(point: DecodedScalar): void {
+    const run = this.run;
+    run.seeTime(point.wallTime);
+    if (!this.kinds.has(point.tag)) this.kinds.set(point.tag, { plugin: 'scalars', dataClass: 'SCALAR' });
+    const system = point.tag.startsWith(SYSTEM_PREFIX);
+    const column = system
+      ? run.scalar(point.tag.slice(SYSTEM_PREFIX.length), run.system)
+      : run.scalar(point.tag);
+    column.push(point.step, point.wallTime, point.value);
   }
 
   private apply(event: EventMessage, path: string): void {

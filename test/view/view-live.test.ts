@@ -1,10 +1,12 @@
 import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeEvent } from '../../src/trackers/tensorboard/proto.js';
+import { decodeEvent, encodeEvent } from '../../src/trackers/tensorboard/proto.js';
 import { frameRecord } from '../../src/trackers/tensorboard/record.js';
 import { downsampleMinMax } from '../../src/view/downsample.js';
+import type { EventMessage } from '../../src/trackers/tensorboard/proto.js';
 import { EventFileTailer } from '../../src/view/event-file-tailer.js';
+import { decodeScalarEvent } from '../../src/view/scalar-event-decoder.js';
 import { SeriesColumn } from '../../src/view/series-column.js';
 import type { ViewServer } from '../../src/view/view-server.js';
 import { getJson, startView, tempDir } from './view-test-helpers.js';
@@ -60,18 +62,77 @@ describe('SeriesColumn and downsampling', () => {
   });
 });
 
+/** Every event a poll hands over, fast-path scalars turned back into `EventMessage`s. */
+function pollEvents(tailer: EventFileTailer): { events: EventMessage[]; problem: string | undefined } {
+  const events: EventMessage[] = [];
+  const { problem } = tailer.poll({
+    scalar: (p) =>
+      events.push({
+        wallTime: p.wallTime,
+        step: p.step,
+        summary: { value: [{ tag: p.tag, simpleValue: p.value }] },
+      }),
+    event: (e) => events.push(e),
+  });
+  return { events, problem };
+}
+
+describe('decodeScalarEvent', () => {
+  it('decodes plain scalar events exactly as protobufjs does, and declines anything else', () => {
+    const out = { wallTime: 0, step: 0, tag: '', value: 0 };
+    for (const event of [
+      { wallTime: 1_800_000_000.25, step: 0, summary: { value: [{ tag: 'a', simpleValue: 0.1 }] } },
+      { wallTime: 1.5, step: 2 ** 40, summary: { value: [{ tag: 'ünï/cødé ✓', simpleValue: -3e38 }] } },
+      { step: 7, summary: { value: [{ tag: 'x'.repeat(300), simpleValue: Number.NaN }] } },
+    ]) {
+      const bytes = encodeEvent(event);
+      expect(decodeScalarEvent(bytes, out)).toBe(true);
+      const reference = decodeEvent(bytes);
+      expect(out).toEqual({
+        wallTime: reference.wallTime ?? 0,
+        step: reference.step ?? 0,
+        tag: reference.summary!.value![0]!.tag,
+        value: reference.summary!.value![0]!.simpleValue,
+      });
+    }
+    const declined = [
+      {
+        wallTime: 1,
+        step: 1,
+        summary: {
+          value: [{ tag: 'a', simpleValue: 1, metadata: { pluginData: { pluginName: 'scalars' } } }],
+        },
+      },
+      {
+        wallTime: 1,
+        step: 1,
+        summary: {
+          value: [
+            { tag: 'a', simpleValue: 1 },
+            { tag: 'b', simpleValue: 2 },
+          ],
+        },
+      },
+      { wallTime: 1, step: -1, summary: { value: [{ tag: 'a', simpleValue: 1 }] } },
+      { wallTime: 1, fileVersion: 'brain.Event:2' },
+    ];
+    for (const event of declined)
+      expect(decodeScalarEvent(encodeEvent(event), out), JSON.stringify(event)).toBe(false);
+  });
+});
+
 describe('EventFileTailer', () => {
   it('reads only new records and waits out a record cut short', () => {
     const dir = tempDir();
     const file = join(dir, 'events.out.tfevents.1.test');
     writeFileSync(file, Buffer.concat([scalarRecord('x', 0, 1), scalarRecord('x', 1, 2)]));
     const tailer = new EventFileTailer(file);
-    expect(tailer.poll().events.map((e) => e.step ?? 0)).toEqual([0, 1]);
+    expect(pollEvents(tailer).events.map((e) => e.step ?? 0)).toEqual([0, 1]);
     const next = scalarRecord('x', 2, 3);
     appendFileSync(file, next.subarray(0, 10));
-    expect(tailer.poll()).toEqual({ events: [], problem: undefined });
+    expect(pollEvents(tailer)).toEqual({ events: [], problem: undefined });
     appendFileSync(file, next.subarray(10));
-    const events = tailer.poll().events;
+    const events = pollEvents(tailer).events;
     expect(events.map((e) => e.summary?.value?.[0]?.simpleValue)).toEqual([3]);
     expect(tailer.bytesRead).toBe(statSync(file).size);
   });
