@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { getJson } from './api.js';
 import { clear, el } from './dom.js';
-import type { Page, ViewState } from './view-state.js';
+import { type Page, runLabel, type ViewState } from './view-state.js';
 
 /** Model graph / summary text where a run logged one; W&B console output. */
 export class GraphPage implements Page {
@@ -22,7 +22,7 @@ export class GraphPage implements Page {
           el(
             'div',
             { className: 'card' },
-            el('h4', {}, `${run.name} · ${graph.name}`),
+            el('h4', {}, `${runLabel(run)} · ${graph.name}`),
             el('pre', {}, graph.text),
           ),
         );
@@ -56,7 +56,7 @@ export class ConsolePage implements Page {
       if (body.lines.length === 0) continue;
       any = true;
       const text = body.lines.map((l) => l.line).join('');
-      root.appendChild(el('div', { className: 'card' }, el('h4', {}, run.name), el('pre', {}, text)));
+      root.appendChild(el('div', { className: 'card' }, el('h4', {}, runLabel(run)), el('pre', {}, text)));
     }
     if (!any)
       root.appendChild(el('p', { className: 'muted' }, 'No console output in the selected W&B runs.'));

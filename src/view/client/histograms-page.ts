@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { getJson, type TagsJson } from './api.js';
 import { clear, el, formatNumber } from './dom.js';
-import { type Page, runColor, type ViewState } from './view-state.js';
+import { type Page, runColor, runLabel, type ViewState } from './view-state.js';
 
 interface HistogramPointJson {
   step: number;
@@ -26,13 +26,13 @@ export class HistogramsPage implements Page {
         any = true;
         const body = await getJson<{ points: HistogramPointJson[] }>('/api/histograms', { run: run.id, tag });
         const canvas = el('canvas');
-        canvas.width = 440;
+        canvas.width = 560;
         canvas.height = 260;
         grid.appendChild(
           el(
             'div',
             { className: 'card' },
-            el('h4', {}, `${tag} · ${run.name}`),
+            el('h4', {}, `${tag} · ${runLabel(run)}`),
             canvas,
             el('div', { className: 'muted' }, `${body.points.length} steps`),
           ),
@@ -83,7 +83,7 @@ function drawOffsetHistograms(
       ctx.lineTo(pad + ((r - left) / (right - left)) * width, base - h);
     }
     ctx.lineTo(pad + width, base);
-    ctx.globalAlpha = 0.25 + 0.75 * (i / Math.max(1, shown.length - 1));
+    ctx.globalAlpha = shown.length === 1 ? 1 : 0.25 + 0.75 * (i / (shown.length - 1));
     ctx.strokeStyle = color;
     ctx.stroke();
   });

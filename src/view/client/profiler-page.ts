@@ -2,7 +2,7 @@
 import { getJson, type TablePointJson } from './api.js';
 import { clear, el, sortableTable } from './dom.js';
 import { type FlameChartJson, flameChart } from './flame-chart.js';
-import type { Page, ViewState } from './view-state.js';
+import { type Page, runLabel, type ViewState } from './view-state.js';
 
 interface ProfilerJson {
   tables: Record<string, TablePointJson>;
@@ -27,7 +27,7 @@ export class ProfilerPage implements Page {
       const bottlenecks = body.tables['profiling/bottlenecks'];
       const opColumn = bottlenecks?.columns.findIndex((c) => /^(op|operation|name)$/i.test(c)) ?? -1;
       const marked = new Set(opColumn >= 0 ? bottlenecks!.rows.map((r) => String(r[opColumn])) : []);
-      const section = el('details', { open: true }, el('summary', {}, run.name));
+      const section = el('details', { open: true }, el('summary', {}, runLabel(run)));
       for (const [tag, table] of entries) {
         const nameColumn = table.columns.findIndex((c) => /^(op|operation|name)$/i.test(c));
         const rowClass = (row: readonly unknown[]): string =>

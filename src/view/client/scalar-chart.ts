@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import uPlot from 'uplot';
 import type { SeriesJson } from './api.js';
-import { formatNumber } from './dom.js';
 import { debiasedEma } from './smoothing.js';
 
 export type XAxis = 'step' | 'relative' | 'wall';
@@ -84,7 +83,13 @@ export function drawScalarChart(
       x: { time: settings.xAxis === 'wall' },
       y: settings.logScale ? { distr: 3 } : {},
     },
-    axes: [{}, { size: 70, values: (_u, splits) => splits.map((v) => formatNumber(v)) }],
+    axes: [
+      {},
+      {
+        size: 60,
+        values: (_u, splits) => splits.map((v) => (v === 0 ? '0' : String(Number(v.toPrecision(4))))),
+      },
+    ],
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
   };

@@ -8,7 +8,7 @@ import {
   drawScalarChart,
   type XAxis,
 } from './scalar-chart.js';
-import { type Page, runColor, type ViewState } from './view-state.js';
+import { type Page, runColor, runLabel, type ViewState } from './view-state.js';
 
 const BUCKETS = 1000;
 
@@ -67,12 +67,10 @@ export class ScalarsPage implements Page {
   }
 
   private toolbar(): HTMLElement {
-    const smoothing = el('input', {
-      type: 'range',
-      value: String(this.settings.smoothing),
-      title: 'smoothing',
-    });
+    const smoothing = el('input', { type: 'range', title: 'smoothing' });
+    // min/max/step before the value: a range input clamps its value to the bounds it has at that moment.
     Object.assign(smoothing, { min: '0', max: '0.99', step: '0.01' });
+    smoothing.value = String(this.settings.smoothing);
     const shown = el('span', {}, String(this.settings.smoothing));
     smoothing.oninput = () => {
       this.settings.smoothing = Number(smoothing.value);
@@ -172,7 +170,8 @@ export class ScalarsPage implements Page {
     all.forEach((series, i) => {
       const runId = chart.runIds[i]!;
       const index = this.state.runs.findIndex((r) => r.id === runId);
-      const name = this.state.runs[index]?.name ?? runId;
+      const run = this.state.runs[index];
+      const name = run === undefined ? runId : runLabel(run);
       lines.push({ label: name, color: runColor(index), series });
       for (const format of ['csv', 'json']) {
         const link = el('a', {}, `${name} ${format.toUpperCase()} (${series.total} points)`);

@@ -2,7 +2,7 @@
 import { getJson, type TablePointJson } from './api.js';
 import { clear, el, sortableTable } from './dom.js';
 import { renderMarkdown } from './markdown.js';
-import type { Page, ViewState } from './view-state.js';
+import { type Page, runLabel, type ViewState } from './view-state.js';
 
 interface TextPointJson {
   step: number;
@@ -26,7 +26,7 @@ export class TextPage implements Page {
         texts: Record<string, TextPointJson[]>;
         tables: Record<string, TablePointJson[]>;
       }>('/api/texts', { run: run.id });
-      const section = el('details', { open: true }, el('summary', {}, run.name));
+      const section = el('details', { open: true }, el('summary', {}, runLabel(run)));
       for (const [tag, points] of Object.entries(body.texts)) {
         any = true;
         const card = el('div', { className: 'card' }, el('h4', {}, tag));
@@ -48,7 +48,7 @@ export class TextPage implements Page {
           ),
         );
       }
-      root.appendChild(section);
+      if (section.childElementCount > 1) root.appendChild(section);
     }
     if (!any) root.appendChild(el('p', { className: 'muted' }, 'No text or tables in the selected runs.'));
   }

@@ -50,6 +50,11 @@ export interface Page {
   update?(changedRuns: readonly string[]): Promise<void>;
 }
 
+/** A run's name with its source, so a run written to both backends reads as two distinct lines. */
+export function runLabel(run: RunJson): string {
+  return `${run.name} (${run.source === 'wandb' ? 'W&B' : 'TB'})`;
+}
+
 /** The colour of a run in every chart (stable by position in the runs list). */
 export function runColor(index: number): string {
   const palette = [
