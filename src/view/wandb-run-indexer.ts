@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { WandbLogReader } from '../trackers/wandb/offline/log-reader.js';
+import type { WandbLogScan } from '../trackers/wandb/offline/log-reader.js';
 import { decodeWandbRecord } from '../trackers/wandb/offline/record-codec.js';
 import type {
   WandbItem,
@@ -11,6 +11,7 @@ import type {
 import { parseWandbJson } from '../trackers/wandb/wandb-json.js';
 import type { PathGuard } from './path-guard.js';
 import type { ViewRun } from './view-run.js';
+import { scanWandbLogFrom } from './wandb-log-tail.js';
 
 const HIDDEN_CONFIG_KEYS = new Set(['_wandb']);
 
@@ -32,14 +33,16 @@ function itemValue(item: { value_json?: string }): unknown {
 }
 
 /**
- * Keeps one W&B run (a `.wandb` transaction log, the official client's or trainscope's) up to date. The LevelDB
- * log's 32 KiB blocks are laid out from the start of the file, so on growth the framing is re-checked from the
- * start by the project's `WandbLogReader` (CRCs only, fast), and only records past the last one decoded are
- * decoded (`decodeWandbRecord`) and applied. A record cut short at the end waits for the next poll.
+ * Keeps one W&B run (a `.wandb` transaction log, the official client's or trainscope's) up to date. On growth the
+ * log is framed again from the block of the last record read (`scanWandbLogFrom` over the project's
+ * `WandbLogReader`), and only records past it are decoded (`decodeWandbRecord`) and applied. A record cut short at
+ * the end waits for the next poll.
  */
 export class WandbRunIndexer {
   private lastSize = -1;
   private nextOffset = 0;
+  /** Start of the last record applied: the next poll frames the file from the block holding it. */
+  private lastRecordOffset = 0;
   private stepCounter = 0;
   private statsCounter = 0;
 
@@ -60,9 +63,9 @@ export class WandbRunIndexer {
     }
     if (size === this.lastSize) return false;
     this.lastSize = size;
-    let scan: ReturnType<typeof WandbLogReader.scan>;
+    let scan: WandbLogScan;
     try {
-      scan = WandbLogReader.scan(readFileSync(this.file));
+      ({ scan } = scanWandbLogFrom(this.file, this.lastRecordOffset));
     } catch (error) {
       this.run.problems.push(`cannot read ${this.file}: ${(error as Error).message}`);
       return true;
@@ -71,6 +74,7 @@ export class WandbRunIndexer {
     for (const entry of scan.records) {
       if (entry.offset < this.nextOffset) continue;
       this.nextOffset = entry.offset + 1;
+      this.lastRecordOffset = entry.offset;
       try {
         this.apply(decodeWandbRecord(entry.payload));
       } catch (error) {
