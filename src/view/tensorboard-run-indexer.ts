@@ -130,6 +130,7 @@ export class TensorBoardRunIndexer {
     if (content === undefined) return;
     const start = content.sessionStartInfo as { hparams?: Record<string, unknown> } | undefined;
     if (start?.hparams !== undefined) {
+      this.run.expectsEndRecord = true;
       this.run.hparams = { ...start.hparams };
       this.run.config = { ...start.hparams };
     }

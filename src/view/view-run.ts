@@ -76,6 +76,11 @@ export class ViewRun {
   exitCode: number | null = null;
   /** Set by an end record: W&B exit, TensorBoard hparams session end. */
   ended: 'finished' | 'crashed' | undefined;
+  /**
+   * Whether the writer closes its runs with an end record (W&B always; TensorBoard writers that log an hparams
+   * session start, as trainscope does): such a run that stopped growing without one was killed.
+   */
+  expectsEndRecord = false;
   /** When a file of the run was last written (ms since the epoch), from its modification time. */
   lastGrowthMs = 0;
   /** Bumped on every change, so the page can ask only for what changed. */
@@ -114,7 +119,8 @@ export class ViewRun {
 
   status(nowMs = Date.now()): RunStatus {
     if (this.ended !== undefined) return this.ended;
-    return nowMs - this.lastGrowthMs < RUNNING_WINDOW_MS ? 'running' : 'finished';
+    if (nowMs - this.lastGrowthMs < RUNNING_WINDOW_MS) return 'running';
+    return this.expectsEndRecord ? 'crashed' : 'finished';
   }
 
   /** The last value of every scalar tag, overlaid by the run's own summary (final metrics). */

@@ -50,7 +50,9 @@ export class WandbRunIndexer {
     readonly run: ViewRun,
     readonly file: string,
     private readonly guard: PathGuard,
-  ) {}
+  ) {
+    run.expectsEndRecord = true;
+  }
 
   /** Reads what the file gained; true when the run changed. */
   poll(): boolean {

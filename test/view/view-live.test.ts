@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeEvent, encodeEvent } from '../../src/trackers/tensorboard/proto.js';
@@ -8,6 +8,7 @@ import type { EventMessage } from '../../src/trackers/tensorboard/proto.js';
 import { EventFileTailer } from '../../src/view/event-file-tailer.js';
 import { decodeScalarEvent } from '../../src/view/scalar-event-decoder.js';
 import { SeriesColumn } from '../../src/view/series-column.js';
+import { ViewIndex } from '../../src/view/view-index.js';
 import type { ViewServer } from '../../src/view/view-server.js';
 import { getJson, startView, tempDir } from './view-test-helpers.js';
 
@@ -135,6 +136,27 @@ describe('EventFileTailer', () => {
     const events = pollEvents(tailer).events;
     expect(events.map((e) => e.summary?.value?.[0]?.simpleValue)).toEqual([3]);
     expect(tailer.bytesRead).toBe(statSync(file).size);
+  });
+});
+
+describe('run status', () => {
+  it('a W&B run that stopped growing without an exit record is crashed; a growing one is running', () => {
+    const fixture = join(
+      import.meta.dirname,
+      '../fixtures/wandb/offline-basic/offline-run-20261130_004344-uso9872i/run-uso9872i.wandb',
+    );
+    const root = tempDir();
+    mkdirSync(join(root, 'killed'));
+    const file = join(root, 'killed', 'run-killed.wandb');
+    writeFileSync(file, readFileSync(fixture).subarray(0, 1500));
+    const index = new ViewIndex([root]);
+    index.refresh();
+    const run = [...index.runs.values()][0]!;
+    expect(run.toSummaryJson().status).toBe('running');
+    utimesSync(file, new Date('2026-01-01'), new Date('2026-01-01'));
+    appendFileSync(file, Buffer.alloc(0));
+    run.lastGrowthMs = statSync(file).mtimeMs;
+    expect(run.toSummaryJson()).toMatchObject({ status: 'crashed', exitCode: null, name: 'fixture-basic' });
   });
 });
 
