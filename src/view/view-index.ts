@@ -18,6 +18,7 @@ export class ViewIndex {
   traceFiles: string[] = [];
   private readonly indexers = new Map<string, Indexer>();
   private readonly byDirectory = new Map<string, TensorBoardRunIndexer>();
+  private readonly wandbFiles = new Set<string>();
 
   constructor(paths: readonly string[]) {
     const roots = paths.map((p) => resolve(p));
@@ -45,8 +46,8 @@ export class ViewIndex {
       }
     }
     for (const { root, file } of found.wandbFiles) {
-      if ([...this.indexers.values()].some((i) => i instanceof WandbRunIndexer && i.file === file)) continue;
-      if (this.guard.allowed(file) === undefined) continue;
+      if (this.wandbFiles.has(file) || this.guard.allowed(file) === undefined) continue;
+      this.wandbFiles.add(file);
       const runDir = dirname(file);
       const name = runDir === root ? basename(file, '.wandb') : runNameOf(root, runDir);
       const id = this.uniqueId(`wandb:${name}`);

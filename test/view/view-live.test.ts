@@ -139,6 +139,21 @@ describe('EventFileTailer', () => {
   });
 });
 
+describe('EventFileTailer in chunks', () => {
+  it('reads a file in chunks smaller than its records, growing the chunk for a long record', () => {
+    const file = join(tempDir(), 'events.out.tfevents.2.test');
+    const records = [scalarRecord('a', 1, 1), scalarRecord('t'.repeat(700), 2, 2), scalarRecord('b', 3, 3)];
+    writeFileSync(file, Buffer.concat(records));
+    const tailer = new EventFileTailer(file, 64);
+    const { events, problem } = pollEvents(tailer);
+    expect(problem).toBeUndefined();
+    expect(events.map((e) => e.step)).toEqual([1, 2, 3]);
+    expect(tailer.bytesRead).toBe(statSync(file).size);
+    appendFileSync(file, scalarRecord('c', 4, 4).subarray(0, 20));
+    expect(pollEvents(tailer).events).toEqual([]);
+  });
+});
+
 describe('run status', () => {
   it('a W&B run that stopped growing without an exit record is crashed; a growing one is running', () => {
     const fixture = join(
