@@ -55,7 +55,16 @@ export class ViewIndex {
       this.add(run, new WandbRunIndexer(run, file, this.guard));
       changed.add(id);
     }
-    for (const [id, indexer] of this.indexers) if (indexer.poll()) changed.add(id);
+    for (const [id, indexer] of this.indexers) {
+      try {
+        if (indexer.poll()) changed.add(id);
+      } catch (error) {
+        // One unreadable or malformed run must not stop the others (or the server): it shows the problem.
+        const run = this.runs.get(id)!;
+        const message = `cannot index: ${(error as Error).message}`;
+        if (!run.problems.includes(message)) run.problems.push(message);
+      }
+    }
     return [...changed];
   }
 

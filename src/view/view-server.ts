@@ -40,6 +40,7 @@ export class ViewServer {
   private readonly watcher: LiveWatcher;
   private server: Server | undefined;
   private url: string | undefined;
+  private refreshFailed = false;
 
   constructor(readonly options: ViewServerOptions) {
     this.index = new ViewIndex(options.paths);
@@ -50,7 +51,7 @@ export class ViewServer {
 
   /** Indexes, starts listening and watching; resolves to the URL to open (with the token when there is one). */
   async start(): Promise<string> {
-    this.index.refresh();
+    this.refresh();
     await this.assets.load();
     const host = this.options.host ?? '127.0.0.1';
     const first = this.options.port ?? 6006;
@@ -87,8 +88,14 @@ export class ViewServer {
 
   /** Reads new data now and tells the pages which runs changed. */
   refresh(): void {
-    const changed = this.index.refresh();
-    if (changed.length > 0) this.hub.broadcast('changed', { runs: changed });
+    try {
+      const changed = this.index.refresh();
+      if (changed.length > 0) this.hub.broadcast('changed', { runs: changed });
+    } catch (error) {
+      // Discovery failing (a path vanished mid-walk) is retried on the next tick; say so once.
+      if (!this.refreshFailed) console.warn(`trainscope view: cannot refresh: ${(error as Error).message}`);
+      this.refreshFailed = true;
+    }
   }
 
   private listen(host: string, port: number): Promise<Server> {
