@@ -18,7 +18,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .status-running { color: var(--accent); } .status-finished { color: var(--ok); } .status-crashed { color: var(--bad); }
 .tag { display: inline-block; background: #eef1f4; border-radius: 8px; padding: 0 6px; margin-right: 4px; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 12px; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 8px; min-width: 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 8px; min-width: 0; overflow-x: auto; }
 .card h4 { margin: 0 0 4px; font-size: 13px; word-break: break-all; }
 .downloads a { margin-right: 8px; font-size: 12px; }
 details > summary { cursor: pointer; font-weight: 600; margin: 8px 0; }

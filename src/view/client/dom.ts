@@ -65,10 +65,7 @@ export function formatNumber(value: unknown): string {
   if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value)) return String(value);
-  const abs = Math.abs(value);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e6)
-    ? value.toExponential(4)
-    : String(Number(value.toPrecision(6)));
+  return String(Number(value.toPrecision(6)));
 }
 
 export function formatDuration(seconds: number | null): string {

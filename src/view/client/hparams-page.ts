@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { getJson } from './api.js';
 import { clear, el, sortableTable } from './dom.js';
-import type { Page, ViewState } from './view-state.js';
+import { type Page, runLabel, type ViewState } from './view-state.js';
 
 interface HparamsJson {
   hparams: string[];
@@ -27,7 +27,9 @@ export class HparamsPage implements Page {
     }
     const columns = ['run', ...body.hparams, ...body.metrics.map((m) => `${m} (final)`)];
     const cells = rows.map((row) => [
-      row.name,
+      ((run) => (run === undefined ? row.name : runLabel(run)))(
+        this.state.runs.find((r) => r.id === row.run),
+      ),
       ...body.hparams.map((h) => row.hparams[h] ?? null),
       ...body.metrics.map((m) => row.metrics[m] ?? null),
     ]);
