@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerSyncCommand } from './commands/sync.js';
+import { registerViewCommand } from './commands/view.js';
 
 const program = new Command();
 program
@@ -11,5 +12,6 @@ program
   .version(VERSION);
 registerInspectCommand(program);
 registerSyncCommand(program);
+registerViewCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,158 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { EventMessage, SummaryValueMessage } from '../trackers/tensorboard/proto.js';
+import { SessionLogStatus } from '../trackers/tensorboard/proto.js';
+import {
+  type HistogramBuckets,
+  pointValueOf,
+  type TagKindInfo,
+  tagKindOf,
+} from '../trackers/tensorboard/tag-point-value.js';
+import { EventFileTailer } from './event-file-tailer.js';
+import { parseMarkdownTable } from './markdown-table.js';
+import type { DecodedScalar } from './scalar-event-decoder.js';
+import type { ViewRun } from './view-run.js';
+
+const SYSTEM_PREFIX = 'system/';
+/** Text tags shown on the graph/summary page as well (a model summary logged as text). */
+const GRAPH_TEXT_TAG = /(^|\/)(model|graph|architecture|model_summary)$/i;
+
+/**
+ * Keeps one TensorBoard run (a directory of event files, read in name order) up to date: tails each file and
+ * applies its events as TensorBoard's loader does (purge on a second SessionLog.START, legacy values converted
+ * by the project's `tagKindOf`/`pointValueOf`).
+ */
+export class TensorBoardRunIndexer {
+  private readonly tailers: EventFileTailer[] = [];
+  private readonly kinds = new Map<string, TagKindInfo>();
+  private startsSeen = 0;
+
+  constructor(readonly run: ViewRun) {}
+
+  hasFile(path: string): boolean {
+    return this.tailers.some((t) => t.path === path);
+  }
+
+  addFile(path: string): void {
+    this.tailers.push(new EventFileTailer(path));
+    this.tailers.sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : 1));
+  }
+
+  /** Reads what every file gained; true when the run changed. */
+  poll(): boolean {
+    let changed = false;
+    for (const tailer of this.tailers) {
+      const { records, problem } = tailer.poll({
+        scalar: (point) => this.applyScalar(point),
+        event: (event) => this.apply(event, tailer.path),
+      });
+      if (problem !== undefined) this.run.problems.push(problem);
+      if (records > 0 || problem !== undefined) changed = true;
+    }
+    if (changed) {
+      this.run.lastGrowthMs = this.lastModifiedMs();
+      this.run.version++;
+    }
+    return changed;
+  }
+
+  /** When a file of the run was last written: a run counts as running for a while after. */
+  private lastModifiedMs(): number {
+    let latest = 0;
+    for (const tailer of this.tailers) {
+      try {
+        latest = Math.max(latest, statSync(tailer.path).mtimeMs);
+      } catch {
+        // gone: keeps what was read
+      }
+    }
+    return latest;
+  }
+
+  /** A plain scalar event (the tailer's fast path): what `applyValue` does for a `simple_value`. */
+  private applyScalar(point: DecodedScalar): void {
+    const run = this.run;
+    run.seeTime(point.wallTime);
+    if (!this.kinds.has(point.tag)) this.kinds.set(point.tag, { plugin: 'scalars', dataClass: 'SCALAR' });
+    const system = point.tag.startsWith(SYSTEM_PREFIX);
+    const column = system
+      ? run.scalar(point.tag.slice(SYSTEM_PREFIX.length), run.system)
+      : run.scalar(point.tag);
+    column.push(point.step, point.wallTime, point.value);
+  }
+
+  private apply(event: EventMessage, path: string): void {
+    const step = event.step ?? 0;
+    const wallTime = event.wallTime ?? 0;
+    this.run.seeTime(wallTime);
+    if (event.sessionLog?.status === SessionLogStatus.START) {
+      if (this.startsSeen++ > 0) this.purgeFrom(step);
+      return;
+    }
+    if (event.graphDef !== undefined && event.graphDef.length > 0) {
+      this.run.graphs.push({
+        name: basename(path),
+        text: `GraphDef logged at step ${step}: ${event.graphDef.length} bytes (the graph itself is not decoded)`,
+      });
+    }
+    for (const value of event.summary?.value ?? []) this.applyValue(value, step, wallTime);
+  }
+
+  private applyValue(value: SummaryValueMessage, step: number, wallTime: number): void {
+    const tag = value.tag ?? '';
+    let kind = this.kinds.get(tag);
+    if (kind === undefined) {
+      kind = tagKindOf(value);
+      this.kinds.set(tag, kind);
+    }
+    const run = this.run;
+    if (kind.plugin === 'hparams') {
+      this.applyHparams(tagKindOf(value).pluginContent);
+      return;
+    }
+    const point = pointValueOf(value, kind.plugin);
+    if (typeof point === 'number' && kind.plugin === 'scalars') {
+      if (tag.startsWith(SYSTEM_PREFIX))
+        run.scalar(tag.slice(SYSTEM_PREFIX.length), run.system).push(step, wallTime, point);
+      else run.scalar(tag).push(step, wallTime, point);
+    } else if (kind.plugin === 'histograms' && Array.isArray(point)) {
+      run.pushTo(run.histograms, tag, { step, wallTime, buckets: point as HistogramBuckets });
+    } else if (kind.plugin === 'text' && (typeof point === 'string' || Array.isArray(point))) {
+      const text = typeof point === 'string' ? point : (point as string[]).join('\n');
+      const table = parseMarkdownTable(text);
+      if (table !== undefined) run.pushTo(run.tables, tag, { step, wallTime, ...table });
+      else run.pushTo(run.texts, tag, { step, wallTime, text });
+      if (GRAPH_TEXT_TAG.test(tag)) run.graphs.push({ name: tag, text });
+    }
+  }
+
+  private applyHparams(content: Record<string, unknown> | undefined): void {
+    if (content === undefined) return;
+    const start = content.sessionStartInfo as { hparams?: Record<string, unknown> } | undefined;
+    if (start?.hparams !== undefined) {
+      this.run.expectsEndRecord = true;
+      this.run.hparams = { ...start.hparams };
+      this.run.config = { ...start.hparams };
+    }
+    const end = content.sessionEndInfo as { status?: string } | undefined;
+    if (end?.status === 'STATUS_SUCCESS') {
+      this.run.ended = 'finished';
+      this.run.exitCode = 0;
+    } else if (end?.status === 'STATUS_FAILURE') {
+      this.run.ended = 'crashed';
+    }
+  }
+
+  private purgeFrom(step: number): void {
+    const run = this.run;
+    for (const column of run.scalars.values()) column.purgeFrom(step);
+    for (const column of run.system.values()) column.purgeFrom(step);
+    for (const map of [run.histograms, run.texts, run.tables] as Map<string, { step: number }[]>[]) {
+      for (const [tag, points] of map)
+        map.set(
+          tag,
+          points.filter((p) => p.step < step),
+        );
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { basename, dirname, resolve } from 'node:path';
+import { LogDiscovery, runNameOf } from './log-discovery.js';
+import { PathGuard } from './path-guard.js';
+import { TensorBoardRunIndexer } from './tensorboard-run-indexer.js';
+import { ViewRun } from './view-run.js';
+import { WandbRunIndexer } from './wandb-run-indexer.js';
+
+type Indexer = TensorBoardRunIndexer | WandbRunIndexer;
+
+/**
+ * Every run under the dashboard's PATHs, kept current: `refresh()` finds new runs and files and reads what the
+ * known files gained, and reports which runs changed (the server pushes those ids to the page).
+ */
+export class ViewIndex {
+  readonly guard: PathGuard;
+  readonly discovery: LogDiscovery;
+  readonly runs = new Map<string, ViewRun>();
+  traceFiles: string[] = [];
+  private readonly indexers = new Map<string, Indexer>();
+  private readonly byDirectory = new Map<string, TensorBoardRunIndexer>();
+  private readonly wandbFiles = new Set<string>();
+
+  constructor(paths: readonly string[]) {
+    const roots = paths.map((p) => resolve(p));
+    this.discovery = new LogDiscovery(roots);
+    this.guard = new PathGuard([...roots, ...this.discovery.traceRoots()]);
+  }
+
+  /** Finds new runs and files, reads new data; returns the ids of runs that changed (new runs included). */
+  refresh(): string[] {
+    const changed = new Set<string>();
+    const found = this.discovery.scan();
+    this.traceFiles = found.traceFiles.filter((f) => this.guard.allowed(f) !== undefined).sort();
+    for (const [dir, { root, files }] of found.tensorboardRuns) {
+      let indexer = this.byDirectory.get(dir);
+      if (indexer === undefined) {
+        const id = this.uniqueId(`tb:${runNameOf(root, dir)}`);
+        const run = new ViewRun(id, runNameOf(root, dir), 'tensorboard', dir);
+        indexer = new TensorBoardRunIndexer(run);
+        this.byDirectory.set(dir, indexer);
+        this.add(run, indexer);
+        changed.add(id);
+      }
+      for (const file of files) {
+        if (!indexer.hasFile(file) && this.guard.allowed(file) !== undefined) indexer.addFile(file);
+      }
+    }
+    for (const { root, file } of found.wandbFiles) {
+      if (this.wandbFiles.has(file) || this.guard.allowed(file) === undefined) continue;
+      this.wandbFiles.add(file);
+      const runDir = dirname(file);
+      const name = runDir === root ? basename(file, '.wandb') : runNameOf(root, runDir);
+      const id = this.uniqueId(`wandb:${name}`);
+      const run = new ViewRun(id, name, 'wandb', file);
+      this.add(run, new WandbRunIndexer(run, file, this.guard));
+      changed.add(id);
+    }
+    for (const [id, indexer] of this.indexers) {
+      try {
+        if (indexer.poll()) changed.add(id);
+      } catch (error) {
+        // One unreadable or malformed run must not stop the others (or the server): it shows the problem.
+        const run = this.runs.get(id)!;
+        const message = `cannot index: ${(error as Error).message}`;
+        if (!run.problems.includes(message)) run.problems.push(message);
+      }
+    }
+    return [...changed];
+  }
+
+  /** Runs in name order. */
+  list(): ViewRun[] {
+    return [...this.runs.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** Numeric data held by every run (24 bytes a point) and the bytes reserved for it. */
+  numericBytes(): { data: number; reserved: number } {
+    let data = 0;
+    let reserved = 0;
+    for (const run of this.runs.values()) {
+      const bytes = run.numericBytes();
+      data += bytes.data;
+      reserved += bytes.reserved;
+    }
+    return { data, reserved };
+  }
+
+  private add(run: ViewRun, indexer: Indexer): void {
+    this.runs.set(run.id, run);
+    this.indexers.set(run.id, indexer);
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.runs.has(id); n++) id = `${base}~${n}`;
+    return id;
+  }
+}
