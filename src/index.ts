@@ -8,6 +8,7 @@ export { VERSION } from './version.js';
 // Runs: start, log, finish (the composition root builds the backends and the profiler).
 export { init, currentRun, type InitExtras } from './init.js';
 export { Run, type FinishOptions } from './core/run.js';
+export { ResumeError } from './core/resume-error.js';
 export type { LogOptions } from './core/run-handle.js';
 
 // Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.
@@ -76,8 +77,10 @@ export {
   emptyBackendStats,
   type Backend,
   type BackendContext,
+  type BackendStartInfo,
   type BackendStats,
   type MetricRow,
+  type ResumeMode,
   type RunInfo,
   type RunOutcome,
   type Logger,

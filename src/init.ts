@@ -16,6 +16,7 @@ import { unknownOptionKeys, unknownOptionsWarning } from './core/unknown-options
 import { createProfiler } from './profiler/index.js';
 import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
 import { createWandbBackend } from './trackers/wandb/index.js';
+import { readResumeFileId } from './trackers/wandb/resume/resume-file.js';
 
 /** What `init()` takes besides the options. */
 export interface InitExtras {
@@ -46,7 +47,7 @@ export function currentRun(): Run | null {
 }
 
 async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: InitExtras): Promise<Run> {
-  const resolved = parseOptions(options);
+  const resolved = withAutoResumeId(parseOptions(options));
   const previous = currentRun();
   if (previous !== null) {
     previous.logger.warn(`init() was called while run ${previous.name} is active; finishing it first`);
@@ -65,6 +66,22 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
   await run.start();
   setCurrentHandle(run);
   return run;
+}
+
+/**
+ * `resume: 'auto'` without an id: the id of the run that last started with `auto` in the W&B directory and did
+ * not finish cleanly (W&B's `wandb-resume.json`), else a fresh run.
+ */
+function withAutoResumeId(resolved: ResolvedOptions): ResolvedOptions {
+  const wandb = resolved.wandb;
+  if (
+    resolved.resume !== 'auto' ||
+    resolved.id !== undefined ||
+    (wandb !== false && wandb.runId !== undefined)
+  )
+    return resolved;
+  const id = readResumeFileId(wandb === false ? '.' : wandb.dir);
+  return id === undefined ? resolved : { ...resolved, id };
 }
 
 /**

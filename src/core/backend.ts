@@ -15,6 +15,13 @@ export interface MetricRow {
   readonly values: readonly MetricValue[];
 }
 
+/**
+ * How `init({ resume })` treats a run id that already has data (W&B's modes): `allow` continues it or starts it,
+ * `must` only continues (an error when there is nothing), `never` only starts (an error when there is something),
+ * `auto` is `allow` with the id of the last run in the same directory that did not finish cleanly.
+ */
+export type ResumeMode = 'allow' | 'must' | 'never' | 'auto';
+
 /** Everything a backend needs to know about the run it records. */
 export interface RunInfo {
   /** 8 characters `[a-z0-9]`, as W&B run ids. */
@@ -37,6 +44,21 @@ export interface RunInfo {
   readonly worldSize: number;
   /** Rank on this machine (the launcher's `LOCAL_RANK`); absent means `rank`. */
   readonly localRank?: number;
+  /** `init({ resume })`: whether (and how) to continue earlier data of this run id; absent = a new run. */
+  readonly resume?: ResumeMode;
+  /** `init({ resumeStep })`: the step to continue from, even when earlier data goes further (a rewind). */
+  readonly resumeStep?: number;
+}
+
+/**
+ * What a backend found when it started (plain data): where the run it continues left off, or why it refuses
+ * the resume mode (`must` with nothing to continue, `never` with something). Absent fields: nothing to say.
+ */
+export interface BackendStartInfo {
+  /** The step the next row should have: the last step this backend holds of the run + 1. */
+  readonly resumeStep?: number;
+  /** The resume mode cannot be honoured; `init()` fails with this message. */
+  readonly refusal?: string;
 }
 
 export interface Logger {
@@ -84,7 +106,9 @@ export interface BackendStats {
  */
 export interface Backend {
   readonly name: string;
-  start(context: BackendContext): Promise<void>;
+  /** May return what it found of an earlier run with this id (see `BackendStartInfo`). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: backends written as `start(): Promise<void>` stay valid.
+  start(context: BackendContext): Promise<void | BackendStartInfo>;
   write(rows: readonly MetricRow[]): void;
   /** Resolves when everything written so far is durable (on disk / acknowledged or spooled). */
   flush(): Promise<void>;
@@ -99,6 +123,12 @@ export interface Backend {
    * `finish` before its first `await` runs — put the exit/footer records there), then calls `flushSync()`.
    */
   flushSync?(): void;
+  /**
+   * Optional: the step a resumed run continues at, decided by the core from every backend's `resumeStep` (the
+   * highest) or `init({ resumeStep })`; called once after `start`, before the first `write`. A step lower than
+   * what the backend holds is a rewind: TensorBoard purges the later points, W&B warns that it cannot.
+   */
+  resumeAt?(step: number): void;
 }
 
 export function emptyBackendStats(): BackendStats {

@@ -1,6 +1,7 @@
 import {
   type Backend,
   type BackendContext,
+  type BackendStartInfo,
   type BackendStats,
   emptyBackendStats,
   type Logger,
@@ -31,8 +32,28 @@ export class GuardedBackend {
     return this.backend.name;
   }
 
+  /** What `start` returned, once it settled `ok`. */
+  startInfo: BackendStartInfo | undefined;
+
   start(context: BackendContext, timeoutMs: number): Promise<Settled> {
-    return this.call('start', () => this.backend.start(context), timeoutMs);
+    return this.call(
+      'start',
+      async () => {
+        const info = await this.backend.start(context);
+        if (info) this.startInfo = info;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** The resume step the core settled on (see `Backend.resumeAt`). */
+  resumeAt(step: number): void {
+    if (this.disabled) return;
+    try {
+      this.backend.resumeAt?.(step);
+    } catch (error) {
+      this.fail('resumeAt', error);
+    }
   }
 
   write(rows: readonly MetricRow[]): void {

@@ -10,6 +10,7 @@ import { MetricSummary } from './metric-summary.js';
 import type { ResolvedOptions } from './options.js';
 import { PriorityFilter } from './priority-filter.js';
 import { rankMetricPolicy } from './rank-metric-policy.js';
+import { ResumeError } from './resume-error.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { knownSecrets } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
@@ -115,10 +116,33 @@ export class Run implements RunHandle, ExitTarget {
     return this.state === 'finished';
   }
 
-  /** @internal starts backends, the profiler and the drain timer; called by `init()`. */
+  /**
+   * @internal starts backends, the profiler and the drain timer; called by `init()`. A resumed run's step is set
+   * here, before `init()` resolves: `resumeStep` when given, else the highest step the backends hold + 1.
+   * @throws ResumeError when a backend refuses the resume mode (the backends are finished first)
+   */
   async start(): Promise<void> {
     const context: BackendContext = { run: this.info, logger: this.logger, summary: this.latest };
-    await this.backends.start(context, this.options.finishTimeoutMs);
+    const resumed = await this.backends.start(context, this.options.finishTimeoutMs);
+    if (resumed.refusals.length > 0) {
+      this.closed = true;
+      const outcome: RunOutcome = {
+        exitCode: 1,
+        reason: 'exception',
+        summary: this.latest,
+        endTime: Date.now(),
+      };
+      const timeoutMs = this.options.finishTimeoutMs;
+      await this.backends.finish(outcome, Date.now() + timeoutMs, timeoutMs);
+      this.state = 'finished';
+      throw new ResumeError(resumed.refusals);
+    }
+    const step = this.info.resumeStep ?? resumed.resumeStep;
+    if (this.info.resume !== undefined && step !== undefined) {
+      this.advanceTo(step);
+      this.backends.resumeAt(step);
+      this.logger.info(`run ${this.name} (${this.id}) resumes at step ${step}`);
+    }
     if (this._profiler !== undefined) {
       try {
         this._profiler.start(this.profilerHost());

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A local stand-in for W&B's API (GraphQL `Viewer`, `UpsertBucket`, `CreateRunFiles`, `RunUploadUrls`,
+ * A local stand-in for W&B's API (GraphQL `Viewer`, `UpsertBucket`, `RunResumeStatus`, `CreateRunFiles`, `RunUploadUrls`,
  * `file_stream`, storage `PUT`) on 127.0.0.1, recording every request, with programmable faults.
  * It echoes the entity/project a client asks for (the viewer's entity when none), and rebuilds each
  * run's files by line offset, so a re-posted batch overwrites instead of duplicating.
@@ -205,6 +205,8 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
           },
         };
       }
+      case 'RunResumeStatus':
+        return { status: 200, body: { data: { model: { bucket: resumeBucket(String(v.name)) } } } };
       case 'CreateRunFiles': {
         if (options.createRunFiles === false) {
           return {
@@ -250,6 +252,27 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
       default:
         return { status: 400, body: { errors: [{ message: `Unknown operation ${record.operation}` }] } };
     }
+  }
+
+  /** `RunResumeStatus`'s bucket as W&B answers it (JSON strings, tails of the last 10 lines), or null. */
+  function resumeBucket(runId: string): Record<string, unknown> | null {
+    const run = runs.get(runId);
+    if (!run) return null;
+    const lines = (file: string) => (run.files.get(file) ?? []).filter((l): l is string => l !== undefined);
+    const history = lines('wandb-history.jsonl');
+    const events = lines('wandb-events.jsonl');
+    return {
+      id: `storage-${runId}`,
+      name: runId,
+      displayName: runId,
+      summaryMetrics: run.summaryLine ?? null,
+      logLineCount: lines('output.log').length,
+      historyLineCount: history.length,
+      eventsLineCount: events.length,
+      historyTail: JSON.stringify(history.slice(-10)),
+      eventsTail: JSON.stringify(events.slice(-10)),
+      config: (run.upserts[run.upserts.length - 1]?.config as string | undefined) ?? null,
+    };
   }
 
   function uploadUrl(runId: string, name: string): string {
