@@ -9,6 +9,7 @@ export { VERSION } from './version.js';
 export { init, currentRun, type InitExtras } from './init.js';
 export { Run, type FinishOptions } from './core/run.js';
 export { ResumeError } from './core/resume-error.js';
+export type { ArtifactOptions, StagedArtifact, StagedArtifactFile } from './core/staged-artifact.js';
 export type { LogOptions } from './core/run-handle.js';
 
 // Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.

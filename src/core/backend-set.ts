@@ -1,5 +1,6 @@
 import type { Backend, BackendContext, BackendStats, Logger, MetricRow, RunOutcome } from './backend.js';
 import { GuardedBackend } from './guarded-backend.js';
+import type { StagedArtifact } from './staged-artifact.js';
 
 /** How one backend ended the run, for the summary: `ok`, `failed`, `disabled`, or which step timed out. */
 export type BackendFinishState = 'ok' | 'failed' | 'disabled' | 'flush timed out' | 'finish timed out';
@@ -56,6 +57,11 @@ export class BackendSet {
       if (info?.resumeStep !== undefined) resumeStep = Math.max(resumeStep ?? 0, info.resumeStep);
     }
     return { resumeStep, refusals };
+  }
+
+  /** Hands a staged artifact (plain data) to every backend; uploads happen in the background. */
+  logArtifact(artifact: StagedArtifact): void {
+    for (const backend of this.guarded) backend.logArtifact(artifact);
   }
 
   /** Tells every backend the step a resumed run continues at (before the first `write`). */

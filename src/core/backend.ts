@@ -1,3 +1,4 @@
+import type { StagedArtifact } from './staged-artifact.js';
 import type { MetricValue } from './values.js';
 
 /**
@@ -129,6 +130,11 @@ export interface Backend {
    * what the backend holds is a rewind: TensorBoard purges the later points, W&B warns that it cannot.
    */
   resumeAt?(step: number): void;
+  /**
+   * Optional: an artifact `run.logArtifact` staged (its files already copied and digested). Must not block:
+   * uploads run in the background, and `finish` waits for them within its budget.
+   */
+  logArtifact?(artifact: StagedArtifact): void;
 }
 
 export function emptyBackendStats(): BackendStats {

@@ -8,6 +8,7 @@ import {
   type MetricRow,
   type RunOutcome,
 } from './backend.js';
+import type { StagedArtifact } from './staged-artifact.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Result of waiting for a backend with a deadline. */
@@ -44,6 +45,15 @@ export class GuardedBackend {
       },
       timeoutMs,
     );
+  }
+
+  logArtifact(artifact: StagedArtifact): void {
+    if (this.disabled) return;
+    try {
+      this.backend.logArtifact?.(artifact);
+    } catch (error) {
+      this.fail('logArtifact', error);
+    }
   }
 
   /** The resume step the core settled on (see `Backend.resumeAt`). */

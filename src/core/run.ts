@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Backend, BackendContext, RunInfo, RunOutcome } from './backend.js';
 import { BackendSet } from './backend-set.js';
 import { currentHandle, setCurrentHandle } from './current.js';
@@ -11,6 +13,8 @@ import type { ResolvedOptions } from './options.js';
 import { PriorityFilter } from './priority-filter.js';
 import { rankMetricPolicy } from './rank-metric-policy.js';
 import { ResumeError } from './resume-error.js';
+import { ArtifactInputError, stageArtifact } from './artifact-stager.js';
+import type { ArtifactOptions } from './staged-artifact.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { knownSecrets } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
@@ -181,6 +185,31 @@ export class Run implements RunHandle, ExitTarget {
     if (timed) this.self.endTimedCall(started);
   }
 
+  /**
+   * Logs a file or a directory (a checkpoint) as an artifact: its files are copied to a staging directory and
+   * digested before this returns, so overwriting them afterwards is safe; the backends upload or record the
+   * staged copy in the background (W&B: an artifact version; TensorBoard: a text entry naming it).
+   * @returns the artifact's name and digest, or undefined when the call was refused (with a warning)
+   */
+  logArtifact(pathOrDir: string, options: ArtifactOptions): { name: string; digest: string } | undefined {
+    if (this.closed) {
+      this.logger.warn(
+        `logArtifact() was called after run ${this.name} finished; ${pathOrDir} was not logged`,
+      );
+      return undefined;
+    }
+    try {
+      const staged = stageArtifact(pathOrDir, options, artifactStagingDir(this.options), this._step);
+      this.backends.logArtifact(staged);
+      return { name: staged.name, digest: staged.digest };
+    } catch (error) {
+      const why =
+        error instanceof ArtifactInputError ? error.message : `staging failed: ${errorMessage(error)}`;
+      this.logger.warn(`logArtifact(${JSON.stringify(pathOrDir)}): ${why}; not logged`);
+      return undefined;
+    }
+  }
+
   /** Moves the current step (backwards too). Fractions are floored; negative or non-numbers are ignored. */
   setStep(step: number): void {
     if (typeof step !== 'number' || !Number.isFinite(step) || step < 0) {
@@ -312,6 +341,12 @@ export class Run implements RunHandle, ExitTarget {
     });
     this.logger.info(lines.join('\n'));
   }
+}
+
+/** Staging copies live with the W&B run directories (an offline run's sync still finds them), else in tmp. */
+function artifactStagingDir(options: ResolvedOptions): string {
+  const root = options.wandb !== false ? join(options.wandb.dir, 'wandb') : join(tmpdir(), 'trainscope');
+  return join(root, 'artifacts', 'staging');
 }
 
 function errorMessage(error: unknown): string {

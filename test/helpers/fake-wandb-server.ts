@@ -40,6 +40,21 @@ export interface FakeRun {
   fileStreamRequests: number;
 }
 
+/** An artifact version as the fake keeps it (W&B's test server's `ArtifactEmulator`, simplified). */
+export interface FakeArtifact {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly digest: string;
+  readonly runName: string | undefined;
+  readonly aliases: string[];
+  readonly variables: Readonly<Record<string, unknown>>;
+  state: 'PENDING' | 'COMMITTED';
+  /** Storage keys (in `uploads`) of the files W&B asked for, by artifact path. */
+  readonly fileKeys: Map<string, string>;
+  manifestDigest: string | undefined;
+}
+
 export type FaultTarget = 'graphql' | 'file_stream' | 'upload' | 'any';
 
 export interface FaultRule {
@@ -82,6 +97,8 @@ export interface FakeWandbServer {
   readonly port: number;
   readonly requests: RecordedRequest[];
   readonly runs: Map<string, FakeRun>;
+  /** Artifact versions by id (`CreateArtifact` … `CommitArtifact`). */
+  readonly artifacts: Map<string, FakeArtifact>;
   readonly uploads: Map<
     string,
     { body: Buffer; headers: Readonly<Record<string, string | string[] | undefined>> }
@@ -103,6 +120,7 @@ export interface FakeWandbServer {
 export async function startFakeWandbServer(options: FakeWandbServerOptions = {}): Promise<FakeWandbServer> {
   const requests: RecordedRequest[] = [];
   const runs = new Map<string, FakeRun>();
+  const artifacts = new Map<string, FakeArtifact>();
   const uploads = new Map<string, { body: Buffer; headers: Record<string, string | string[] | undefined> }>();
   const faults: FaultRule[] = [];
   const matchCounts = new Map<FaultRule, number>();
@@ -207,6 +225,11 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
       }
       case 'RunResumeStatus':
         return { status: 200, body: { data: { model: { bucket: resumeBucket(String(v.name)) } } } };
+      case 'CreateArtifact':
+      case 'CreateArtifactManifest':
+      case 'CreateArtifactFiles':
+      case 'CommitArtifact':
+        return artifactOperation(record.operation, v);
       case 'CreateRunFiles': {
         if (options.createRunFiles === false) {
           return {
@@ -272,6 +295,90 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
       historyTail: JSON.stringify(history.slice(-10)),
       eventsTail: JSON.stringify(events.slice(-10)),
       config: (run.upserts[run.upserts.length - 1]?.config as string | undefined) ?? null,
+    };
+  }
+
+  /** The artifact mutations of protocol-2 §5: PENDING drafts, upload URLs per file, commit; a stored digest is COMMITTED. */
+  function artifactOperation(
+    operation: string,
+    v: Readonly<Record<string, unknown>>,
+  ): { status: number; body: unknown } {
+    const storage = (id: string, name: string) =>
+      `${options.uploadBaseUrl ?? baseUrl}/storage/artifacts/${id}/${name}`;
+    if (operation === 'CreateArtifact') {
+      const name = String((v.artifactCollectionNames as string[])[0]);
+      const versions = [...artifacts.values()].filter((a) => a.name === name);
+      const same = versions.find((a) => a.digest === v.digest && a.state === 'COMMITTED');
+      const latest = versions[versions.length - 1];
+      const artifact = same ?? {
+        id: `art-${artifacts.size + 1}`,
+        name,
+        type: String(v.artifactTypeName),
+        digest: String(v.digest),
+        runName: typeof v.runName === 'string' ? v.runName : undefined,
+        aliases: ((v.aliases as { alias: string }[] | undefined) ?? []).map((a) => a.alias),
+        variables: { ...v },
+        state: 'PENDING' as const,
+        fileKeys: new Map<string, string>(),
+        manifestDigest: undefined,
+      };
+      artifacts.set(artifact.id, artifact);
+      const sequence = {
+        id: `seq-${name}`,
+        latestArtifact: latest ? { id: latest.id, versionIndex: versions.length - 1 } : null,
+      };
+      return {
+        status: 200,
+        body: {
+          data: {
+            createArtifact: {
+              artifact: { id: artifact.id, state: artifact.state, artifactSequence: sequence },
+            },
+          },
+        },
+      };
+    }
+    if (operation === 'CreateArtifactManifest') {
+      const artifact = artifacts.get(String(v.artifactID));
+      if (!artifact) return { status: 200, body: { errors: [{ message: 'no such artifact' }] } };
+      if (v.digest) artifact.manifestDigest = String(v.digest);
+      const file = {
+        id: `mf-${artifact.id}`,
+        name: 'wandb_manifest.json',
+        displayName: 'wandb_manifest.json',
+        uploadUrl: storage(artifact.id, 'wandb_manifest.json'),
+        uploadHeaders: [],
+      };
+      return {
+        status: 200,
+        body: {
+          data: { createArtifactManifest: { artifactManifest: { id: `manifest-${artifact.id}`, file } } },
+        },
+      };
+    }
+    if (operation === 'CreateArtifactFiles') {
+      const edges = (v.artifactFiles as { artifactID: string; name: string }[]).map((spec) => {
+        const artifact = artifacts.get(spec.artifactID);
+        artifact?.fileKeys.set(spec.name, `artifacts/${spec.artifactID}/${spec.name}`);
+        return {
+          node: {
+            id: `f-${spec.name}`,
+            name: spec.name,
+            displayName: spec.name,
+            uploadUrl: storage(spec.artifactID, spec.name),
+            uploadHeaders: options.uploadHeaders ?? [],
+            artifact: { id: spec.artifactID },
+          },
+        };
+      });
+      return { status: 200, body: { data: { createArtifactFiles: { files: { edges } } } } };
+    }
+    const artifact = artifacts.get(String(v.artifactID));
+    if (!artifact) return { status: 200, body: { errors: [{ message: 'no such artifact' }] } };
+    artifact.state = 'COMMITTED';
+    return {
+      status: 200,
+      body: { data: { commitArtifact: { artifact: { id: artifact.id, digest: artifact.digest } } } },
     };
   }
 
@@ -421,6 +528,7 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
     port,
     requests,
     runs,
+    artifacts,
     uploads,
     addFault(rule) {
       faults.push({ ...rule, times: rule.times ?? 1 });

@@ -12,6 +12,7 @@ import {
   type RunOutcome,
 } from '../../core/backend.js';
 import type { TensorBoardOptions } from '../../core/options.js';
+import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { MetricValue } from '../../core/values.js';
 import { sessionStartEvent, summaryEvent } from './event.js';
 import { isEventFileName } from './event-file-name.js';
@@ -196,6 +197,15 @@ export class TensorBoardBackend implements Backend {
       }
     }
     writer.endBatch();
+  }
+
+  /** A text entry `artifacts/<name>` at the step it was logged: what it is, its digest and its files. */
+  logArtifact(artifact: StagedArtifact): void {
+    if (this.writer === null || this.finished) return;
+    const files = artifact.files.map((f) => `- \`${f.path}\` (${f.size} bytes, md5 ${f.digest})`).join('\n');
+    const text = `**${artifact.name}** (${artifact.type}), digest \`${artifact.digest}\`, aliases ${artifact.aliases.join(', ')}\n\n${files}`;
+    const tag = this.sanitizer?.sanitize(`artifacts/${artifact.name}`) ?? `artifacts/${artifact.name}`;
+    this.writer.append(summaryEvent(artifact.step, Date.now() / 1000, [textSummaryValue(tag, text, true)]));
   }
 
   flush(): Promise<void> {

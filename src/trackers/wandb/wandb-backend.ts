@@ -9,6 +9,10 @@ import type {
   RunOutcome,
 } from '../../core/backend.js';
 import type { WandbOptions } from '../../core/options.js';
+import type { StagedArtifact } from '../../core/staged-artifact.js';
+import { withDeadline } from '../../core/with-deadline.js';
+import { encodeArtifactRecord } from './artifacts/artifact-record.js';
+import { ArtifactUploader } from './artifacts/artifact-uploader.js';
 import { nonEmpty, resolveWandbCredentials } from './credentials.js';
 import { WandbErrorReporter } from './error-reporter.js';
 import { WandbLogSink } from './offline/log-sink.js';
@@ -55,6 +59,10 @@ export class WandbBackend implements Backend {
   private readonly decision: WandbModeDecision;
   /** The run as W&B records it (a resumed run: start time moved back by the earlier runtime, config merged). */
   private run: RunInfo;
+  /** Online: uploads what `logArtifact` staged (the log records every artifact in any case). */
+  private artifacts: ArtifactUploader | undefined;
+  /** `<name>:<digest>` of the artifacts W&B committed. */
+  private readonly committedArtifacts: string[] = [];
   /** The earlier run this one continues, if any. */
   private resumed: WandbResumeState | undefined;
   private logger: Logger | undefined;
@@ -151,6 +159,34 @@ export class WandbBackend implements Backend {
     return { resumeStep: resumed.startingStep };
   }
 
+  /**
+   * Records the artifact in the log (both syncs upload it from its staging copies) and, online, uploads it in
+   * the background once the run exists on W&B.
+   */
+  logArtifact(artifact: StagedArtifact): void {
+    if (!this.log) return;
+    this.log.artifact(encodeArtifactRecord(artifact, this.run));
+    const http = this.http;
+    const stream = this.stream;
+    if (!http || !stream || stream.stopped) return;
+    this.artifacts ??= new ArtifactUploader(
+      http,
+      new WandbGraphqlClient(http),
+      stream
+        .whenOnline()
+        .then((o) => (o ? { entity: o.entity, project: o.project, runId: this.run.id } : undefined)),
+      {
+        onCommitted: (a) => this.committedArtifacts.push(`${a.name}:${a.digest}`),
+        onFailed: (a, message) =>
+          this.reporter?.report(
+            `artifact ${a.name} was not uploaded (${message}); \`trainscope sync\` uploads it`,
+          ),
+        onProgress: (message) => this.logger?.info(`W&B artifact: ${message}`),
+      },
+    );
+    this.artifacts.upload(artifact, artifact.step);
+  }
+
   /** W&B cannot delete history: a rewind below what it holds drops the rows up to there (TensorBoard purges). */
   resumeAt(step: number): void {
     const held = this.resumed?.startingStep;
@@ -206,6 +242,7 @@ export class WandbBackend implements Backend {
     if (this.run.resume === 'auto' && outcome.exitCode === 0) removeResumeFile(this.options.dir);
     try {
       await finished;
+      await this.finishArtifacts();
     } finally {
       if (this.http) {
         await this.http.close();
@@ -252,6 +289,19 @@ export class WandbBackend implements Backend {
     ];
   }
 
+  /** Waits for artifact uploads within the finish budget, then says what is left for `trainscope sync`. */
+  private async finishArtifacts(): Promise<void> {
+    const uploader = this.artifacts;
+    if (!uploader) return;
+    await withDeadline(uploader.idle(), this.tuning.finishBudgetMs ?? 20_000, { keepAlive: false });
+    const left = uploader.pending.map((a) => a.name);
+    if (left.length === 0) return;
+    const dir = this.log?.directory ?? this.options.dir;
+    this.logger?.warn(
+      `W&B: ${left.length} artifact(s) not uploaded yet (${left.join(', ')}); the run's log keeps them: trainscope sync ${dir}`,
+    );
+  }
+
   /** Says once where the run is and how to upload it, and records what W&B already holds. */
   private streamingStopped(stop: FileStreamStop): void {
     const dir = this.log?.directory ?? this.options.dir;
@@ -282,6 +332,7 @@ export class WandbBackend implements Backend {
     state.uploaded = [...progress.uploaded];
     state.complete = progress.complete;
     state.summarySent = progress.complete;
+    state.artifacts = [...this.committedArtifacts];
     if (this.resumed?.source === 'server') {
       state.historyBase = this.resumed.historyOffset;
       state.eventsBase = this.resumed.eventsOffset;

@@ -111,6 +111,11 @@ export class WandbLogSink implements WandbSink {
     if (listed.length > 0) this.append({ type: 'files', files: { files: listed } });
   }
 
+  /** An encoded `ArtifactRecord` (its staging copies are what a sync uploads). */
+  artifact(record: Uint8Array): void {
+    if (!this.finished) this.append({ type: 'artifact', artifact: record });
+  }
+
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
     this.summary = summary;
     this.summaryChanged = true;

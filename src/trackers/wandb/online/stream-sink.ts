@@ -87,6 +87,12 @@ export class WandbStreamSink implements WandbSink {
     return this.feed?.run;
   }
 
+  /** The server's run once `UpsertBucket` answered; undefined when it never did. */
+  async whenOnline(): Promise<OnlineRun | undefined> {
+    await this.connecting;
+    return this.feed?.run;
+  }
+
   /** Why streaming stopped, once it did. */
   get stopped(): FileStreamStop | undefined {
     return this.stopInfo;

@@ -6,6 +6,8 @@ import type { WandbHttpClient } from '../online/http-client.js';
 import { OnlineRun, type OnlineRunSpec } from '../online/online-run.js';
 import { StreamFeed } from '../online/stream-feed.js';
 import { queryResumeStatus } from '../resume/resume-status-query.js';
+import type { StagedArtifact } from '../../../core/staged-artifact.js';
+import { ArtifactUploader } from '../artifacts/artifact-uploader.js';
 import { nonEmptyField, type ReplayPlan } from './run-replay.js';
 import { SyncError } from './sync-error.js';
 import { initialSyncState, type SyncState, saveSyncState } from './sync-state.js';
@@ -19,6 +21,8 @@ export interface UploadJob {
   readonly plan: ReplayPlan;
   /** The plan's history lines W&B accepts (the stream's offsets count these). */
   readonly historyLines: readonly string[];
+  /** Artifact records of the log W&B has not committed yet (uploaded from their staging copies). */
+  readonly artifacts: readonly StagedArtifact[];
   readonly entity: string | undefined;
   readonly project: string;
   readonly host: string;
@@ -169,6 +173,11 @@ export class RunUpload {
   /** The phases in order; each one only while the stream has not stopped. */
   private async send(feed: StreamFeed, state: SyncState): Promise<void> {
     const { plan } = this.job;
+    if (state.complete) {
+      // The run itself is on W&B (a live run whose artifacts did not all make it): only the artifacts.
+      await this.uploadArtifacts(feed, state);
+      return;
+    }
     const from = this.startOffsets;
     const pageChars = Math.max(64 * 1024, (this.job.maxRequestChars ?? 8 * 1024 * 1024) / 2);
     const phase = (name: SyncPhase) => () => this.progress(name);
@@ -177,6 +186,7 @@ export class RunUpload {
     if (!this.stop) await feed.sendAll('events', plan.eventLines, from.events, pageChars, phase('events'));
     if (!this.stop) await feed.sendAll('output', plan.outputLines, from.output, pageChars, phase('output'));
     if (!this.stop) await this.uploadFiles(feed, state);
+    if (!this.stop) await this.uploadArtifacts(feed, state);
     if (!this.stop && plan.summaryLine !== undefined) feed.summary(plan.summaryLine);
     if (this.stop) return;
     this.progress('finish');
@@ -201,6 +211,37 @@ export class RunUpload {
     }
     await feed.run.uploader.idle();
     this.progress('files');
+  }
+
+  /** The log's artifacts W&B has not committed, from their staging copies (a missing copy is warned, skipped). */
+  private async uploadArtifacts(feed: StreamFeed, state: SyncState): Promise<void> {
+    if (this.job.artifacts.length === 0) return;
+    const online = feed.run;
+    const target = { entity: online.entity, project: online.project, runId: this.job.runId };
+    const uploader = new ArtifactUploader(
+      this.http,
+      new WandbGraphqlClient(this.http),
+      Promise.resolve(target),
+      {
+        onCommitted: (a) => {
+          state.artifacts = [...(state.artifacts ?? []), `${a.name}:${a.digest}`];
+          saveSyncState(this.job.runDir, state);
+        },
+        onFailed: (a, message) => this.job.warn(`artifact ${a.name} was not uploaded: ${message}`),
+        onProgress: (message) => this.job.warn(message),
+      },
+    );
+    for (const artifact of this.job.artifacts) {
+      const missing = artifact.files.find((f) => !existsSync(f.localPath));
+      if (missing) {
+        this.job.warn(
+          `artifact ${artifact.name}: the staging copy ${missing.localPath} is gone; not uploaded`,
+        );
+        continue;
+      }
+      uploader.upload(artifact);
+    }
+    await uploader.idle();
   }
 
   private progress(phase: SyncPhase): void {

@@ -29,6 +29,8 @@ export interface SyncState {
   outputBase?: number;
   summarySent: boolean;
   complete: boolean;
+  /** Artifacts W&B committed, as `<name>:<digest>`. */
+  artifacts?: string[];
   updatedAt: string;
 }
 
@@ -55,6 +57,7 @@ export function loadSyncState(runDir: string): SyncState | undefined {
       ...(parsed.eventsBase !== undefined ? { eventsBase: nonNegative(parsed.eventsBase) } : {}),
       ...(parsed.outputBase !== undefined ? { outputBase: nonNegative(parsed.outputBase) } : {}),
       summarySent: parsed.summarySent === true,
+      ...(Array.isArray(parsed.artifacts) ? { artifacts: parsed.artifacts.map(String) } : {}),
       complete: parsed.complete === true,
       updatedAt: String(parsed.updatedAt ?? ''),
     };
