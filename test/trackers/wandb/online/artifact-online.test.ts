@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { init } from '../../../../src/init.js';
+import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { createWandbBackend } from '../../../../src/trackers/wandb/wandb-backend.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
 import { captureStderr } from '../../../helpers/recording-backend.js';
@@ -21,9 +22,17 @@ afterEach(async () => {
 
 const md5b64 = (bytes: Buffer | string) => createHash('md5').update(bytes).digest('base64');
 
-async function onlineRun(s: FakeWandbServer, dir: string) {
+async function onlineRun(s: FakeWandbServer, dir: string, retryBudgetMs = 120_000) {
   const backend = createWandbBackend(
-    wandbOptions({ mode: 'online', dir, baseUrl: s.url, apiKey: KEY, entity: 'team', runId: 'artrun01' }),
+    wandbOptions({
+      mode: 'online',
+      dir,
+      baseUrl: s.url,
+      apiKey: KEY,
+      entity: 'team',
+      runId: 'artrun01',
+      retryBudgetMs,
+    }),
     testRun({ id: 'artrun01', project: 'arts' }),
     { backoff: { graphql: FAST, upload: FAST, file_stream: FAST }, finishBudgetMs: 10_000 },
   );
@@ -113,5 +122,39 @@ describe('run.logArtifact online', () => {
     expect(server.requestsOf('graphql', 'CreateArtifact')).toHaveLength(2);
     expect(server.requestsOf('graphql', 'CommitArtifact')).toHaveLength(1);
     expect(server.requestsOf('upload').filter((r) => r.path.endsWith('/w.bin'))).toHaveLength(1);
+  });
+
+  it('an artifact W&B did not take before finish is named, and trainscope sync uploads it later', async () => {
+    server = await startFakeWandbServer({ apiKey: KEY });
+    server.addFault({ target: 'upload', status: 500, times: 1_000 });
+    const dir = tempDir();
+    const ckpt = mkdtempSync(join(tmpdir(), 'ts-ckpt-'));
+    dirs.push(dir, ckpt);
+    writeFileSync(join(ckpt, 'w.bin'), 'weights');
+    const stderr = captureStderr();
+    try {
+      const run = await onlineRun(server, dir, 300);
+      run.log({ loss: 1 });
+      run.logArtifact(join(ckpt, 'w.bin'), { name: 'model', type: 'model' });
+      await run.finish();
+    } finally {
+      stderr.restore();
+    }
+    expect(stderr.text()).toMatch(/artifact model was not uploaded .*`trainscope sync` uploads it/);
+    expect(server.run('artrun01').complete).toBe(true);
+    expect([...server.artifacts.values()].some((a) => a.state === 'COMMITTED')).toBe(false);
+    server.clearFaults();
+    const runDir = join(
+      dir,
+      'wandb',
+      readdirSync(join(dir, 'wandb')).find((n) => n.startsWith('run-')) ?? '',
+    );
+    await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
+    const committed = [...server.artifacts.values()].filter((a) => a.state === 'COMMITTED');
+    expect(committed).toHaveLength(1);
+    expect(server.uploads.get(committed[0]?.fileKeys.get('w.bin') as string)?.body.toString()).toBe(
+      'weights',
+    );
+    expect(server.historyLines('artrun01')).toHaveLength(1);
   });
 });
