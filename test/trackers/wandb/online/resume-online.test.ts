@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResumeError } from '../../../../src/core/resume-error.js';
 import type { TrainscopeOptions } from '../../../../src/core/options.js';
 import { init } from '../../../../src/init.js';
+import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../../src/trackers/wandb/wandb-json.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
 import { captureStderr } from '../../../helpers/recording-backend.js';
@@ -142,5 +144,46 @@ describe('init({ id, resume }) online', () => {
     expect(stderr.text()).toMatch(/W&B cannot rewind run resum001: it already holds steps up to 9/);
     // Steps 6-9 were dropped by W&B's step rule; 10 and 11 continue the run.
     expect(rowsOf(server).map((r) => r._step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('a resumed run whose stream stopped is appended by trainscope sync at the offsets W&B held', async () => {
+    server = await startFakeWandbServer({ apiKey: KEY });
+    const dir = tempDir();
+    dirs.push(dir);
+    await firstSession(dir, 5);
+    server.addFault({ target: 'file_stream', status: 500, times: 10_000 });
+    const stderr = captureStderr();
+    try {
+      const run = await init(
+        options(dir, {
+          resume: 'allow',
+          wandb: {
+            mode: 'online',
+            dir,
+            baseUrl: server.url,
+            apiKey: KEY,
+            entity: 'team',
+            retryBudgetMs: 200,
+          },
+        }),
+      );
+      for (let i = 0; i < 4; i++) run.log({ 'train/loss': i });
+      await run.finish();
+    } finally {
+      stderr.restore();
+    }
+    expect(rowsOf(server)).toHaveLength(5);
+    server.clearFaults();
+    const second = readdirSync(join(dir, 'wandb'))
+      .filter((n) => n.startsWith('run-'))
+      .sort()
+      .pop();
+    await syncRun(join(dir, 'wandb', second as string), { apiKey: KEY, baseUrl: server.url });
+    expect(rowsOf(server).map((r) => r._step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(
+      rowsOf(server)
+        .slice(5)
+        .map((r) => r['train/loss']),
+    ).toEqual([0, 1, 2, 3]);
   });
 });
