@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveWandbCredentials, type WandbCredentials } from '../credentials.js';
 import type { StagedArtifact } from '../../../core/staged-artifact.js';
@@ -115,10 +115,18 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
     exitCode,
     warnings,
   });
-  const artifactsLeft = artifacts.filter((a) => !state?.artifacts?.includes(`${a.name}:${a.digest}`));
+  const pending = artifacts.filter((a) => !state?.artifacts?.includes(`${a.name}:${a.digest}`));
+  // An artifact whose staging copy is gone (another machine's log, a cleaned cache) can never be uploaded.
+  const artifactsLeft = pending.filter((a) => a.files.every((f) => existsSync(f.localPath)));
   if (state?.complete && artifactsLeft.length === 0) {
     options.onProgress?.({ runDir, phase: 'done', done: total, total });
     return result(state.entity, state.project, undefined);
+  }
+  for (const artifact of pending) {
+    if (!artifactsLeft.includes(artifact))
+      warn(
+        `artifact ${artifact.name}: its staging copy is gone (${artifact.files[0]?.localPath}); not uploaded`,
+      );
   }
   if (plan.exitCode === undefined) {
     warn(
