@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { StagedArtifact } from '../../../core/staged-artifact.js';
 import type { WandbGraphqlClient } from '../online/graphql-client.js';
 import type { WandbHttpClient } from '../online/http-client.js';
@@ -63,6 +64,7 @@ export class ArtifactUploader {
         if (target === undefined) throw new Error('the run does not exist on W&B');
         await this.uploadOne(target, artifact, historyStep);
         this.events.onCommitted(artifact);
+        removeStaging(artifact);
       } catch (error) {
         this.events.onFailed(artifact, this.http.redact((error as Error).message));
       } finally {
@@ -238,5 +240,20 @@ export class ArtifactUploader {
     if (result.outcome === 'ok') return;
     if (result.outcome === 'gave-up') throw new Error(`upload of ${name} failed: ${result.reason}`);
     throw new Error(`upload of ${name} was refused (HTTP ${result.status})`);
+  }
+}
+
+/**
+ * Once W&B holds the artifact its staging copies are no longer needed (W&B deletes them too). A failed upload
+ * keeps them: the run's log points at them for `trainscope sync`.
+ */
+function removeStaging(artifact: StagedArtifact): void {
+  const dirs = new Set(artifact.files.map((f) => dirname(f.localPath)));
+  for (const dir of dirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Best effort: a leftover copy only costs disk space.
+    }
   }
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { init } from '../../../../src/init.js';
+import { decodeArtifactRecord } from '../../../../src/trackers/wandb/artifacts/artifact-record.js';
+import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { createWandbBackend } from '../../../../src/trackers/wandb/wandb-backend.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
@@ -91,6 +93,17 @@ describe('run.logArtifact online', () => {
     expect(artifact?.digest).toBe(expected);
     expect(logged?.digest).toBe(expected);
     expect(server.uploads.get(artifact?.fileKeys.get('weights.bin') as string)?.body).toEqual(weights);
+    // Committed: the staging copies are gone (a failed upload keeps them for trainscope sync).
+    const runDir = join(
+      dir,
+      'wandb',
+      readdirSync(join(dir, 'wandb')).find((n) => n.startsWith('run-')) ?? '',
+    );
+    const record = readWandbFile(join(runDir, 'run-artrun01.wandb')).records.find(
+      (r) => r.type === 'artifact',
+    );
+    const staged = decodeArtifactRecord(record?.artifact as Uint8Array);
+    expect(staged.files.map((f) => existsSync(f.localPath))).toEqual([false, false]);
     const manifest = JSON.parse(
       server.uploads.get(`artifacts/${artifact?.id}/wandb_manifest.json`)?.body.toString() ?? '{}',
     );
