@@ -8,6 +8,8 @@ export { VERSION } from './version.js';
 // Runs: start, log, finish (the composition root builds the backends and the profiler).
 export { init, currentRun, type InitExtras } from './init.js';
 export { Run, type FinishOptions } from './core/run.js';
+export { ResumeError } from './core/resume-error.js';
+export type { ArtifactOptions, StagedArtifact, StagedArtifactFile } from './core/staged-artifact.js';
 export type { LogOptions } from './core/run-handle.js';
 // A model's architecture for `run.logModel` (a tfjs LayersModel, or a description of a hand-written model).
 export type { ModelDescription, ModelLayerDescription, ShapeDimension } from './core/model-description.js';
@@ -80,8 +82,10 @@ export {
   emptyBackendStats,
   type Backend,
   type BackendContext,
+  type BackendStartInfo,
   type BackendStats,
   type MetricRow,
+  type ResumeMode,
   type RunInfo,
   type RunOutcome,
   type Logger,

@@ -18,6 +18,7 @@ import { createProfiler } from './profiler/index.js';
 import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
 import { createWandbBackend } from './trackers/wandb/index.js';
 import { startWriterThread } from './writer-thread/start-writer-thread.js';
+import { readResumeFileId } from './trackers/wandb/resume/resume-file.js';
 
 /** What `init()` takes besides the options. */
 export interface InitExtras {
@@ -48,7 +49,7 @@ export function currentRun(): Run | null {
 }
 
 async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: InitExtras): Promise<Run> {
-  const resolved = parseOptions(options);
+  const resolved = withAutoResumeId(parseOptions(options));
   const previous = currentRun();
   if (previous !== null) {
     previous.logger.warn(`init() was called while run ${previous.name} is active; finishing it first`);
@@ -82,6 +83,22 @@ function usesWriterThread(resolved: ResolvedOptions, extras: InitExtras): boolea
     resolved.tensorboard !== false || (resolved.wandb !== false && resolved.wandb.mode !== 'disabled');
   const { thread, async } = resolved.logging;
   return thread === 'worker' && async && configured && (extras.backends ?? []).length === 0;
+}
+
+/**
+ * `resume: 'auto'` without an id: the id of the run that last started with `auto` in the W&B directory and did
+ * not finish cleanly (W&B's `wandb-resume.json`), else a fresh run.
+ */
+function withAutoResumeId(resolved: ResolvedOptions): ResolvedOptions {
+  const wandb = resolved.wandb;
+  if (
+    resolved.resume !== 'auto' ||
+    resolved.id !== undefined ||
+    (wandb !== false && wandb.runId !== undefined)
+  )
+    return resolved;
+  const id = readResumeFileId(wandb === false ? '.' : wandb.dir);
+  return id === undefined ? resolved : { ...resolved, id };
 }
 
 /**

@@ -1,9 +1,18 @@
 import type { Backend, BackendContext, BackendStats, Logger, MetricRow, RunOutcome } from './backend.js';
 import { GuardedBackend } from './guarded-backend.js';
 import type { LoggedModel } from './logged-model.js';
+import type { StagedArtifact } from './staged-artifact.js';
 
 /** How one backend ended the run, for the summary: `ok`, `failed`, `disabled`, or which step timed out. */
 export type BackendFinishState = 'ok' | 'failed' | 'disabled' | 'flush timed out' | 'finish timed out';
+
+/** What the backends found of an earlier run with this id (plain data, see `BackendStartInfo`). */
+export interface ResumePoint {
+  /** The highest step any backend holds + 1; undefined when none holds earlier data. */
+  readonly resumeStep: number | undefined;
+  /** `backend: message` for each backend that refuses the resume mode. */
+  readonly refusals: readonly string[];
+}
 
 /** One backend's line of the end-of-run summary. */
 export interface BackendReport {
@@ -28,8 +37,11 @@ export class BackendSet {
     this.guarded = backends.map((b) => new GuardedBackend(b, logger));
   }
 
-  /** Starts every backend in parallel; one still starting after `timeoutMs` is warned about and kept. */
-  async start(context: BackendContext, timeoutMs: number): Promise<void> {
+  /**
+   * Starts every backend in parallel; one still starting after `timeoutMs` is warned about and kept.
+   * @returns where a resumed run continues, from what the backends found
+   */
+  async start(context: BackendContext, timeoutMs: number): Promise<ResumePoint> {
     const results = await Promise.all(this.guarded.map((b) => b.start(context, timeoutMs)));
     results.forEach((result, i) => {
       if (result === 'timeout') {
@@ -38,6 +50,24 @@ export class BackendSet {
         );
       }
     });
+    let resumeStep: number | undefined;
+    const refusals: string[] = [];
+    for (const backend of this.guarded) {
+      const info = backend.startInfo;
+      if (info?.refusal !== undefined) refusals.push(`${backend.name}: ${info.refusal}`);
+      if (info?.resumeStep !== undefined) resumeStep = Math.max(resumeStep ?? 0, info.resumeStep);
+    }
+    return { resumeStep, refusals };
+  }
+
+  /** Hands a staged artifact (plain data) to every backend; uploads happen in the background. */
+  logArtifact(artifact: StagedArtifact): void {
+    for (const backend of this.guarded) backend.logArtifact(artifact);
+  }
+
+  /** Tells every backend the step a resumed run continues at (before the first `write`). */
+  resumeAt(step: number): void {
+    for (const backend of this.guarded) backend.resumeAt(step);
   }
 
   /** Hands rows to every backend that is still enabled (synchronous; backends buffer). */

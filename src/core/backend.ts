@@ -1,4 +1,5 @@
 import type { LoggedModel } from './logged-model.js';
+import type { StagedArtifact } from './staged-artifact.js';
 import type { MetricValue } from './values.js';
 
 /**
@@ -15,6 +16,13 @@ export interface MetricRow {
   readonly keys: readonly string[];
   readonly values: readonly MetricValue[];
 }
+
+/**
+ * How `init({ resume })` treats a run id that already has data (W&B's modes): `allow` continues it or starts it,
+ * `must` only continues (an error when there is nothing), `never` only starts (an error when there is something),
+ * `auto` is `allow` with the id of the last run in the same directory that did not finish cleanly.
+ */
+export type ResumeMode = 'allow' | 'must' | 'never' | 'auto';
 
 /** Everything a backend needs to know about the run it records. */
 export interface RunInfo {
@@ -38,6 +46,21 @@ export interface RunInfo {
   readonly worldSize: number;
   /** Rank on this machine (the launcher's `LOCAL_RANK`); absent means `rank`. */
   readonly localRank?: number;
+  /** `init({ resume })`: whether (and how) to continue earlier data of this run id; absent = a new run. */
+  readonly resume?: ResumeMode;
+  /** `init({ resumeStep })`: the step to continue from, even when earlier data goes further (a rewind). */
+  readonly resumeStep?: number;
+}
+
+/**
+ * What a backend found when it started (plain data): where the run it continues left off, or why it refuses
+ * the resume mode (`must` with nothing to continue, `never` with something). Absent fields: nothing to say.
+ */
+export interface BackendStartInfo {
+  /** The step the next row should have: the last step this backend holds of the run + 1. */
+  readonly resumeStep?: number;
+  /** The resume mode cannot be honoured; `init()` fails with this message. */
+  readonly refusal?: string;
 }
 
 export interface Logger {
@@ -85,7 +108,9 @@ export interface BackendStats {
  */
 export interface Backend {
   readonly name: string;
-  start(context: BackendContext): Promise<void>;
+  /** May return what it found of an earlier run with this id (see `BackendStartInfo`). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: backends written as `start(): Promise<void>` stay valid.
+  start(context: BackendContext): Promise<void | BackendStartInfo>;
   write(rows: readonly MetricRow[]): void;
   /** Resolves when everything written so far is durable (on disk / acknowledged or spooled). */
   flush(): Promise<void>;
@@ -105,6 +130,17 @@ export interface Backend {
    * through the metric queue; like `write`, it must not block on I/O.
    */
   logModel?(model: LoggedModel): void;
+  /**
+   * Optional: the step a resumed run continues at, decided by the core from every backend's `resumeStep` (the
+   * highest) or `init({ resumeStep })`; called once after `start`, before the first `write`. A step lower than
+   * what the backend holds is a rewind: TensorBoard purges the later points, W&B warns that it cannot.
+   */
+  resumeAt?(step: number): void;
+  /**
+   * Optional: an artifact `run.logArtifact` staged (its files already copied and digested). Must not block:
+   * uploads run in the background, and `finish` waits for them within its budget.
+   */
+  logArtifact?(artifact: StagedArtifact): void;
 }
 
 export function emptyBackendStats(): BackendStats {

@@ -1,6 +1,7 @@
 import {
   type Backend,
   type BackendContext,
+  type BackendStartInfo,
   type BackendStats,
   emptyBackendStats,
   type Logger,
@@ -8,6 +9,7 @@ import {
   type RunOutcome,
 } from './backend.js';
 import type { LoggedModel } from './logged-model.js';
+import type { StagedArtifact } from './staged-artifact.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Result of waiting for a backend with a deadline. */
@@ -32,8 +34,37 @@ export class GuardedBackend {
     return this.backend.name;
   }
 
+  /** What `start` returned, once it settled `ok`. */
+  startInfo: BackendStartInfo | undefined;
+
   start(context: BackendContext, timeoutMs: number): Promise<Settled> {
-    return this.call('start', () => this.backend.start(context), timeoutMs);
+    return this.call(
+      'start',
+      async () => {
+        const info = await this.backend.start(context);
+        if (info) this.startInfo = info;
+      },
+      timeoutMs,
+    );
+  }
+
+  logArtifact(artifact: StagedArtifact): void {
+    if (this.disabled) return;
+    try {
+      this.backend.logArtifact?.(artifact);
+    } catch (error) {
+      this.fail('logArtifact', error);
+    }
+  }
+
+  /** The resume step the core settled on (see `Backend.resumeAt`). */
+  resumeAt(step: number): void {
+    if (this.disabled) return;
+    try {
+      this.backend.resumeAt?.(step);
+    } catch (error) {
+      this.fail('resumeAt', error);
+    }
   }
 
   write(rows: readonly MetricRow[]): void {

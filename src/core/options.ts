@@ -100,9 +100,20 @@ export const WandbOptionsSchema = z.object({
   retryBudgetMs: z.number().int().positive().default(120_000),
 });
 
+export const ResumeModeSchema = z.enum(['allow', 'must', 'never', 'auto']);
+
 export const TrainscopeOptionsSchema = z.object({
   project: name,
   name: name.optional(),
+  /** The run's id (as `wandb.init(id=)`); `wandb.runId` wins for W&B. Reuse it with `resume` to continue a run. */
+  id: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,64}$/, 'must be 1-64 characters of a-z, A-Z, 0-9, _ or -')
+    .optional(),
+  /** Continue earlier data of this id (W&B's `resume`): `allow`, `must`, `never`, or `auto` (the last crashed run). */
+  resume: ResumeModeSchema.optional(),
+  /** With `resume`: continue from this step (a checkpoint's) even if earlier data goes further (rewind). */
+  resumeStep: z.number().int('must be an integer').min(0, 'must be at least 0').optional(),
   config: z.record(z.string(), z.unknown()).default({}),
   tags: z.array(name).default([]),
   notes: z.string().optional(),

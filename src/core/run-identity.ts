@@ -16,7 +16,7 @@ export const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /**
  * A run's id, name, W&B group and job type.
  *
- * One process: id = `wandb.runId` ?? a fresh id; name = `name` ?? `<project>-<id>`; group and job type as given.
+ * One process: id = `wandb.runId` ?? `id` ?? a fresh id; name = `name` ?? `<project>-<id>`; group and job type as given.
  *
  * Several processes (world size > 1):
  * - group = `group` ?? the launcher's shared job id (`RankInfo.groupId`);
@@ -33,7 +33,7 @@ export function runIdentity(
   rank: Pick<RankInfo, 'rank' | 'worldSize' | 'groupId'>,
   generateId: () => string,
 ): RunIdentity {
-  const explicitId = options.wandb !== false ? options.wandb.runId : undefined;
+  const explicitId = (options.wandb !== false ? options.wandb.runId : undefined) ?? options.id;
   if (rank.worldSize <= 1) {
     const id = explicitId ?? generateId();
     return {

@@ -46,6 +46,8 @@ export function createRunInfo(
     rank,
     worldSize,
     localRank,
+    ...(options.resume !== undefined ? { resume: options.resume } : {}),
+    ...(options.resumeStep !== undefined ? { resumeStep: options.resumeStep } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Backend, BackendContext, RunInfo, RunOutcome } from './backend.js';
 import { BackendSet } from './backend-set.js';
 import { currentHandle, setCurrentHandle } from './current.js';
@@ -12,6 +14,9 @@ import type { ModelDescription } from './model-description.js';
 import type { ResolvedOptions } from './options.js';
 import { PriorityFilter } from './priority-filter.js';
 import { rankMetricPolicy } from './rank-metric-policy.js';
+import { ResumeError } from './resume-error.js';
+import { ArtifactInputError, stageArtifact } from './artifact-stager.js';
+import type { ArtifactOptions } from './staged-artifact.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { knownSecrets } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
@@ -139,10 +144,33 @@ export class Run implements RunHandle, ExitTarget {
     return this.state === 'finished';
   }
 
-  /** @internal starts backends, the profiler and the drain timer; called by `init()`. */
+  /**
+   * @internal starts backends, the profiler and the drain timer; called by `init()`. A resumed run's step is set
+   * here, before `init()` resolves: `resumeStep` when given, else the highest step the backends hold + 1.
+   * @throws ResumeError when a backend refuses the resume mode (the backends are finished first)
+   */
   async start(): Promise<void> {
     const context: BackendContext = { run: this.info, logger: this.logger, summary: this.latest };
-    await this.backends.start(context, this.options.finishTimeoutMs);
+    const resumed = await this.backends.start(context, this.options.finishTimeoutMs);
+    if (resumed.refusals.length > 0) {
+      this.closed = true;
+      const outcome: RunOutcome = {
+        exitCode: 1,
+        reason: 'exception',
+        summary: this.latest,
+        endTime: Date.now(),
+      };
+      const timeoutMs = this.options.finishTimeoutMs;
+      await this.backends.finish(outcome, Date.now() + timeoutMs, timeoutMs);
+      this.state = 'finished';
+      throw new ResumeError(resumed.refusals);
+    }
+    const step = this.info.resumeStep ?? resumed.resumeStep;
+    if (this.info.resume !== undefined && step !== undefined) {
+      this.advanceTo(step);
+      this.backends.resumeAt(step);
+      this.logger.info(`run ${this.name} (${this.id}) resumes at step ${step}`);
+    }
     if (this._profiler !== undefined) {
       try {
         this._profiler.start(this.profilerHost());
@@ -206,6 +234,31 @@ export class Run implements RunHandle, ExitTarget {
     // What was logged before the model reaches the backends before it: their files keep the call order.
     this.drainLoop.drain();
     this.backends.logModel(checked);
+  }
+
+  /**
+   * Logs a file or a directory (a checkpoint) as an artifact: its files are copied to a staging directory and
+   * digested before this returns, so overwriting them afterwards is safe; the backends upload or record the
+   * staged copy in the background (W&B: an artifact version; TensorBoard: a text entry naming it).
+   * @returns the artifact's name and digest, or undefined when the call was refused (with a warning)
+   */
+  logArtifact(pathOrDir: string, options: ArtifactOptions): { name: string; digest: string } | undefined {
+    if (this.closed) {
+      this.logger.warn(
+        `logArtifact() was called after run ${this.name} finished; ${pathOrDir} was not logged`,
+      );
+      return undefined;
+    }
+    try {
+      const staged = stageArtifact(pathOrDir, options, artifactStagingDir(this.options), this._step);
+      this.backends.logArtifact(staged);
+      return { name: staged.name, digest: staged.digest };
+    } catch (error) {
+      const why =
+        error instanceof ArtifactInputError ? error.message : `staging failed: ${errorMessage(error)}`;
+      this.logger.warn(`logArtifact(${JSON.stringify(pathOrDir)}): ${why}; not logged`);
+      return undefined;
+    }
   }
 
   /** Moves the current step (backwards too). Fractions are floored; negative or non-numbers are ignored. */
@@ -354,6 +407,12 @@ export class Run implements RunHandle, ExitTarget {
     });
     this.logger.info(lines.join('\n'));
   }
+}
+
+/** Staging copies live with the W&B run directories (an offline run's sync still finds them), else in tmp. */
+function artifactStagingDir(options: ResolvedOptions): string {
+  const root = options.wandb !== false ? join(options.wandb.dir, 'wandb') : join(tmpdir(), 'trainscope');
+  return join(root, 'artifacts', 'staging');
 }
 
 function errorMessage(error: unknown): string {

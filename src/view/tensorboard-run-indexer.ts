@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EventMessage, SummaryValueMessage } from '../trackers/tensorboard/proto.js';
 import { SessionLogStatus } from '../trackers/tensorboard/proto.js';
+import { migrateLegacyValue } from '../trackers/tensorboard/data-class-migration.js';
 import {
   type HistogramBuckets,
   pointValueOf,
@@ -102,12 +103,13 @@ export class TensorBoardRunIndexer {
     const tag = value.tag ?? '';
     let kind = this.kinds.get(tag);
     if (kind === undefined) {
-      kind = tagKindOf(value);
+      // The first value's metadata decides, after the legacy migration TensorBoard's loader applies.
+      kind = tagKindOf(migrateLegacyValue(value).metadata);
       this.kinds.set(tag, kind);
     }
     const run = this.run;
     if (kind.plugin === 'hparams') {
-      this.applyHparams(tagKindOf(value).pluginContent);
+      this.applyHparams(tagKindOf(value.metadata).pluginContent);
       return;
     }
     const point = pointValueOf(value, kind.plugin);

@@ -15,6 +15,7 @@ const ENTRIES: Record<string, { source: string; names: string[] }> = {
       'Priority',
       'Profiled',
       'RankZeroOnly',
+      'ResumeError',
       'Run',
       'TRAINSCOPE_METADATA',
       'TrackMetrics',

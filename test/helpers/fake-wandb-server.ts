@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A local stand-in for W&B's API (GraphQL `Viewer`, `UpsertBucket`, `CreateRunFiles`, `RunUploadUrls`,
+ * A local stand-in for W&B's API (GraphQL `Viewer`, `UpsertBucket`, `RunResumeStatus`, `CreateRunFiles`, `RunUploadUrls`,
  * `file_stream`, storage `PUT`) on 127.0.0.1, recording every request, with programmable faults.
  * It echoes the entity/project a client asks for (the viewer's entity when none), and rebuilds each
  * run's files by line offset, so a re-posted batch overwrites instead of duplicating.
@@ -38,6 +38,21 @@ export interface FakeRun {
   complete: boolean;
   exitCode: number | undefined;
   fileStreamRequests: number;
+}
+
+/** An artifact version as the fake keeps it (W&B's test server's `ArtifactEmulator`, simplified). */
+export interface FakeArtifact {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly digest: string;
+  readonly runName: string | undefined;
+  readonly aliases: string[];
+  readonly variables: Readonly<Record<string, unknown>>;
+  state: 'PENDING' | 'COMMITTED';
+  /** Storage keys (in `uploads`) of the files W&B asked for, by artifact path. */
+  readonly fileKeys: Map<string, string>;
+  manifestDigest: string | undefined;
 }
 
 export type FaultTarget = 'graphql' | 'file_stream' | 'upload' | 'any';
@@ -82,6 +97,8 @@ export interface FakeWandbServer {
   readonly port: number;
   readonly requests: RecordedRequest[];
   readonly runs: Map<string, FakeRun>;
+  /** Artifact versions by id (`CreateArtifact` … `CommitArtifact`). */
+  readonly artifacts: Map<string, FakeArtifact>;
   readonly uploads: Map<
     string,
     { body: Buffer; headers: Readonly<Record<string, string | string[] | undefined>> }
@@ -103,6 +120,7 @@ export interface FakeWandbServer {
 export async function startFakeWandbServer(options: FakeWandbServerOptions = {}): Promise<FakeWandbServer> {
   const requests: RecordedRequest[] = [];
   const runs = new Map<string, FakeRun>();
+  const artifacts = new Map<string, FakeArtifact>();
   const uploads = new Map<string, { body: Buffer; headers: Record<string, string | string[] | undefined> }>();
   const faults: FaultRule[] = [];
   const matchCounts = new Map<FaultRule, number>();
@@ -205,6 +223,13 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
           },
         };
       }
+      case 'RunResumeStatus':
+        return { status: 200, body: { data: { model: { bucket: resumeBucket(String(v.name)) } } } };
+      case 'CreateArtifact':
+      case 'CreateArtifactManifest':
+      case 'CreateArtifactFiles':
+      case 'CommitArtifact':
+        return artifactOperation(record.operation, v);
       case 'CreateRunFiles': {
         if (options.createRunFiles === false) {
           return {
@@ -250,6 +275,111 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
       default:
         return { status: 400, body: { errors: [{ message: `Unknown operation ${record.operation}` }] } };
     }
+  }
+
+  /** `RunResumeStatus`'s bucket as W&B answers it (JSON strings, tails of the last 10 lines), or null. */
+  function resumeBucket(runId: string): Record<string, unknown> | null {
+    const run = runs.get(runId);
+    if (!run) return null;
+    const lines = (file: string) => (run.files.get(file) ?? []).filter((l): l is string => l !== undefined);
+    const history = lines('wandb-history.jsonl');
+    const events = lines('wandb-events.jsonl');
+    return {
+      id: `storage-${runId}`,
+      name: runId,
+      displayName: runId,
+      summaryMetrics: run.summaryLine ?? null,
+      logLineCount: lines('output.log').length,
+      historyLineCount: history.length,
+      eventsLineCount: events.length,
+      historyTail: JSON.stringify(history.slice(-10)),
+      eventsTail: JSON.stringify(events.slice(-10)),
+      config: (run.upserts[run.upserts.length - 1]?.config as string | undefined) ?? null,
+    };
+  }
+
+  /** The artifact mutations of protocol-2 §5: PENDING drafts, upload URLs per file, commit; a stored digest is COMMITTED. */
+  function artifactOperation(
+    operation: string,
+    v: Readonly<Record<string, unknown>>,
+  ): { status: number; body: unknown } {
+    const storage = (id: string, name: string) =>
+      `${options.uploadBaseUrl ?? baseUrl}/storage/artifacts/${id}/${name}`;
+    if (operation === 'CreateArtifact') {
+      const name = String((v.artifactCollectionNames as string[])[0]);
+      const versions = [...artifacts.values()].filter((a) => a.name === name);
+      const same = versions.find((a) => a.digest === v.digest && a.state === 'COMMITTED');
+      const latest = versions[versions.length - 1];
+      const artifact = same ?? {
+        id: `art-${artifacts.size + 1}`,
+        name,
+        type: String(v.artifactTypeName),
+        digest: String(v.digest),
+        runName: typeof v.runName === 'string' ? v.runName : undefined,
+        aliases: ((v.aliases as { alias: string }[] | undefined) ?? []).map((a) => a.alias),
+        variables: { ...v },
+        state: 'PENDING' as const,
+        fileKeys: new Map<string, string>(),
+        manifestDigest: undefined,
+      };
+      artifacts.set(artifact.id, artifact);
+      const sequence = {
+        id: `seq-${name}`,
+        latestArtifact: latest ? { id: latest.id, versionIndex: versions.length - 1 } : null,
+      };
+      return {
+        status: 200,
+        body: {
+          data: {
+            createArtifact: {
+              artifact: { id: artifact.id, state: artifact.state, artifactSequence: sequence },
+            },
+          },
+        },
+      };
+    }
+    if (operation === 'CreateArtifactManifest') {
+      const artifact = artifacts.get(String(v.artifactID));
+      if (!artifact) return { status: 200, body: { errors: [{ message: 'no such artifact' }] } };
+      if (v.digest) artifact.manifestDigest = String(v.digest);
+      const file = {
+        id: `mf-${artifact.id}`,
+        name: 'wandb_manifest.json',
+        displayName: 'wandb_manifest.json',
+        uploadUrl: storage(artifact.id, 'wandb_manifest.json'),
+        uploadHeaders: [],
+      };
+      return {
+        status: 200,
+        body: {
+          data: { createArtifactManifest: { artifactManifest: { id: `manifest-${artifact.id}`, file } } },
+        },
+      };
+    }
+    if (operation === 'CreateArtifactFiles') {
+      const edges = (v.artifactFiles as { artifactID: string; name: string }[]).map((spec) => {
+        const artifact = artifacts.get(spec.artifactID);
+        artifact?.fileKeys.set(spec.name, `artifacts/${spec.artifactID}/${spec.name}`);
+        return {
+          node: {
+            id: `f-${spec.name}`,
+            name: spec.name,
+            displayName: spec.name,
+            uploadUrl: storage(spec.artifactID, spec.name),
+            uploadHeaders: options.uploadHeaders ?? [],
+            artifact: { id: spec.artifactID },
+          },
+        };
+      });
+      return { status: 200, body: { data: { createArtifactFiles: { files: { edges } } } } };
+    }
+    const artifact = artifacts.get(String(v.artifactID));
+    if (!artifact) return { status: 200, body: { errors: [{ message: 'no such artifact' }] } };
+    artifact.state = 'COMMITTED';
+    return {
+      status: 200,
+      body: { data: { commitArtifact: { artifact: { id: artifact.id, digest: artifact.digest } } } },
+    };
   }
 
   function uploadUrl(runId: string, name: string): string {
@@ -398,6 +528,7 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
     port,
     requests,
     runs,
+    artifacts,
     uploads,
     addFault(rule) {
       faults.push({ ...rule, times: rule.times ?? 1 });

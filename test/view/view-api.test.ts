@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewServer } from '../../src/view/view-server.js';
-import { getJson, startView, tempDir, writeTrainscopeRun } from './view-test-helpers.js';
+import { getJson, startView, tempDir, writeTrainscopeRun } from '../helpers/view.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 

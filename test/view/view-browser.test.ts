@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent } from '../../src/trackers/tensorboard/proto.js';
 import { frameRecord } from '../../src/trackers/tensorboard/record.js';
 import type { ViewServer } from '../../src/view/view-server.js';
-import { startView, tempDir, writeTrainscopeRun, XSS } from './view-test-helpers.js';
+import { startView, tempDir, writeTrainscopeRun, XSS } from '../helpers/view.js';
 
 /** Chromium for the real-browser tests: `CHROMIUM_PATH`, else Debian's or Ubuntu's package. */
 export function findChromium(): string | undefined {

@@ -10,7 +10,7 @@ import { decodeScalarEvent } from '../../src/view/scalar-event-decoder.js';
 import { SeriesColumn } from '../../src/view/series-column.js';
 import { ViewIndex } from '../../src/view/view-index.js';
 import type { ViewServer } from '../../src/view/view-server.js';
-import { getJson, startView, tempDir } from './view-test-helpers.js';
+import { getJson, startView, tempDir } from '../helpers/view.js';
 
 function scalarRecord(tag: string, step: number, value: number): Buffer {
   return frameRecord(

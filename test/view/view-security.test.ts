@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PathGuard } from '../../src/view/path-guard.js';
 import type { ViewServer } from '../../src/view/view-server.js';
-import { startView, tempDir } from './view-test-helpers.js';
+import { startView, tempDir } from '../helpers/view.js';
 
 /** A raw GET with a chosen Host header (fetch does not let a test set it). */
 function rawGet(port: number, path: string, host: string): Promise<{ status: number; body: string }> {

@@ -6,7 +6,7 @@ import { PathGuard } from '../../src/view/path-guard.js';
 import { ViewRun } from '../../src/view/view-run.js';
 import { scanWandbLogFrom } from '../../src/view/wandb-log-tail.js';
 import { WandbRunIndexer } from '../../src/view/wandb-run-indexer.js';
-import { tempDir } from './view-test-helpers.js';
+import { tempDir } from '../helpers/view.js';
 
 const MULTIBLOCK = join(
   import.meta.dirname,

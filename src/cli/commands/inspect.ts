@@ -94,6 +94,11 @@ export function formatInspectResult(result: InspectResult): string {
     for (const file of run.files) {
       lines.push(`  ${file.name}: ${file.sizeBytes} bytes, ${file.recordsRead} records, ${file.status}`);
     }
+    for (const purge of run.purges) {
+      lines.push(
+        `  restart in ${purge.file}: SessionLog START at step ${purge.step} purged ${purge.droppedPoints} earlier point(s) at steps >= ${purge.step}`,
+      );
+    }
     const tags = Object.values(run.tags);
     const width = Math.max(3, ...tags.map((t) => tagCell(t.tag).length));
     const plugins = [...new Set(tags.map((t) => t.plugin))].sort();

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { BackendContext, Logger, MetricRow, RunOutcome } from '../backend.js';
-import { type BackendFinishState, type BackendReport, BackendSet } from '../backend-set.js';
+import { type BackendFinishState, type BackendReport, BackendSet, type ResumePoint } from '../backend-set.js';
 import type { MetricSummary } from '../metric-summary.js';
 import { withDeadline } from '../with-deadline.js';
 import type { RingQueue } from './ring-queue.js';
@@ -70,8 +70,10 @@ export class WriterBackendSet extends BackendSet {
     });
   }
 
-  override async start(_context: BackendContext, timeoutMs: number): Promise<void> {
-    await this.request({ kind: 'start', timeoutMs }, timeoutMs + 30_000);
+  override async start(_context: BackendContext, timeoutMs: number): Promise<ResumePoint> {
+    const reply = await this.request({ kind: 'start', timeoutMs }, timeoutMs + 30_000);
+    if (reply?.kind === 'reply' && reply.resumePoint !== undefined) return reply.resumePoint;
+    return { resumeStep: undefined, refusals: [] };
   }
 
   /** The profiler's system rows: forwarded in order with the ring's values. */

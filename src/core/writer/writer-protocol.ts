@@ -1,5 +1,5 @@
 import type { BackendContext, RunOutcome } from '../backend.js';
-import type { BackendReport, BackendFinishState } from '../backend-set.js';
+import type { BackendReport, BackendFinishState, ResumePoint } from '../backend-set.js';
 import type { ResolvedOptions } from '../options.js';
 import type { MetricValue } from '../values.js';
 
@@ -29,7 +29,13 @@ export type WriterRequest =
 export type WriterReply =
   /** The writer built its backends and listens (sent once, before anything else). */
   | { readonly kind: 'loaded' }
-  | { readonly kind: 'reply'; readonly id: number; readonly finished?: FinishReply }
+  | {
+      readonly kind: 'reply';
+      readonly id: number;
+      readonly finished?: FinishReply;
+      /** The answer to `start`: where a resumed run continues, and any backend's refusal. */
+      readonly resumePoint?: ResumePoint;
+    }
   | { readonly kind: 'result'; readonly id: number; readonly value?: unknown; readonly error?: string }
   | { readonly kind: 'log'; readonly level: 'debug' | 'info' | 'warn' | 'error'; readonly message: string };
 

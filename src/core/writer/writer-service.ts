@@ -68,8 +68,8 @@ export class WriterService {
   async handle(request: WriterRequest): Promise<void> {
     if (request.kind === 'start') {
       const context: BackendContext = { run: this.data.info, logger: this.logger, summary: this.summary };
-      await this.backends.start(context, request.timeoutMs);
-      this.post({ kind: 'reply', id: request.id });
+      const resumePoint = await this.backends.start(context, request.timeoutMs);
+      this.post({ kind: 'reply', id: request.id, resumePoint });
       void this.loop();
     } else if (request.kind === 'flush') {
       this.reader.pump();

@@ -43,12 +43,20 @@ export interface InspectEventFile {
   readonly firstRecord: { readonly fileVersion: string | undefined; readonly wallTime: number } | undefined;
 }
 
+export interface InspectPurge {
+  readonly step: number;
+  readonly file: string;
+  readonly droppedPoints: number;
+}
+
 export interface InspectRun {
   /** Directory relative to the log directory (`.` for the log directory itself), as TensorBoard names runs. */
   readonly name: string;
   readonly files: InspectEventFile[];
   /** The run's start time as TensorBoard reports it: the first event's wall time. */
   readonly firstEventWallTime: number | undefined;
+  /** Each `SessionLog.START` after the run's first (a restart): its step, file and how many points it dropped. */
+  readonly purges: InspectPurge[];
   readonly tags: Record<string, InspectTag>;
 }
 
@@ -114,6 +122,7 @@ export function inspectLogDir(logDir: string): InspectResult {
     const tags = new Map<string, MutableTag>();
     let firstEventWallTime: number | undefined;
     let startsSeen = 0;
+    const purges: InspectPurge[] = [];
     const check = new RunReadingCheck(runName);
     for (const path of paths) {
       check.startFile();
@@ -134,7 +143,13 @@ export function inspectLogDir(logDir: string): InspectResult {
         if (firstEventWallTime === undefined) firstEventWallTime = wallTime;
         if (event.sessionLog?.status === SessionLogStatus.START) {
           if (startsSeen++ > 0) {
-            for (const state of tags.values()) state.points = state.points.filter((p) => p.step < step);
+            let dropped = 0;
+            for (const state of tags.values()) {
+              const kept = state.points.filter((p) => p.step < step);
+              dropped += state.points.length - kept.length;
+              state.points = kept;
+            }
+            purges.push({ step, file: basename(path), droppedPoints: dropped });
           }
           continue;
         }
@@ -159,7 +174,7 @@ export function inspectLogDir(logDir: string): InspectResult {
       if (state.points.length === 0) continue;
       tagRecord[name] = summarizeTag(state, tagKindOf(check.metadataOf(name)));
     }
-    runs[runName] = { name: runName, files, firstEventWallTime, tags: tagRecord };
+    runs[runName] = { name: runName, files, firstEventWallTime, purges, tags: tagRecord };
   }
   const all = [...problems, ...readingProblems];
   const errors = all.filter((p) => p.severity === 'error').length;

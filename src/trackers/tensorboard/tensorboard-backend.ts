@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import {
   type Backend,
   type BackendContext,
+  type BackendStartInfo,
   type BackendStats,
   emptyBackendStats,
   type Logger,
@@ -12,10 +13,12 @@ import {
 } from '../../core/backend.js';
 import type { LoggedModel } from '../../core/logged-model.js';
 import type { TensorBoardOptions } from '../../core/options.js';
+import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { MetricValue } from '../../core/values.js';
 import { sessionStartEvent, summaryEvent } from './event.js';
 import { isEventFileName } from './event-file-name.js';
 import { EventFileWriter } from './event-file-writer.js';
+import { lastLoggedStep } from './last-logged-step.js';
 import {
   configMarkdown,
   experimentValue,
@@ -74,6 +77,8 @@ export class TensorBoardBackend implements Backend {
   private errors = 0;
   private dropped = 0;
   private finished = false;
+  /** Resumed into a directory with event files: `resumeAt` writes the purge. */
+  private awaitingResumeStep = false;
 
   constructor(
     readonly options: TensorBoardOptions,
@@ -87,11 +92,21 @@ export class TensorBoardBackend implements Backend {
     return this.writer?.path;
   }
 
-  async start(context: BackendContext): Promise<void> {
+  async start(context: BackendContext): Promise<BackendStartInfo | undefined> {
     const logger = context.logger;
     this.logger = logger;
     this.sanitizer = new TagSanitizer(logger);
     const resumed = hasEventFiles(this.runDir);
+    const resume = this.run.resume;
+    const last = resume !== undefined && resumed ? lastLoggedStep(this.runDir) : undefined;
+    if (resume === 'must' && !resumed) {
+      return {
+        refusal: `resume 'must' but ${resolve(this.runDir)} holds no event files of run ${this.run.id}`,
+      };
+    }
+    if (resume === 'never' && resumed) {
+      return { refusal: `resume 'never' but ${resolve(this.runDir)} already holds event files of this run` };
+    }
     const wallTime = this.run.startTime / 1000;
     try {
       this.writer = new EventFileWriter({
@@ -116,6 +131,9 @@ export class TensorBoardBackend implements Backend {
     }
     if (this.options.purgeStep !== undefined) {
       this.writer.append(sessionStartEvent(this.options.purgeStep, wallTime));
+    } else if (resume !== undefined && resumed) {
+      // The purge START is written by `resumeAt`, once the core has settled the step every backend continues at.
+      this.awaitingResumeStep = true;
     } else if (!resumed) {
       // A START at creation makes a later resume's START (with purgeStep) count: TensorBoard ignores a run's first.
       this.writer.append(sessionStartEvent(0, wallTime));
@@ -132,6 +150,20 @@ export class TensorBoardBackend implements Backend {
     ];
     this.writer.append(summaryEvent(0, wallTime, startValues));
     await this.writer.flush();
+    return resumed && resume !== undefined ? { resumeStep: (last ?? -1) + 1 } : undefined;
+  }
+
+  /**
+   * A resumed run continues at `step`: a `SessionLog.START` there, so TensorBoard drops the points the earlier
+   * session logged at and after it (orphaned by a crash after the last checkpoint, or a rewind to `resumeStep`).
+   */
+  resumeAt(step: number): void {
+    if (!this.awaitingResumeStep || this.writer === null) return;
+    this.awaitingResumeStep = false;
+    this.writer.append(sessionStartEvent(step, Date.now() / 1000));
+    this.logger?.info(
+      `TensorBoard: ${this.runDir} continues at step ${step} (later points of the earlier session purged)`,
+    );
   }
 
   write(rows: readonly MetricRow[]): void {
@@ -188,6 +220,15 @@ export class TensorBoardBackend implements Backend {
     }
     writer.append(summaryEvent(model.step, model.time / 1000, values));
     writer.endBatch();
+  }
+
+  /** A text entry `artifacts/<name>` at the step it was logged: what it is, its digest and its files. */
+  logArtifact(artifact: StagedArtifact): void {
+    if (this.writer === null || this.finished) return;
+    const files = artifact.files.map((f) => `- \`${f.path}\` (${f.size} bytes, md5 ${f.digest})`).join('\n');
+    const text = `**${artifact.name}** (${artifact.type}), digest \`${artifact.digest}\`, aliases ${artifact.aliases.join(', ')}\n\n${files}`;
+    const tag = this.sanitizer?.sanitize(`artifacts/${artifact.name}`) ?? `artifacts/${artifact.name}`;
+    this.writer.append(summaryEvent(artifact.step, Date.now() / 1000, [textSummaryValue(tag, text, true)]));
   }
 
   flush(): Promise<void> {

@@ -44,6 +44,11 @@ export class HistoryBuilder {
     return this.droppedValueCount;
   }
 
+  /** A resumed run: rows below `step` are dropped by the step rule; the first row may be at `step`. */
+  startAt(step: number): void {
+    if (!this.hasPending && step > this.lastStep) this.lastStep = step;
+  }
+
   /** Adds one `history` row; completed rows go to `emit`. */
   add(row: MetricRow): void {
     const step = Math.trunc(row.step);

@@ -51,6 +51,15 @@ export class WandbRunModel {
     };
   }
 
+  /**
+   * Continues an earlier run: history from `startingStep` on (lower steps are dropped by the step rule) and the
+   * earlier summary under what this session logs.
+   */
+  resumeFrom(startingStep: number, summary: ReadonlyMap<string, string>): void {
+    this.history.startAt(startingStep);
+    for (const [key, json] of summary) if (!this.summary.has(key)) this.summary.set(key, json);
+  }
+
   /** Routes drained rows: `history` rows through the step rule, `system` rows as stats samples. */
   write(rows: readonly MetricRow[]): void {
     for (const row of rows) {

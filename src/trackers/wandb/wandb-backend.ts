@@ -1,6 +1,7 @@
 import type {
   Backend,
   BackendContext,
+  BackendStartInfo,
   BackendStats,
   Logger,
   MetricRow,
@@ -9,14 +10,22 @@ import type {
 } from '../../core/backend.js';
 import type { LoggedModel } from '../../core/logged-model.js';
 import type { WandbOptions } from '../../core/options.js';
+import type { StagedArtifact } from '../../core/staged-artifact.js';
+import { withDeadline } from '../../core/with-deadline.js';
+import { encodeArtifactRecord } from './artifacts/artifact-record.js';
+import { ArtifactUploader } from './artifacts/artifact-uploader.js';
 import { nonEmpty, resolveWandbCredentials } from './credentials.js';
 import { WandbErrorReporter } from './error-reporter.js';
 import { WandbLogSink } from './offline/log-sink.js';
 import type { BatchSchedule, FileStreamStop } from './online/file-stream-client.js';
+import { WandbGraphqlClient } from './online/graphql-client.js';
 import { WandbHttpClient } from './online/http-client.js';
 import type { BackoffOptions, EndpointKind } from './online/retry-policy.js';
 import { runPageUrl } from './online/run-page-url.js';
 import { WandbStreamSink } from './online/stream-sink.js';
+import { decideResume, type ResumeDecision } from './resume/resume-decision.js';
+import { removeResumeFile, writeResumeFile } from './resume/resume-file.js';
+import type { WandbResumeState } from './resume/wandb-resume-state.js';
 import { WandbRunModel } from './run-model.js';
 import { initialSyncState, saveSyncState } from './sync/sync-state.js';
 import { resolveWandbMode, type WandbEffectiveMode, type WandbModeDecision } from './wandb-mode.js';
@@ -49,7 +58,14 @@ export class WandbBackend implements Backend {
   readonly name = 'wandb';
   readonly mode: WandbEffectiveMode;
   private readonly decision: WandbModeDecision;
-  private readonly run: RunInfo;
+  /** The run as W&B records it (a resumed run: start time moved back by the earlier runtime, config merged). */
+  private run: RunInfo;
+  /** Online: uploads what `logArtifact` staged (the log records every artifact in any case). */
+  private artifacts: ArtifactUploader | undefined;
+  /** `<name>:<digest>` of the artifacts W&B committed. */
+  private readonly committedArtifacts: string[] = [];
+  /** The earlier run this one continues, if any. */
+  private resumed: WandbResumeState | undefined;
   private logger: Logger | undefined;
   private model: WandbRunModel | undefined;
   private log: WandbLogSink | undefined;
@@ -82,17 +98,12 @@ export class WandbBackend implements Backend {
     return this.log?.directory;
   }
 
-  async start(context: BackendContext): Promise<void> {
+  async start(context: BackendContext): Promise<BackendStartInfo | undefined> {
     const logger = context.logger;
     this.logger = logger;
     this.reporter = new WandbErrorReporter(logger, (text) => this.http?.redact(text) ?? text);
     if (this.decision.note) logger.warn(this.decision.note);
-    if (this.mode === 'disabled') return;
-    const log = WandbLogSink.create(this.options.dir, this.run, {
-      prefix: this.mode === 'online' ? 'run' : 'offline-run',
-      logger,
-    });
-    this.log = log;
+    if (this.mode === 'disabled') return undefined;
     const credentials = this.decision.credentials;
     if (this.mode === 'online' && credentials?.apiKey !== undefined) {
       if (credentials.insecureWarning) logger.warn(credentials.insecureWarning);
@@ -103,6 +114,21 @@ export class WandbBackend implements Backend {
         retryBudgetMs: this.options.retryBudgetMs,
         backoff: this.tuning.backoff,
       });
+    }
+    const resume = await this.decideResume();
+    if (resume.refusal !== undefined) {
+      await this.http?.close();
+      this.http = undefined;
+      return { refusal: resume.refusal };
+    }
+    const resumed = this.resumed;
+    const log = WandbLogSink.create(this.options.dir, this.run, {
+      prefix: this.mode === 'online' ? 'run' : 'offline-run',
+      logger,
+      ...(resumed ? { resumed } : {}),
+    });
+    this.log = log;
+    if (this.http !== undefined && !resume.serverUnknown) {
       this.stream = new WandbStreamSink(this.run, {
         http: this.http,
         metadata: log.metadata,
@@ -112,10 +138,85 @@ export class WandbBackend implements Backend {
         finishBudgetMs: this.tuning.finishBudgetMs,
         onStopped: (stop) => this.streamingStopped(stop),
         onError: (message) => this.reporter?.report(message),
+        ...(resumed?.source === 'server'
+          ? {
+              startOffsets: {
+                history: resumed.historyOffset,
+                events: resumed.eventsOffset,
+                output: resumed.outputOffset,
+              },
+            }
+          : {}),
+        onReused: () => {
+          if (this.run.resume === undefined) logger.warn(reusedIdWarning(this.run.id));
+        },
       });
     }
     // The model applies W&B's step rule once; both sinks get exactly the rows it completes.
     this.model = new WandbRunModel(this.run, this.stream ? [log, this.stream] : [log], logger);
+    if (this.run.resume === 'auto') writeResumeFile(this.options.dir, this.run.id);
+    if (!resumed) return undefined;
+    this.model.resumeFrom(resumed.startingStep, resumed.summary);
+    return { resumeStep: resumed.startingStep };
+  }
+
+  /**
+   * Records the artifact in the log (both syncs upload it from its staging copies) and, online, uploads it in
+   * the background once the run exists on W&B.
+   */
+  logArtifact(artifact: StagedArtifact): void {
+    if (!this.log) return;
+    this.log.artifact(encodeArtifactRecord(artifact, this.run));
+    const http = this.http;
+    const stream = this.stream;
+    if (!http || !stream || stream.stopped) return;
+    this.artifacts ??= new ArtifactUploader(
+      http,
+      new WandbGraphqlClient(http),
+      stream
+        .whenOnline()
+        .then((o) => (o ? { entity: o.entity, project: o.project, runId: this.run.id } : undefined)),
+      {
+        onCommitted: (a) => this.committedArtifacts.push(`${a.name}:${a.digest}`),
+        onFailed: (a, message) =>
+          this.reporter?.report(
+            `artifact ${a.name} was not uploaded (${message}); \`trainscope sync\` uploads it`,
+          ),
+        onProgress: (message) => this.logger?.info(`W&B artifact: ${message}`),
+      },
+    );
+    this.artifacts.upload(artifact, artifact.step);
+  }
+
+  /** W&B cannot delete history: a rewind below what it holds drops the rows up to there (TensorBoard purges). */
+  resumeAt(step: number): void {
+    const held = this.resumed?.startingStep;
+    if (held === undefined || step >= held) return;
+    this.logger?.warn(
+      `W&B cannot rewind run ${this.run.id}: it already holds steps up to ${held - 1}, so rows logged at steps ${step}-${held - 1} are dropped there (W&B's step rule); W&B continues at step ${held}`,
+    );
+  }
+
+  /** Whether this run continues an earlier one (see `decideResume`); a resumed run is recorded as one. */
+  private async decideResume(): Promise<ResumeDecision> {
+    const http = this.http;
+    const decision = await decideResume(this.run, {
+      rootDir: this.options.dir,
+      ...(http ? { graphql: new WandbGraphqlClient(http), redact: (t: string) => http.redact(t) } : {}),
+    });
+    if (decision.warning !== undefined) this.logger?.warn(decision.warning);
+    const state = decision.state;
+    if (state === undefined) return decision;
+    this.resumed = state;
+    this.run = {
+      ...this.run,
+      startTime: this.run.startTime - state.runtimeSeconds * 1000,
+      config: { ...state.config, ...this.run.config },
+    };
+    this.logger?.info(
+      `W&B: run ${this.run.id} resumes at step ${state.startingStep} (from ${state.source === 'server' ? 'W&B' : state.source})`,
+    );
+    return decision;
   }
 
   write(rows: readonly MetricRow[]): void {
@@ -144,8 +245,10 @@ export class WandbBackend implements Backend {
     if (!this.model) return;
     // The sinks write their closing records before their first `await`: the core's exit path gets a whole log.
     const finished = this.model.finish(outcome.exitCode, outcome.summary, outcome.endTime);
+    if (this.run.resume === 'auto' && outcome.exitCode === 0) removeResumeFile(this.options.dir);
     try {
       await finished;
+      await this.finishArtifacts();
     } finally {
       if (this.http) {
         await this.http.close();
@@ -195,6 +298,19 @@ export class WandbBackend implements Backend {
     ];
   }
 
+  /** Waits for artifact uploads within the finish budget, then says what is left for `trainscope sync`. */
+  private async finishArtifacts(): Promise<void> {
+    const uploader = this.artifacts;
+    if (!uploader) return;
+    await withDeadline(uploader.idle(), this.tuning.finishBudgetMs ?? 20_000, { keepAlive: false });
+    const left = uploader.pending.map((a) => a.name);
+    if (left.length === 0) return;
+    const dir = this.log?.directory ?? this.options.dir;
+    this.logger?.warn(
+      `W&B: ${left.length} artifact(s) not uploaded yet (${left.join(', ')}); the run's log keeps them: trainscope sync ${dir}`,
+    );
+  }
+
   /** Says once where the run is and how to upload it, and records what W&B already holds. */
   private streamingStopped(stop: FileStreamStop): void {
     const dir = this.log?.directory ?? this.options.dir;
@@ -225,12 +341,22 @@ export class WandbBackend implements Backend {
     state.uploaded = [...progress.uploaded];
     state.complete = progress.complete;
     state.summarySent = progress.complete;
+    state.artifacts = [...this.committedArtifacts];
+    if (this.resumed?.source === 'server') {
+      state.historyBase = this.resumed.historyOffset;
+      state.eventsBase = this.resumed.eventsOffset;
+      state.outputBase = this.resumed.outputOffset;
+    }
     try {
       saveSyncState(dir, state);
     } catch (error) {
       this.reporter?.report(`could not save the sync state in ${dir}: ${(error as Error).message}`);
     }
   }
+}
+
+function reusedIdWarning(id: string): string {
+  return `W&B: run ${id} already existed on the server and \`resume\` is not set: this session overwrites its history from step 0. Pass resume: 'allow' to continue it instead`;
 }
 
 /** The W&B backend for `options.wandb` (`mode`: online, offline, disabled, or auto = online when a key is found). */

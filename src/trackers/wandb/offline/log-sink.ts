@@ -9,7 +9,13 @@ import { HistoryRecordEncoder } from './history-record-encoder.js';
 import { WandbLogWriter } from './log-writer.js';
 import { encodeWandbRecord } from './record-codec.js';
 import { createRunDirectory } from './run-directory.js';
-import { closingRecords, openingRecords, summaryRecord, wandbTimestamp } from './run-records.js';
+import {
+  closingRecords,
+  openingRecords,
+  type ResumedRun,
+  summaryRecord,
+  wandbTimestamp,
+} from './run-records.js';
 import type { WandbItem, WandbRecord } from './wandb-record.js';
 
 export interface WandbLogSinkOptions {
@@ -18,6 +24,8 @@ export interface WandbLogSinkOptions {
   readonly logger?: Logger;
   /** Framed bytes that may wait in memory while a write is in flight (default 16 MiB). */
   readonly maxPendingBytes?: number;
+  /** The run continues an earlier one: its `run` record says so (`resumed`, `starting_step`, `runtime`). */
+  readonly resumed?: ResumedRun;
 }
 
 /** What a `WandbLogSink` has done so far. */
@@ -72,7 +80,7 @@ export class WandbLogSink implements WandbSink {
   /** Creates the run directory and the log, and writes the `header`, `run` and `files` records to disk. */
   static create(rootDir: string, run: RunInfo, options: WandbLogSinkOptions = {}): WandbLogSink {
     const sink = new WandbLogSink(rootDir, run, options);
-    for (const record of openingRecords(run)) sink.append(record);
+    for (const record of openingRecords(run, options.resumed)) sink.append(record);
     // On disk before the first row: a run killed at any moment after `create` still syncs.
     sink.log.flushSync();
     return sink;
@@ -107,6 +115,11 @@ export class WandbLogSink implements WandbSink {
   summaryChanged(summary: WandbSummary): void {
     this.summary = summary;
     this.summaryDirty = true;
+  }
+
+  /** An encoded `ArtifactRecord` (its staging copies are what a sync uploads). */
+  artifact(record: Uint8Array): void {
+    if (!this.finished) this.append({ type: 'artifact', artifact: record });
   }
 
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {

@@ -7,8 +7,14 @@ import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
  * accept: `header, run, files(wandb-metadata.json)` … `summary, exit, final, footer`.
  */
 
+/** A run that continues an earlier one with its id: the step and runtime (s) it continues from. */
+export interface ResumedRun {
+  readonly startingStep: number;
+  readonly runtimeSeconds: number;
+}
+
 /** `header`, `run` (with the config and `_wandb: {}`) and `files` naming `wandb-metadata.json`. */
-export function openingRecords(run: RunInfo): WandbRecord[] {
+export function openingRecords(run: RunInfo, resumed?: ResumedRun): WandbRecord[] {
   const info = { stream_id: run.id };
   const update: WandbItem[] = configEntries(run.config).map(([key, value_json]) => ({ key, value_json }));
   update.push({ key: '_wandb', value_json: '{}' });
@@ -28,6 +34,10 @@ export function openingRecords(run: RunInfo): WandbRecord[] {
         ...(run.tags.length > 0 ? { tags: [...run.tags] } : {}),
         host: run.host,
         start_time: wandbTimestamp(run.startTime),
+        // Read by `trainscope sync`, which then appends at the server's line counts (`wandb sync --append` does).
+        ...(resumed
+          ? { resumed: true, starting_step: resumed.startingStep, runtime: resumed.runtimeSeconds }
+          : {}),
       },
       _info: info,
     },

@@ -69,6 +69,8 @@ export interface UpsertedRun {
   readonly displayName: string | undefined;
   readonly project: string;
   readonly entity: string;
+  /** `false`: the run already existed (a reused id). */
+  readonly inserted: boolean;
 }
 
 export interface UploadTarget {
@@ -99,6 +101,7 @@ export class WandbGraphqlClient {
           displayName?: string | null;
           project?: { name?: string; entity?: { name?: string } };
         };
+        inserted?: boolean | null;
       };
     }>('UpsertBucket', UPSERT_BUCKET, {
       id: null,
@@ -118,6 +121,7 @@ export class WandbGraphqlClient {
       displayName: bucket?.displayName ?? undefined,
       project: bucket?.project?.name ?? variables.project,
       entity: bucket?.project?.entity?.name ?? variables.entity ?? '',
+      inserted: data.upsertBucket?.inserted !== false,
     };
   }
 

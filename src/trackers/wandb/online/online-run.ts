@@ -55,6 +55,8 @@ export class OnlineRun {
     readonly entity: string,
     readonly project: string,
     options: OnlineRunOptions,
+    /** `false`: `UpsertBucket` found the run already there. */
+    readonly inserted = true,
   ) {
     const target = { entity, project, runId: spec.runId };
     this.stream = new FileStreamClient(
@@ -101,7 +103,7 @@ export class OnlineRun {
     if (!upserted.entity) {
       throw new WandbGraphqlError('UpsertBucket', 'rejected', 'the server answered without an entity');
     }
-    return new OnlineRun(http, graphql, spec, upserted.entity, upserted.project, options);
+    return new OnlineRun(http, graphql, spec, upserted.entity, upserted.project, options, upserted.inserted);
   }
 
   /** Waits for uploads, sends what is pending and the final `complete` message. */

@@ -6,7 +6,12 @@ import { type RunFile, WANDB_METADATA } from '../run-files.js';
 import { systemEventsLine } from '../system-metrics.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
 import type { WandbSummary } from '../wandb-summary.js';
-import { type BatchSchedule, DEFAULT_MAX_PENDING_CHARS, type FileStreamStop } from './file-stream-client.js';
+import {
+  type BatchSchedule,
+  DEFAULT_MAX_PENDING_CHARS,
+  type FileStreamOptions,
+  type FileStreamStop,
+} from './file-stream-client.js';
 import { WandbGraphqlError } from './graphql-client.js';
 import type { WandbHttpClient } from './http-client.js';
 import { OnlineRun } from './online-run.js';
@@ -26,6 +31,10 @@ export interface WandbStreamSinkOptions {
   readonly onStopped: (stop: FileStreamStop) => void;
   /** A batch, line or file was dropped. */
   readonly onError: (message: string) => void;
+  /** A resumed run: the line counts W&B holds, where this session's lines go. */
+  readonly startOffsets?: FileStreamOptions['startOffsets'];
+  /** `UpsertBucket` found the run already there (called when the run was not resumed on purpose). */
+  readonly onReused?: () => void;
 }
 
 /** How far W&B got with a live run: acknowledged line offsets, stored files, and the final `complete`. */
@@ -76,6 +85,12 @@ export class WandbStreamSink implements WandbSink {
 
   /** The server's run, once `UpsertBucket` answered. */
   get online(): OnlineRun | undefined {
+    return this.feed?.run;
+  }
+
+  /** The server's run once `UpsertBucket` answered; undefined when it never did. */
+  async whenOnline(): Promise<OnlineRun | undefined> {
+    await this.connecting;
     return this.feed?.run;
   }
 
@@ -178,6 +193,7 @@ export class WandbStreamSink implements WandbSink {
           schedule: this.options.schedule,
           heartbeatMs: this.options.heartbeatMs,
           maxPendingChars: this.options.maxPendingChars,
+          startOffsets: this.options.startOffsets,
         },
         onStopped: (stop) => this.stop(stop),
         onUploaded: (path) => this.uploadedPaths.push(path),
@@ -189,6 +205,7 @@ export class WandbStreamSink implements WandbSink {
       this.stop({ reason: failure === 'auth' ? 'auth' : 'unreachable', message });
       return;
     }
+    if (!online.inserted) this.options.onReused?.();
     const feed = new StreamFeed(online);
     // Kept even when streaming stopped meanwhile: `syncState()` still names the run W&B created.
     this.feed = feed;

@@ -1,6 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveWandbCredentials, type WandbCredentials } from '../credentials.js';
+import type { StagedArtifact } from '../../../core/staged-artifact.js';
+import { decodeArtifactRecord } from '../artifacts/artifact-record.js';
 import { readWandbFile } from '../offline/read-wandb-file.js';
 import { exceedsLineLimit } from '../online/file-stream-client.js';
 import { WandbHttpClient } from '../online/http-client.js';
@@ -88,7 +90,7 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const { plan, runId } = readRunLog(runDir, warn);
+  const { plan, runId, artifacts } = readRunLog(runDir, warn);
   const credentials = syncCredentials(runDir, options, warn);
   const apiKey = credentials.apiKey as string;
   const host = new URL(credentials.baseUrl).host;
@@ -113,9 +115,18 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
     exitCode,
     warnings,
   });
-  if (state?.complete) {
+  const pending = artifacts.filter((a) => !state?.artifacts?.includes(`${a.name}:${a.digest}`));
+  // An artifact whose staging copy is gone (another machine's log, a cleaned cache) can never be uploaded.
+  const artifactsLeft = pending.filter((a) => a.files.every((f) => existsSync(f.localPath)));
+  if (state?.complete && artifactsLeft.length === 0) {
     options.onProgress?.({ runDir, phase: 'done', done: total, total });
     return result(state.entity, state.project, undefined);
+  }
+  for (const artifact of pending) {
+    if (!artifactsLeft.includes(artifact))
+      warn(
+        `artifact ${artifact.name}: its staging copy is gone (${artifact.files[0]?.localPath}); not uploaded`,
+      );
   }
   if (plan.exitCode === undefined) {
     warn(
@@ -135,6 +146,7 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
       runId,
       plan,
       historyLines,
+      artifacts: artifactsLeft,
       entity: options.entity ?? state?.entity ?? nonEmptyField(plan.run.entity),
       project: options.project ?? state?.project ?? nonEmptyField(plan.run.project) ?? 'uncategorized',
       host,
@@ -152,7 +164,10 @@ export async function syncRun(dir: string, options: SyncRunOptions = {}): Promis
 }
 
 /** The log's records as a replay plan, with its damaged records and odd records reported as warnings. */
-function readRunLog(runDir: string, warn: (message: string) => void): { plan: ReplayPlan; runId: string } {
+function readRunLog(
+  runDir: string,
+  warn: (message: string) => void,
+): { plan: ReplayPlan; runId: string; artifacts: StagedArtifact[] } {
   const contents = readWandbFile(findWandbFile(runDir));
   for (const message of contents.errors) warn(`damaged record skipped: ${message}`);
   for (const message of contents.warnings) warn(message);
@@ -166,7 +181,16 @@ function readRunLog(runDir: string, warn: (message: string) => void): { plan: Re
   for (const message of plan.warnings) warn(message);
   const runId = plan.run.run_id;
   if (!runId) throw new SyncError(runDir, `${runDir}: the run record has no run id`, false);
-  return { plan, runId };
+  const artifacts: StagedArtifact[] = [];
+  for (const record of contents.records) {
+    if (record.type !== 'artifact' || record.artifact === undefined) continue;
+    try {
+      artifacts.push(decodeArtifactRecord(record.artifact));
+    } catch (error) {
+      warn(`an artifact record could not be read (${(error as Error).message}); skipped`);
+    }
+  }
+  return { plan, runId, artifacts };
 }
 
 /** The key and base URL to sync with; a sync without a key stops here. */

@@ -20,8 +20,17 @@ export interface SyncState {
   eventsOffset: number;
   outputOffset: number;
   uploaded: string[];
+  /**
+   * A resumed run's lines start at these server offsets (the line counts W&B held when it resumed): local line
+   * `i` of the log is server line `base + i`. Absent: 0.
+   */
+  historyBase?: number;
+  eventsBase?: number;
+  outputBase?: number;
   summarySent: boolean;
   complete: boolean;
+  /** Artifacts W&B committed, as `<name>:<digest>`. */
+  artifacts?: string[];
   updatedAt: string;
 }
 
@@ -44,7 +53,11 @@ export function loadSyncState(runDir: string): SyncState | undefined {
       eventsOffset: nonNegative(parsed.eventsOffset),
       outputOffset: nonNegative(parsed.outputOffset),
       uploaded: Array.isArray(parsed.uploaded) ? parsed.uploaded.map(String) : [],
+      ...(parsed.historyBase !== undefined ? { historyBase: nonNegative(parsed.historyBase) } : {}),
+      ...(parsed.eventsBase !== undefined ? { eventsBase: nonNegative(parsed.eventsBase) } : {}),
+      ...(parsed.outputBase !== undefined ? { outputBase: nonNegative(parsed.outputBase) } : {}),
       summarySent: parsed.summarySent === true,
+      ...(Array.isArray(parsed.artifacts) ? { artifacts: parsed.artifacts.map(String) } : {}),
       complete: parsed.complete === true,
       updatedAt: String(parsed.updatedAt ?? ''),
     };

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { init } from '../../src/core/run.js';
+import { init } from '../../src/init.js';
 import { histogram, table, text } from '../../src/core/values.js';
 import { ViewServer, type ViewServerOptions } from '../../src/view/view-server.js';
 
