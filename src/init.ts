@@ -12,7 +12,7 @@ import { parseOptions, type ResolvedOptions, type TrainscopeOptions } from './co
 import { resolveRank } from './core/rank.js';
 import { Run } from './core/run.js';
 import type { RunProfiler } from './core/run-handle.js';
-import { createRunInfo } from './core/run-info.js';
+import { createRunInfo, knownSecrets } from './core/run-info.js';
 import { unknownOptionKeys, unknownOptionsWarning } from './core/unknown-options.js';
 import { createProfiler } from './profiler/index.js';
 import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
@@ -61,7 +61,11 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
     ? (extras.profiler ?? createProfiler(resolved.profiling))
     : undefined;
   const writer = usesWriterThread(resolved, extras)
-    ? await startWriterThread(resolved, info, new ConsoleLogger({ level: resolved.logLevel }))
+    ? await startWriterThread(
+        resolved,
+        info,
+        new ConsoleLogger({ level: resolved.logLevel, secrets: knownSecrets(resolved) }),
+      )
     : undefined;
   const backends = writer ? [] : [...createBackends(resolved, info), ...(extras.backends ?? [])];
   const run = new Run(resolved, info, backends, profiler, writer);

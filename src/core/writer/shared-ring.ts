@@ -34,6 +34,9 @@ export const DROPPED_MEDIUM = 7;
 export const FLUSH_REQUEST = 8;
 /** The last `FLUSH_REQUEST` the writer made durable. */
 export const FLUSH_ACK = 9;
+/** Why the run ends synchronously (set before `EXIT_REQUEST`): an index into `EXIT_REASONS`. */
+export const EXIT_REASON = 10;
+export const EXIT_REASONS = ['exit', 'exception', 'signal', 'finish'] as const;
 const CONTROL_WORDS = 16;
 
 /** Float64 figures the training thread publishes for the writer's `trainscope/*` rows. */

@@ -4,7 +4,15 @@ import { type BackendFinishState, type BackendReport, BackendSet, type ResumePoi
 import type { MetricSummary } from '../metric-summary.js';
 import { withDeadline } from '../with-deadline.js';
 import type { RingQueue } from './ring-queue.js';
-import { EXIT_ACK, EXIT_REQUEST, FLUSH_ACK, FLUSH_REQUEST, type SharedRing } from './shared-ring.js';
+import {
+  EXIT_ACK,
+  EXIT_REASON,
+  EXIT_REASONS,
+  EXIT_REQUEST,
+  FLUSH_ACK,
+  FLUSH_REQUEST,
+  type SharedRing,
+} from './shared-ring.js';
 import type { FinishReply, WriterReply, WriterRequest } from './writer-protocol.js';
 import type { WriterDrain } from './writer-drain.js';
 
@@ -107,11 +115,16 @@ export class WriterBackendSet extends BackendSet {
     return reply.finished.states;
   }
 
-  /** `process.exit`: asks the writer to hand everything to the backends and flush synchronously, and waits. */
+  /**
+   * `process.exit` or a fatal error: asks the writer to hand everything to the backends and flush synchronously,
+   * and waits. The writer prints the backends' closing lines itself (the process ends before a message could
+   * cross back).
+   */
   override finishSync(outcome: RunOutcome): void {
     if (this.drainer.dead) return;
     const control = this.thread.ring.control;
     this.drainer.drain();
+    Atomics.store(control, EXIT_REASON, Math.max(0, EXIT_REASONS.indexOf(outcome.reason)));
     Atomics.store(control, EXIT_REQUEST, outcome.exitCode + 1);
     this.thread.ring.ring();
     const answer = Atomics.wait(control, EXIT_ACK, 0, this.exitBudgetMs);

@@ -1,8 +1,11 @@
+import { writeSync } from 'node:fs';
 import type { Backend, BackendContext, RunOutcome } from '../backend.js';
 import { BackendSet } from '../backend-set.js';
 import { DrainLoop } from '../drain-loop.js';
+import { ConsoleLogger } from '../logger.js';
 import { MetricQueue } from '../metric-queue.js';
 import { MetricSummary } from '../metric-summary.js';
+import { knownSecrets } from '../run-info.js';
 import type { MetricValue } from '../values.js';
 import { ForwardingLogger } from './forwarding-logger.js';
 import { type ForwardedCall, RingReader } from './ring-reader.js';
@@ -10,6 +13,8 @@ import { RingSelfMetrics } from './ring-self-metrics.js';
 import {
   DOORBELL,
   EXIT_ACK,
+  EXIT_REASON,
+  EXIT_REASONS,
   EXIT_REQUEST,
   FLUSH_ACK,
   FLUSH_REQUEST,
@@ -129,7 +134,9 @@ export class WriterService {
   private exitNow(exitCode: number): void {
     try {
       this.reader.pump();
-      this.backends.finishSync({ exitCode, reason: 'exit', summary: this.summary, endTime: Date.now() });
+      const reason = EXIT_REASONS[Atomics.load(this.ring.control, EXIT_REASON)] ?? 'exit';
+      this.backends.finishSync({ exitCode, reason, summary: this.summary, endTime: Date.now() });
+      this.printClosingLines(reason);
     } catch (error) {
       this.logger.error(`the writer thread failed in its exit flush: ${errorMessage(error)}`);
     } finally {
@@ -137,6 +144,21 @@ export class WriterService {
       Atomics.store(this.ring.control, EXIT_ACK, 1);
       Atomics.notify(this.ring.control, EXIT_ACK);
     }
+  }
+
+  /**
+   * Where each backend's data is (and, after a crash, how to upload what the network did not get), written to
+   * stderr synchronously — with the run's level and secrets — since the process exits right after the ack.
+   */
+  private printClosingLines(reason: RunOutcome['reason']): void {
+    const options = this.data.options;
+    const console = new ConsoleLogger({
+      level: options.logLevel,
+      secrets: knownSecrets(options),
+      write: (line) => writeSync(2, line),
+    });
+    const say = reason === 'exit' ? console.info.bind(console) : console.warn.bind(console);
+    for (const report of this.backends.reports([])) for (const line of report.lines) say(line);
   }
 
   /** A signal the program handles itself: everything logged is on disk, the run stays open. */
