@@ -9,6 +9,8 @@ export { VERSION } from './version.js';
 export { init, currentRun, type InitExtras } from './init.js';
 export { Run, type FinishOptions } from './core/run.js';
 export type { LogOptions } from './core/run-handle.js';
+export type { RunSummaryView, SummaryValue } from './core/run-summary-view.js';
+export type { SummaryJson, SummaryUpdate } from './core/summary-update.js';
 
 // Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.
 export {

@@ -1,5 +1,6 @@
 import type { Backend, BackendContext, BackendStats, Logger, MetricRow, RunOutcome } from './backend.js';
 import { GuardedBackend } from './guarded-backend.js';
+import type { SummaryUpdate } from './summary-update.js';
 
 /** How one backend ended the run, for the summary: `ok`, `failed`, `disabled`, or which step timed out. */
 export type BackendFinishState = 'ok' | 'failed' | 'disabled' | 'flush timed out' | 'finish timed out';
@@ -42,6 +43,11 @@ export class BackendSet {
   /** Hands rows to every backend that is still enabled (synchronous; backends buffer). */
   write(rows: readonly MetricRow[]): void {
     for (const backend of this.guarded) backend.write(rows);
+  }
+
+  /** Hands summary-only values (`run.summary.update()`) to every enabled backend that takes them. */
+  updateSummary(update: SummaryUpdate): void {
+    for (const backend of this.guarded) backend.notify('updateSummary', (b) => b.updateSummary?.(update));
   }
 
   /** Waits until every backend made what it received durable; one past `timeoutMs` is warned about. */

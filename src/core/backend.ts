@@ -1,3 +1,4 @@
+import type { SummaryUpdate } from './summary-update.js';
 import type { MetricValue } from './values.js';
 
 /**
@@ -13,6 +14,11 @@ export interface MetricRow {
   readonly channel: 'history' | 'system';
   readonly keys: readonly string[];
   readonly values: readonly MetricValue[];
+  /**
+   * Set when the `log()` call advanced the run's step past this row (a call without `step`, W&B's commit): no
+   * later row belongs to this step. W&B then drops a later row at this step, as the official client does.
+   */
+  readonly commit?: true;
 }
 
 /** Everything a backend needs to know about the run it records. */
@@ -99,6 +105,11 @@ export interface Backend {
    * `finish` before its first `await` runs — put the exit/footer records there), then calls `flushSync()`.
    */
   flushSync?(): void;
+  /**
+   * Optional: summary-only values set with `run.summary.update()` (no history point), in order with `write`.
+   * Each key stays until it is logged again. Plain data; called from the caller's thread after a drain.
+   */
+  updateSummary?(update: SummaryUpdate): void;
 }
 
 export function emptyBackendStats(): BackendStats {

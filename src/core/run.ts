@@ -13,9 +13,9 @@ import { rankMetricPolicy } from './rank-metric-policy.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { knownSecrets } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
+import { RunSummaryView, type SummaryViewHost } from './run-summary-view.js';
 import { SelfMetrics } from './self-metrics.js';
 import { SystemChannel } from './system-channel.js';
-import type { MetricValue } from './values.js';
 import { withDeadline } from './with-deadline.js';
 
 export interface FinishOptions {
@@ -41,6 +41,8 @@ type RunState = 'running' | 'finishing' | 'finished';
  *   therefore lands on `s` too (merged into the same step), then advances to `s + 1`.
  * - A step lower than an earlier explicit step for the same key is passed on as given (each backend applies its
  *   own rule: TensorBoard keeps it, W&B drops it) and warned once.
+ * - A row of a call without `step` is marked `commit` (`MetricRow.commit`): W&B then drops a later row at that
+ *   step, as the official client does (`log({a})` at 0, then `log({b}, {step: 0})`).
  * - A fractional step is floored; a negative, NaN, infinite or non-number step is replaced by the current step.
  *   Both are warned once.
  * - `setStep(n)` moves the step explicitly (backwards too).
@@ -63,6 +65,7 @@ export class Run implements RunHandle, ExitTarget {
   /** Set after the final drain: `log` no longer accepts values. */
   private closed = false;
   private readonly latest = new MetricSummary();
+  private readonly summaryView: RunSummaryView;
   private readonly backends: BackendSet;
   private readonly self: SelfMetrics;
   private readonly drainLoop: DrainLoop;
@@ -94,6 +97,7 @@ export class Run implements RunHandle, ExitTarget {
     this.system = new SystemChannel(info.startTime, this.drainLoop, this.backends, this.logger);
     this._profiler = profiling.enabled ? profiler : undefined;
     this.exitHandler = options.handleExit ? new ExitHandler(this, this.logger) : undefined;
+    this.summaryView = new RunSummaryView(this.latest, this.summaryHost(), this.logger);
   }
 
   /** The step the next `log()` without a `step` option logs at. */
@@ -105,9 +109,12 @@ export class Run implements RunHandle, ExitTarget {
     return this._profiler;
   }
 
-  /** The latest value of every key logged so far (W&B's run summary). */
-  get summary(): ReadonlyMap<string, MetricValue> {
-    return this.latest;
+  /**
+   * The run summary (W&B's `run.summary`): the latest value of every key logged so far, plus summary-only values
+   * set with `run.summary.update({best_accuracy: 0.9})`. A view: reading or misusing it cannot corrupt the run.
+   */
+  get summary(): RunSummaryView {
+    return this.summaryView;
   }
 
   /** Whether `finish()` has completed (or the process is exiting). */
@@ -249,6 +256,24 @@ export class Run implements RunHandle, ExitTarget {
         this.logger.warnOnce('profiler-onstep', `the profiler failed in onStep(): ${errorMessage(error)}`);
       }
     }
+  }
+
+  private summaryHost(): SummaryViewHost {
+    return {
+      beforeUpdate: () => {
+        if (this.closed) {
+          this.logger.warnOnce(
+            'summary-after-finish',
+            `summary.update() after run ${this.name} finished; ignored`,
+          );
+          return false;
+        }
+        // Values logged before the update reach the backends first: the update then replaces them.
+        this.drainLoop.drain();
+        return true;
+      },
+      send: (update) => this.backends.updateSummary(update),
+    };
   }
 
   private profilerHost(): ProfilerHost {

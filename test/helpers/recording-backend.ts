@@ -8,6 +8,7 @@ import {
   type RunOutcome,
 } from '../../src/core/backend.js';
 import type { TrainscopeOptions } from '../../src/core/options.js';
+import type { SummaryUpdate } from '../../src/core/summary-update.js';
 import type { MetricValue } from '../../src/core/values.js';
 
 export interface RecordingHooks {
@@ -23,6 +24,8 @@ export class RecordingBackend implements Backend {
   outcome: RunOutcome | undefined;
   flushes = 0;
   writes = 0;
+  /** Every `updateSummary` call, structured-cloned (what a worker thread would receive). */
+  readonly summaryUpdates: SummaryUpdate[] = [];
 
   constructor(
     readonly name = 'recorder',
@@ -37,6 +40,10 @@ export class RecordingBackend implements Backend {
     this.writes++;
     this.hooks.write?.(rows);
     for (const row of rows) this.rows.push({ ...row, keys: [...row.keys], values: [...row.values] });
+  }
+
+  updateSummary(update: SummaryUpdate): void {
+    this.summaryUpdates.push(structuredClone(update));
   }
 
   async flush(): Promise<void> {

@@ -8,6 +8,7 @@ import type {
   RunOutcome,
 } from '../../core/backend.js';
 import type { WandbOptions } from '../../core/options.js';
+import type { SummaryUpdate } from '../../core/summary-update.js';
 import { nonEmpty, resolveWandbCredentials } from './credentials.js';
 import { WandbErrorReporter } from './error-reporter.js';
 import { WandbLogSink } from './offline/log-sink.js';
@@ -121,6 +122,11 @@ export class WandbBackend implements Backend {
     if (!this.model) return;
     this.model.write(rows);
     if (this.stream?.stopped && !this.options.spool) this.unspooledRows += rows.length;
+  }
+
+  /** `run.summary.update()`: summary-only values, in the summary record / `wandb-summary.json` (online and offline). */
+  updateSummary(update: SummaryUpdate): void {
+    this.model?.updateSummary(update);
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */

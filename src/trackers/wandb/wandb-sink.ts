@@ -23,6 +23,10 @@ export interface WandbSink {
   runFiles(files: readonly TableFile[]): void;
   /** One history row completed by the step rule; `summary` already holds its values. */
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void;
+  /**
+   * Optional: the summary changed without a history row (`run.summary.update()`); `summary` holds the change.
+   */
+  summaryChanged?(summary: WandbSummary): void;
   /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
   statsRow(items: readonly WandbItem[], timeMs: number): void;
   /**

@@ -51,7 +51,7 @@ export class WandbLogSink implements WandbSink {
   private num = 0;
   /** The model's summary, and whether rows changed it since the last summary record. */
   private summary: WandbSummary | undefined;
-  private summaryChanged = false;
+  private summaryDirty = false;
   private finished = false;
   private tableFiles = 0;
   private errors = 0;
@@ -105,9 +105,15 @@ export class WandbLogSink implements WandbSink {
 
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
     this.summary = summary;
-    this.summaryChanged = true;
+    this.summaryDirty = true;
     this.num++;
     this.log.append(this.historyEncoder.encode(this.num, row.step, row.keys, row.valuesJson));
+  }
+
+  /** The next flush writes a `summary` record (and `finish` the whole summary), as after a history row. */
+  summaryChanged(summary: WandbSummary): void {
+    this.summary = summary;
+    this.summaryDirty = true;
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -146,8 +152,8 @@ export class WandbLogSink implements WandbSink {
 
   private writeSummaryChanges(): void {
     const summary = this.summary;
-    if (this.finished || !this.summaryChanged || summary === undefined) return;
-    this.summaryChanged = false;
+    if (this.finished || !this.summaryDirty || summary === undefined) return;
+    this.summaryDirty = false;
     this.append(summaryRecord(summary.keys(), summary.valuesJson()));
   }
 

@@ -61,6 +61,8 @@ export class WandbStreamSink implements WandbSink {
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
+  /** The summary changed before W&B created the run. */
+  private earlySummary = false;
   private stopInfo: FileStreamStop | undefined;
   private completedOnline = false;
   private readonly uploadedPaths: string[] = [];
@@ -112,6 +114,14 @@ export class WandbStreamSink implements WandbSink {
     }
     this.early.history.push(line);
     this.noteEarly(line.length);
+  }
+
+  /** Sends the whole summary (debounced by the feed), or once W&B created the run. */
+  summaryChanged(summary: WandbSummary): void {
+    this.summary = summary;
+    if (this.stopInfo) return;
+    if (this.feed) this.feed.summary(summary.source);
+    else this.earlySummary = true;
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -197,7 +207,8 @@ export class WandbStreamSink implements WandbSink {
     for (const upload of early.uploads) feed.upload(upload.path, upload.bytes);
     for (const line of early.history) feed.history(line);
     for (const line of early.events) feed.events(line);
-    if (early.history.length > 0 && this.summary) feed.summary(this.summary.source);
+    if ((early.history.length > 0 || this.earlySummary) && this.summary) feed.summary(this.summary.source);
+    this.earlySummary = false;
   }
 
   private noteEarly(chars: number): void {
