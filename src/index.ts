@@ -11,6 +11,7 @@ export { Run, type FinishOptions } from './core/run.js';
 export type { LogOptions } from './core/run-handle.js';
 export type { RunSummaryView, SummaryValue } from './core/run-summary-view.js';
 export type { SummaryJson, SummaryUpdate } from './core/summary-update.js';
+export type { DefineMetricOptions, MetricDefinition, MetricSummaryMode } from './core/metric-definition.js';
 
 // Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.
 export {

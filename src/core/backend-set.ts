@@ -1,5 +1,6 @@
 import type { Backend, BackendContext, BackendStats, Logger, MetricRow, RunOutcome } from './backend.js';
 import { GuardedBackend } from './guarded-backend.js';
+import type { MetricDefinition } from './metric-definition.js';
 import type { SummaryUpdate } from './summary-update.js';
 
 /** How one backend ended the run, for the summary: `ok`, `failed`, `disabled`, or which step timed out. */
@@ -48,6 +49,11 @@ export class BackendSet {
   /** Hands summary-only values (`run.summary.update()`) to every enabled backend that takes them. */
   updateSummary(update: SummaryUpdate): void {
     for (const backend of this.guarded) backend.notify('updateSummary', (b) => b.updateSummary?.(update));
+  }
+
+  /** Hands a metric definition (`run.defineMetric()`) to every enabled backend that takes them. */
+  defineMetric(definition: MetricDefinition): void {
+    for (const backend of this.guarded) backend.notify('defineMetric', (b) => b.defineMetric?.(definition));
   }
 
   /** Waits until every backend made what it received durable; one past `timeoutMs` is warned about. */

@@ -1,3 +1,4 @@
+import type { MetricDefinition } from './metric-definition.js';
 import type { SummaryUpdate } from './summary-update.js';
 import type { MetricValue } from './values.js';
 
@@ -110,6 +111,8 @@ export interface Backend {
    * Each key stays until it is logged again. Plain data; called from the caller's thread after a drain.
    */
   updateSummary?(update: SummaryUpdate): void;
+  /** Optional: `run.defineMetric()` (W&B's `define_metric`), in order with `write`. Plain data. */
+  defineMetric?(definition: MetricDefinition): void;
 }
 
 export function emptyBackendStats(): BackendStats {

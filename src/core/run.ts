@@ -6,6 +6,7 @@ import { ExitHandler, type ExitTarget } from './exit-handler.js';
 import { ConsoleLogger } from './logger.js';
 import { MetricQueue } from './metric-queue.js';
 import { MetricRecorder } from './metric-recorder.js';
+import { type DefineMetricOptions, parseMetricDefinition } from './metric-definition.js';
 import { MetricSummary } from './metric-summary.js';
 import type { ResolvedOptions } from './options.js';
 import { PriorityFilter } from './priority-filter.js';
@@ -174,6 +175,22 @@ export class Run implements RunHandle, ExitTarget {
       return;
     }
     this.advanceTo(Math.floor(step));
+  }
+
+  /**
+   * W&B's `define_metric`: a custom x-axis (`stepMetric`), what the summary keeps (`summary: 'min' | 'max' |
+   * 'mean' | 'best' | 'last' | 'copy' | 'none'`, or several), `goal` and `hidden`, for a name or a `prefix*` glob.
+   * A bad call is warned about once and ignored. Values logged before it are handed on first.
+   */
+  defineMetric(name: string, options?: DefineMetricOptions): void {
+    const parsed = parseMetricDefinition(name, options);
+    if ('error' in parsed) {
+      this.logger.warnOnce('define-metric', `defineMetric(): ${parsed.error}; the definition was ignored`);
+      return;
+    }
+    if (this.closed) return;
+    this.drainLoop.drain();
+    this.backends.defineMetric(parsed.definition);
   }
 
   /** Drains the queue and waits until every backend has made what it received durable. */

@@ -1,8 +1,11 @@
 import type { Logger, MetricRow, RunInfo } from '../../core/backend.js';
+import type { MetricDefinition } from '../../core/metric-definition.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { MetricValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
 import { encodeHistoryRow, encodeMetricValue } from './history-value.js';
+import { WandbMetricDefinitions } from './metric-definitions.js';
+import { encodeMetricRecord } from './offline/metric-record.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import { wandbSystemMetrics } from './system-metrics.js';
 import { stringifyWandbJson, wandbJsonNumber } from './wandb-json.js';
@@ -35,6 +38,7 @@ export class WandbRunModel {
   private rowsAfterFinish = 0;
   /** Keys set by `run.summary.update()` and not logged since: the core's final values do not replace them. */
   private readonly explicitKeys = new Set<string>();
+  private readonly metrics = new WandbMetricDefinitions();
 
   constructor(
     private readonly run: RunInfo,
@@ -77,6 +81,13 @@ export class WandbRunModel {
       this.explicitKeys.add(key);
     }
     for (const sink of this.sinks) sink.summaryChanged?.(this.summary);
+  }
+
+  /** `run.defineMetric()`: persisted as a `metric` record offline, config `_wandb.m` online. */
+  defineMetric(definition: MetricDefinition): void {
+    if (this.finished) return;
+    const record = encodeMetricRecord(this.metrics.define(definition));
+    for (const sink of this.sinks) sink.metricDefined?.(record, this.metrics.configM);
   }
 
   /** Completes the pending history row (rows at its step that come later become a second row). */
@@ -127,7 +138,8 @@ export class WandbRunModel {
     for (const sink of this.sinks) sink.statsRow(items, timeMs);
   }
 
-  private completeHistoryRow(row: MetricRow): void {
+  private completeHistoryRow(complete: MetricRow): void {
+    const row = this.metrics.active ? this.withStepSync(complete) : complete;
     const encoded = encodeHistoryRow(row, this.run.startTime);
     if (encoded.reservedKeys.length > 0) {
       this.logger?.warnOnce(
@@ -140,9 +152,28 @@ export class WandbRunModel {
     }
     this.summary.setAll(encoded.keys, encoded.valuesJson);
     if (this.explicitKeys.size > 0) for (const key of encoded.keys) this.explicitKeys.delete(key);
+    if (this.metrics.active) this.applyMetricSummaries(encoded.keys, encoded.valuesJson);
     this.lastStep = row.step;
     this.historyRows++;
     for (const sink of this.sinks) sink.historyRow(encoded, this.summary);
+  }
+
+  /** Expands globs for the row's keys (config `m`) and adds `step_sync` keys (the step metric's last value). */
+  private withStepSync(row: MetricRow): MetricRow {
+    const { changed, extra } = this.metrics.beforeRow(row.keys, row.values);
+    if (changed) for (const sink of this.sinks) sink.metricDefined?.(undefined, this.metrics.configM);
+    if (extra.size === 0) return row;
+    return { ...row, keys: [...row.keys, ...extra.keys()], values: [...row.values, ...extra.values()] };
+  }
+
+  /** Defined metrics' summaries replace the copied value: `{"min": …, "last": …}`, or nothing for `none`. */
+  private applyMetricSummaries(keys: readonly string[], valuesJson: readonly string[]): void {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const json = this.metrics.summaryJson(key, valuesJson[i] as string);
+      if (json === null) this.summary.delete(key);
+      else if (json !== undefined) this.summary.set(key, json);
+    }
   }
 
   /**
@@ -150,7 +181,7 @@ export class WandbRunModel {
    * logged reference is kept instead of storing the file again.
    */
   private setFinalValue(key: string, value: MetricValue): void {
-    if (this.explicitKeys.has(key) || key.startsWith(SELF_PREFIX)) return;
+    if (this.explicitKeys.has(key) || key.startsWith(SELF_PREFIX) || this.metrics.defines(key)) return;
     if (typeof value === 'number') {
       this.summary.set(key, wandbJsonNumber(value));
       return;

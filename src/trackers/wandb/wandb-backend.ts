@@ -7,6 +7,7 @@ import type {
   RunInfo,
   RunOutcome,
 } from '../../core/backend.js';
+import type { MetricDefinition } from '../../core/metric-definition.js';
 import type { WandbOptions } from '../../core/options.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
 import { nonEmpty, resolveWandbCredentials } from './credentials.js';
@@ -127,6 +128,11 @@ export class WandbBackend implements Backend {
   /** `run.summary.update()`: summary-only values, in the summary record / `wandb-summary.json` (online and offline). */
   updateSummary(update: SummaryUpdate): void {
     this.model?.updateSummary(update);
+  }
+
+  /** `run.defineMetric()`: a `metric` record in the log; config `_wandb.m` online. */
+  defineMetric(definition: MetricDefinition): void {
+    this.model?.defineMetric(definition);
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */

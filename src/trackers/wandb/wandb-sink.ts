@@ -27,6 +27,11 @@ export interface WandbSink {
    * Optional: the summary changed without a history row (`run.summary.update()`); `summary` holds the change.
    */
   summaryChanged?(summary: WandbSummary): void;
+  /**
+   * Optional: a metric definition. `record` is the encoded `MetricRecord` of a user's `defineMetric` (persisted
+   * offline); `undefined` for one W&B derives (a glob match), which only changes `configM` (config `_wandb.m`).
+   */
+  metricDefined?(record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void;
   /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
   statsRow(items: readonly WandbItem[], timeMs: number): void;
   /**

@@ -116,6 +116,11 @@ export class WandbLogSink implements WandbSink {
     this.summaryDirty = true;
   }
 
+  /** A user's `defineMetric` as a persisted `metric` record (derived definitions are never persisted). */
+  metricDefined(record: Uint8Array | undefined): void {
+    if (record !== undefined && !this.finished) this.append({ type: 'metric', metric: record });
+  }
+
   statsRow(items: readonly WandbItem[], timeMs: number): void {
     this.append({ type: 'stats', num: 0, stats: { timestamp: wandbTimestamp(timeMs), item: [...items] } });
   }

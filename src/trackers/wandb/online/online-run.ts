@@ -50,8 +50,8 @@ export class OnlineRun {
 
   private constructor(
     http: WandbHttpClient,
-    graphql: WandbGraphqlClient,
-    spec: OnlineRunSpec,
+    private readonly graphql: WandbGraphqlClient,
+    private readonly spec: OnlineRunSpec,
     readonly entity: string,
     readonly project: string,
     options: OnlineRunOptions,
@@ -102,6 +102,24 @@ export class OnlineRun {
       throw new WandbGraphqlError('UpsertBucket', 'rejected', 'the server answered without an entity');
     }
     return new OnlineRun(http, graphql, spec, upserted.entity, upserted.project, options);
+  }
+
+  /**
+   * Sends the whole config again (`UpsertBucket` with only the run's name, project, entity and config), as the
+   * official sender does when config `_wandb` changes (metric definitions). Resolves `false` when it failed.
+   */
+  async updateConfig(config: Readonly<Record<string, unknown>>): Promise<boolean> {
+    try {
+      await this.graphql.upsertBucket({
+        name: this.spec.runId,
+        project: this.project,
+        entity: this.entity,
+        config: configWireJson(config),
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Waits for uploads, sends what is pending and the final `complete` message. */

@@ -61,6 +61,8 @@ export class WandbStreamSink implements WandbSink {
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
+  /** `config._wandb.value.m` (metric definitions), sent with the config at finish. */
+  private configM: readonly Record<string, unknown>[] = [];
   /** The summary changed before W&B created the run. */
   private earlySummary = false;
   private stopInfo: FileStreamStop | undefined;
@@ -122,6 +124,10 @@ export class WandbStreamSink implements WandbSink {
     if (this.stopInfo) return;
     if (this.feed) this.feed.summary(summary.source);
     else this.earlySummary = true;
+  }
+
+  metricDefined(_record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void {
+    this.configM = configM;
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -224,6 +230,12 @@ export class WandbStreamSink implements WandbSink {
     if (!feed || this.stopInfo) return;
     // The model has merged the final summary (and its tables went out through `runFiles`).
     feed.summary(end.summary.line());
+    // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
+    if (this.configM.length > 0) {
+      const config = { ...this.run.config, _wandb: { m: this.configM } };
+      if (!(await feed.run.updateConfig(config)))
+        this.options.onError('W&B: the metric definitions were not sent');
+    }
     const code = Number.isInteger(end.exitCode) ? end.exitCode : 1;
     this.completedOnline = await feed.run.finish(code);
   }
