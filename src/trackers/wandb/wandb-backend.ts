@@ -107,6 +107,7 @@ export class WandbBackend implements Backend {
       this.stream = new WandbStreamSink(this.run, {
         http: this.http,
         metadata: log.metadata,
+        filesDirectory: log.filesDirectory,
         schedule: this.tuning.schedule,
         heartbeatMs: this.tuning.heartbeatMs,
         maxPendingChars: this.tuning.maxPendingChars,

@@ -2,6 +2,7 @@ import type { RunInfo } from '../../../core/backend.js';
 import { withDeadline } from '../../../core/with-deadline.js';
 import { type EncodedHistoryRow, historyLine } from '../history-value.js';
 import type { WandbItem } from '../offline/wandb-record.js';
+import { endOfRunFiles } from '../run-end-files.js';
 import { WANDB_METADATA } from '../run-files.js';
 import { systemEventsLine } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
@@ -17,6 +18,8 @@ export interface WandbStreamSinkOptions {
   readonly http: WandbHttpClient;
   /** `wandb-metadata.json`'s bytes, uploaded first. */
   readonly metadata: Uint8Array | undefined;
+  /** The local run's `files/`: its end-of-run files (`config.yaml`, `requirements.txt`, …) are uploaded at finish. */
+  readonly filesDirectory?: string;
   readonly schedule?: BatchSchedule;
   readonly heartbeatMs?: number;
   /** Characters of lines waiting for the server before streaming stops (the local log keeps everything). */
@@ -236,6 +239,10 @@ export class WandbStreamSink implements WandbSink {
       if (!(await feed.run.updateConfig(config)))
         this.options.onError('W&B: the metric definitions were not sent');
     }
+    // The official client's final scan of `files/`: config.yaml, wandb-summary.json, requirements.txt, output.log.
+    const done = new Set(this.uploadedPaths);
+    const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine: end.summary.line() });
+    for (const file of files) feed.upload(file.path, file.bytes);
     const code = Number.isInteger(end.exitCode) ? end.exitCode : 1;
     this.completedOnline = await feed.run.finish(code);
   }
