@@ -1,5 +1,6 @@
 import type { Backend, BackendContext, BackendStats, Logger, MetricRow, RunOutcome } from './backend.js';
 import { GuardedBackend } from './guarded-backend.js';
+import type { ConsoleChunk } from './console-tap.js';
 import type { MetricDefinition } from './metric-definition.js';
 import type { SummaryUpdate } from './summary-update.js';
 
@@ -54,6 +55,11 @@ export class BackendSet {
   /** Hands a metric definition (`run.defineMetric()`) to every enabled backend that takes them. */
   defineMetric(definition: MetricDefinition): void {
     for (const backend of this.guarded) backend.notify('defineMetric', (b) => b.defineMetric?.(definition));
+  }
+
+  /** Hands one captured console write to every enabled backend that takes them. */
+  consoleOutput(chunk: ConsoleChunk): void {
+    for (const backend of this.guarded) backend.notify('consoleOutput', (b) => b.consoleOutput?.(chunk));
   }
 
   /** Waits until every backend made what it received durable; one past `timeoutMs` is warned about. */

@@ -1,3 +1,4 @@
+import type { ConsoleChunk } from './console-tap.js';
 import type { MetricDefinition } from './metric-definition.js';
 import type { SummaryUpdate } from './summary-update.js';
 import type { MetricValue } from './values.js';
@@ -113,6 +114,8 @@ export interface Backend {
   updateSummary?(update: SummaryUpdate): void;
   /** Optional: `run.defineMetric()` (W&B's `define_metric`), in order with `write`. Plain data. */
   defineMetric?(definition: MetricDefinition): void;
+  /** Optional: one captured console write (W&B's Logs tab; `wandb.console: 'wrap'`). Plain data. */
+  consoleOutput?(chunk: ConsoleChunk): void;
 }
 
 export function emptyBackendStats(): BackendStats {

@@ -1,5 +1,6 @@
 import type { Backend, BackendContext, RunInfo, RunOutcome } from './backend.js';
 import { BackendSet } from './backend-set.js';
+import { ConsoleTap } from './console-tap.js';
 import { currentHandle, setCurrentHandle } from './current.js';
 import { DrainLoop } from './drain-loop.js';
 import { ExitHandler, type ExitTarget } from './exit-handler.js';
@@ -74,6 +75,7 @@ export class Run implements RunHandle, ExitTarget {
   private readonly system: SystemChannel;
   private readonly exitHandler: ExitHandler | undefined;
   private finishPromise: Promise<void> | undefined;
+  private consoleTap: ConsoleTap | undefined;
 
   /** @internal use `init()`. */
   constructor(options: ResolvedOptions, info: RunInfo, backends: readonly Backend[], profiler?: RunProfiler) {
@@ -139,6 +141,11 @@ export class Run implements RunHandle, ExitTarget {
     }
     this.drainLoop.start();
     this.exitHandler?.install();
+    const wandb = this.options.wandb;
+    if (wandb !== false && wandb.mode !== 'disabled' && wandb.console === 'wrap') {
+      this.consoleTap = new ConsoleTap((chunk) => this.backends.consoleOutput(chunk));
+      this.consoleTap.install();
+    }
   }
 
   /**
@@ -224,6 +231,7 @@ export class Run implements RunHandle, ExitTarget {
     this.releaseCurrent();
     this.drainLoop.stop();
     this.drainLoop.drain();
+    this.consoleTap?.uninstall();
     this.closed = true;
     const outcome: RunOutcome = { exitCode, reason: 'exit', summary: this.latest, endTime: Date.now() };
     this.backends.finishSync(outcome);
@@ -248,6 +256,7 @@ export class Run implements RunHandle, ExitTarget {
         this.logger.warn('the profiler did not finish in time; its final report may be missing');
     }
     this.drainLoop.drainFinal();
+    this.consoleTap?.uninstall();
     this.closed = true;
     this.drainLoop.drain();
     const outcome: RunOutcome = { exitCode, reason, summary: this.latest, endTime: Date.now() };

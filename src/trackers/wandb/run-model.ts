@@ -1,4 +1,5 @@
 import type { Logger, MetricRow, RunInfo } from '../../core/backend.js';
+import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { MetricDefinition } from '../../core/metric-definition.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { MetricValue } from '../../core/values.js';
@@ -81,6 +82,12 @@ export class WandbRunModel {
       this.explicitKeys.add(key);
     }
     for (const sink of this.sinks) sink.summaryChanged?.(this.summary);
+  }
+
+  /** A captured console write, to every sink as it came. */
+  consoleOutput(chunk: ConsoleChunk): void {
+    if (this.finished) return;
+    for (const sink of this.sinks) sink.consoleOutput?.(chunk);
   }
 
   /** `run.defineMetric()`: persisted as a `metric` record offline, config `_wandb.m` online. */

@@ -7,6 +7,7 @@ import type {
   RunInfo,
   RunOutcome,
 } from '../../core/backend.js';
+import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { MetricDefinition } from '../../core/metric-definition.js';
 import type { WandbOptions } from '../../core/options.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
@@ -134,6 +135,11 @@ export class WandbBackend implements Backend {
   /** `run.defineMetric()`: a `metric` record in the log; config `_wandb.m` online. */
   defineMetric(definition: MetricDefinition): void {
     this.model?.defineMetric(definition);
+  }
+
+  /** A captured console write (W&B's Logs tab). */
+  consoleOutput(chunk: ConsoleChunk): void {
+    this.model?.consoleOutput(chunk);
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */

@@ -1,3 +1,4 @@
+import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { EncodedHistoryRow } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import type { TableFile } from './table-file.js';
@@ -32,6 +33,8 @@ export interface WandbSink {
    * offline); `undefined` for one W&B derives (a glob match), which only changes `configM` (config `_wandb.m`).
    */
   metricDefined?(record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void;
+  /** Optional: one captured console write (`OutputRawRecord` offline, `output.log` lines online). */
+  consoleOutput?(chunk: ConsoleChunk): void;
   /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
   statsRow(items: readonly WandbItem[], timeMs: number): void;
   /**

@@ -1,4 +1,5 @@
 import type { RunInfo } from '../../../core/backend.js';
+import type { ConsoleChunk } from '../../../core/console-tap.js';
 import { withDeadline } from '../../../core/with-deadline.js';
 import { type EncodedHistoryRow, historyLine } from '../history-value.js';
 import type { WandbItem } from '../offline/wandb-record.js';
@@ -8,6 +9,7 @@ import { systemEventsLine } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
 import type { WandbSummary } from '../wandb-summary.js';
+import { ConsoleLines } from './console-lines.js';
 import { type BatchSchedule, DEFAULT_MAX_PENDING_CHARS, type FileStreamStop } from './file-stream-client.js';
 import { WandbGraphqlError } from './graphql-client.js';
 import type { WandbHttpClient } from './http-client.js';
@@ -46,11 +48,12 @@ export interface StreamProgress {
 interface EarlyData {
   history: string[];
   events: string[];
+  output: string[];
   uploads: { path: string; bytes: Uint8Array }[];
   chars: number;
 }
 
-const noEarlyData = (): EarlyData => ({ history: [], events: [], uploads: [], chars: 0 });
+const noEarlyData = (): EarlyData => ({ history: [], events: [], output: [], uploads: [], chars: 0 });
 
 /**
  * The live half of an online run: creates the run on W&B (`UpsertBucket`) and streams what the run model
@@ -66,6 +69,8 @@ export class WandbStreamSink implements WandbSink {
   private summary: WandbSummary | undefined;
   /** `config._wandb.value.m` (metric definitions), sent with the config at finish. */
   private configM: readonly Record<string, unknown>[] = [];
+  /** Console writes as `output.log` lines (sent once W&B created the run; bounded by the feed). */
+  private readonly console = new ConsoleLines((line) => this.outputLine(line));
   /** The summary changed before W&B created the run. */
   private earlySummary = false;
   private stopInfo: FileStreamStop | undefined;
@@ -131,6 +136,10 @@ export class WandbStreamSink implements WandbSink {
 
   metricDefined(_record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void {
     this.configM = configM;
+  }
+
+  consoleOutput(chunk: ConsoleChunk): void {
+    if (!this.stopInfo) this.console.write(chunk);
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -216,8 +225,18 @@ export class WandbStreamSink implements WandbSink {
     for (const upload of early.uploads) feed.upload(upload.path, upload.bytes);
     for (const line of early.history) feed.history(line);
     for (const line of early.events) feed.events(line);
+    for (const line of early.output) feed.output(line);
     if ((early.history.length > 0 || this.earlySummary) && this.summary) feed.summary(this.summary.source);
     this.earlySummary = false;
+  }
+
+  private outputLine(line: string): void {
+    if (this.stopInfo) return;
+    if (this.feed) this.feed.output(line);
+    else {
+      this.early.output.push(line);
+      this.noteEarly(line.length);
+    }
   }
 
   private noteEarly(chars: number): void {
@@ -232,6 +251,7 @@ export class WandbStreamSink implements WandbSink {
     const feed = this.feed;
     if (!feed || this.stopInfo) return;
     // The model has merged the final summary (and its tables went out through `runFiles`).
+    this.console.flush();
     feed.summary(end.summary.line());
     // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
     if (this.configM.length > 0) {
@@ -243,6 +263,8 @@ export class WandbStreamSink implements WandbSink {
     const done = new Set(this.uploadedPaths);
     const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine: end.summary.line() });
     for (const file of files) feed.upload(file.path, file.bytes);
+    const plain = this.console.plainText();
+    if (plain.length > 0 && !done.has('output.log')) feed.upload('output.log', Buffer.from(plain));
     const code = Number.isInteger(end.exitCode) ? end.exitCode : 1;
     this.completedOnline = await feed.run.finish(code);
   }
