@@ -51,7 +51,9 @@ describe('run.defineMetric (W&B define_metric)', () => {
     for (const v of [1.0, 1.1, 1.2, 1.3, 1.4]) run.log({ 'val/loss': v });
     run.summary.update({ best_accuracy: 0.9 });
     await run.finish();
-    expect(lastConfig('metric01')._wandb?.value).toEqual({ m: [{ '1': 'val/loss', '6': [3], '7': [1] }] });
+    expect(lastConfig('metric01')._wandb?.value).toMatchObject({
+      m: [{ '1': 'val/loss', '6': [3], '7': [1] }],
+    });
     expect(summaryOf('metric01')).toMatchObject({ 'val/loss': { min: 1 }, best_accuracy: 0.9, _step: 4 });
     const rows = server?.historyLines('metric01').map((l) => parseWandbJson(l) as Record<string, number>);
     expect(rows?.map((r) => r['val/loss'])).toEqual([1.0, 1.1, 1.2, 1.3, 1.4]);
@@ -68,15 +70,13 @@ describe('run.defineMetric (W&B define_metric)', () => {
     run.log({ 'val/acc': 0.2 });
     run.log({ 'val/acc': 0.1 });
     await run.finish();
-    expect(lastConfig('metric02')._wandb?.value).toEqual({
-      m: [
-        { '1': 'epoch', '6': [3] },
-        { '1': 'val/loss', '5': 1, '6': [1, 3], '7': [1], '8': 1 },
-        { '1': 'val/step' },
-        { '1': 'val/acc', '5': 3, '6': [1, 3], '7': [2, 5], '8': 2 },
-        { '1': 'train/acc', '7': [3, 4], '8': 2 },
-      ],
-    });
+    expect((lastConfig('metric02')._wandb?.value as { m?: unknown } | undefined)?.m).toEqual([
+      { '1': 'epoch', '6': [3] },
+      { '1': 'val/loss', '5': 1, '6': [1, 3], '7': [1], '8': 1 },
+      { '1': 'val/step' },
+      { '1': 'val/acc', '5': 3, '6': [1, 3], '7': [2, 5], '8': 2 },
+      { '1': 'train/acc', '7': [3, 4], '8': 2 },
+    ]);
     const rows = server?.historyLines('metric02').map((l) => parseWandbJson(l) as Record<string, number>);
     expect(rows?.[1]).toMatchObject({ 'val/loss': 0.4, epoch: 1 }); // step_sync
     expect(summaryOf('metric02')).toMatchObject({

@@ -1,4 +1,5 @@
 import type { RunInfo } from '../../../core/backend.js';
+import { gitInfo } from '../git-info.js';
 import { configEntries, WANDB_METADATA } from '../run-files.js';
 import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
 
@@ -11,7 +12,9 @@ import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
 export function openingRecords(run: RunInfo): WandbRecord[] {
   const info = { stream_id: run.id };
   const update: WandbItem[] = configEntries(run.config).map(([key, value_json]) => ({ key, value_json }));
+  // `{}` as the official client persists it: its sender adds the versions only to the config it uploads.
   update.push({ key: '_wandb', value_json: '{}' });
+  const git = gitInfo();
   return [
     { type: 'header', header: {}, _info: info },
     {
@@ -28,6 +31,9 @@ export function openingRecords(run: RunInfo): WandbRecord[] {
         ...(run.tags.length > 0 ? { tags: [...run.tags] } : {}),
         host: run.host,
         start_time: wandbTimestamp(run.startTime),
+        ...(git !== undefined
+          ? { git: { commit: git.commit, ...(git.remote ? { remote_url: git.remote } : {}) } }
+          : {}),
       },
       _info: info,
     },

@@ -23,6 +23,9 @@ export interface OnlineRunSpec {
   readonly host?: string | undefined;
   readonly program?: string | undefined;
   readonly config: Readonly<Record<string, unknown>>;
+  /** Git HEAD and `origin` (credential-free), sent as `commit` and `repo`. */
+  readonly commit?: string;
+  readonly repo?: string;
   /** Run start, ms since the epoch. */
   readonly startTime: number;
 }
@@ -97,6 +100,8 @@ export class OnlineRun {
       host: spec.host ?? null,
       program: spec.program ?? null,
       config: configWireJson(spec.config),
+      ...(spec.commit !== undefined ? { commit: spec.commit } : {}),
+      ...(spec.repo !== undefined ? { repo: spec.repo } : {}),
     });
     if (!upserted.entity) {
       throw new WandbGraphqlError('UpsertBucket', 'rejected', 'the server answered without an entity');

@@ -4,7 +4,8 @@ import { withDeadline } from '../../../core/with-deadline.js';
 import { type EncodedHistoryRow, historyLine } from '../history-value.js';
 import type { WandbItem } from '../offline/wandb-record.js';
 import { endOfRunFiles } from '../run-end-files.js';
-import { WANDB_METADATA } from '../run-files.js';
+import { gitInfo } from '../git-info.js';
+import { configWandb, WANDB_METADATA } from '../run-files.js';
 import { systemEventsLine } from '../system-metrics.js';
 import type { TableFile } from '../table-file.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
@@ -255,7 +256,7 @@ export class WandbStreamSink implements WandbSink {
     feed.summary(end.summary.line());
     // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
     if (this.configM.length > 0) {
-      const config = { ...this.run.config, _wandb: { m: this.configM } };
+      const config = { ...this.run.config, _wandb: { ...configWandb(this.run), m: this.configM } };
       if (!(await feed.run.updateConfig(config)))
         this.options.onError('W&B: the metric definitions were not sent');
     }
@@ -271,6 +272,7 @@ export class WandbStreamSink implements WandbSink {
 }
 
 function onlineRunSpec(run: RunInfo): Parameters<typeof OnlineRun.open>[1] {
+  const git = gitInfo();
   return {
     runId: run.id,
     project: run.project,
@@ -282,7 +284,9 @@ function onlineRunSpec(run: RunInfo): Parameters<typeof OnlineRun.open>[1] {
     notes: run.notes,
     host: run.host,
     program: run.program,
-    config: run.config,
+    config: { ...run.config, _wandb: configWandb(run) },
     startTime: run.startTime,
+    commit: git?.commit,
+    repo: git?.remote,
   };
 }
