@@ -15,6 +15,9 @@ export type { LogOptions } from './core/run-handle.js';
 export type { ModelDescription, ModelLayerDescription, ShapeDimension } from './core/model-description.js';
 export type { LogModelOptions, KerasModelLike, LoggedModel } from './core/logged-model.js';
 export type { InboundNodesFormat } from './core/keras-model-config.js';
+export type { RunSummaryView, SummaryValue } from './core/run-summary-view.js';
+export type { SummaryJson, SummaryUpdate } from './core/summary-update.js';
+export type { DefineMetricOptions, MetricDefinition, MetricSummaryMode } from './core/metric-definition.js';
 
 // Options: one zod schema is the validation and the type; the JSON config file and the WANDB_* variables.
 export {

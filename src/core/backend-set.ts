@@ -2,6 +2,9 @@ import type { Backend, BackendContext, BackendStats, Logger, MetricRow, RunOutco
 import { GuardedBackend } from './guarded-backend.js';
 import type { LoggedModel } from './logged-model.js';
 import type { StagedArtifact } from './staged-artifact.js';
+import type { ConsoleChunk } from './console-tap.js';
+import type { MetricDefinition } from './metric-definition.js';
+import type { SummaryUpdate } from './summary-update.js';
 
 /** How one backend ended the run, for the summary: `ok`, `failed`, `disabled`, or which step timed out. */
 export type BackendFinishState = 'ok' | 'failed' | 'disabled' | 'flush timed out' | 'finish timed out';
@@ -78,6 +81,21 @@ export class BackendSet {
   /** Hands a checked model (plain data) to every backend that records models and is still enabled. */
   logModel(model: LoggedModel): void {
     for (const backend of this.guarded) backend.logModel(model);
+  }
+
+  /** Hands summary-only values (`run.summary.update()`) to every enabled backend that takes them. */
+  updateSummary(update: SummaryUpdate): void {
+    for (const backend of this.guarded) backend.notify('updateSummary', (b) => b.updateSummary?.(update));
+  }
+
+  /** Hands a metric definition (`run.defineMetric()`) to every enabled backend that takes them. */
+  defineMetric(definition: MetricDefinition): void {
+    for (const backend of this.guarded) backend.notify('defineMetric', (b) => b.defineMetric?.(definition));
+  }
+
+  /** Hands one captured console write to every enabled backend that takes them. */
+  consoleOutput(chunk: ConsoleChunk): void {
+    for (const backend of this.guarded) backend.notify('consoleOutput', (b) => b.consoleOutput?.(chunk));
   }
 
   /** Waits until every backend made what it received durable; one past `timeoutMs` is warned about. */

@@ -1,5 +1,8 @@
 import type { LoggedModel } from './logged-model.js';
 import type { StagedArtifact } from './staged-artifact.js';
+import type { ConsoleChunk } from './console-tap.js';
+import type { MetricDefinition } from './metric-definition.js';
+import type { SummaryUpdate } from './summary-update.js';
 import type { MetricValue } from './values.js';
 
 /**
@@ -15,6 +18,11 @@ export interface MetricRow {
   readonly channel: 'history' | 'system';
   readonly keys: readonly string[];
   readonly values: readonly MetricValue[];
+  /**
+   * Set when the `log()` call advanced the run's step past this row (a call without `step`, W&B's commit): no
+   * later row belongs to this step. W&B then drops a later row at this step, as the official client does.
+   */
+  readonly commit?: true;
 }
 
 /**
@@ -141,6 +149,15 @@ export interface Backend {
    * uploads run in the background, and `finish` waits for them within its budget.
    */
   logArtifact?(artifact: StagedArtifact): void;
+  /**
+   * Optional: summary-only values set with `run.summary.update()` (no history point), in order with `write`.
+   * Each key stays until it is logged again. Plain data; called from the caller's thread after a drain.
+   */
+  updateSummary?(update: SummaryUpdate): void;
+  /** Optional: `run.defineMetric()` (W&B's `define_metric`), in order with `write`. Plain data. */
+  defineMetric?(definition: MetricDefinition): void;
+  /** Optional: one captured console write (W&B's Logs tab; `wandb.console: 'wrap'`). Plain data. */
+  consoleOutput?(chunk: ConsoleChunk): void;
 }
 
 export function emptyBackendStats(): BackendStats {

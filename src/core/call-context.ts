@@ -22,7 +22,10 @@ export class CallContext {
   allRanks = false;
   /** Wall-clock time of the call (ms since the epoch), shared by all its values. */
   time = 0;
-  /** The call's sequence number: the drain turns the values of one call into one row. */
+  /**
+   * The call's sequence number: the drain turns the values of one call into one row. Negative for a call that
+   * commits its step (no explicit `step`, `commit` not false), so the row can say so without another column.
+   */
   call = 0;
   /** The selection cache for `prefix` (see `PriorityFilter.tableFor`). */
   table: Map<string, MetricKey> | undefined = undefined;

@@ -140,13 +140,13 @@ export class DrainLoop {
     const item = this.item;
     let keys: string[] = [];
     let values: MetricValue[] = [];
-    let rowCall = -1;
+    let rowCall = 0; // call ids are never 0 (negative ones commit)
     let rowStep = 0;
     let rowTime = 0;
     let rowId = -1;
     while (this.queue.shift(item)) {
       if (item.call !== rowCall) {
-        if (keys.length > 0) rows.push({ step: rowStep, time: rowTime, channel: 'history', keys, values });
+        if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall < 0));
         keys = [];
         values = [];
         rowCall = item.call;
@@ -173,9 +173,22 @@ export class DrainLoop {
       }
       this.latest.update(slot, value);
     }
-    if (keys.length > 0) rows.push({ step: rowStep, time: rowTime, channel: 'history', keys, values });
+    if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall < 0));
     item.key = undefined;
     item.value = undefined;
     return rows;
   }
+}
+
+/** One call's row; a committing call (negative call id, see `CallContext.call`) is marked `commit`. */
+function historyRow(
+  step: number,
+  time: number,
+  keys: string[],
+  values: MetricValue[],
+  commit: boolean,
+): MetricRow {
+  return commit
+    ? { step, time, channel: 'history', keys, values, commit: true }
+    : { step, time, channel: 'history', keys, values };
 }

@@ -85,6 +85,16 @@ export class GuardedBackend {
     }
   }
 
+  /** A synchronous optional call (`updateSummary`, …): skipped when disabled, a throw disables the backend. */
+  notify(operation: string, call: (backend: Backend) => void): void {
+    if (this.disabled) return;
+    try {
+      call(this.backend);
+    } catch (error) {
+      this.fail(operation, error);
+    }
+  }
+
   flush(timeoutMs: number): Promise<Settled> {
     return this.call('flush', () => this.backend.flush(), timeoutMs);
   }

@@ -94,7 +94,8 @@ export class MetricRecorder {
     const table = this.filter.tableFor(context.prefix, context.allRanks);
     context.table = table;
     context.time = Date.now();
-    context.call = ++this.callSeq;
+    const seq = ++this.callSeq;
+    context.call = context.commit && !context.explicit ? -seq : seq;
     const droppedBefore = this.queue.dropped;
     for (const key in metrics) {
       const value = this.readField(metrics, key, key);

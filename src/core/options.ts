@@ -98,6 +98,8 @@ export const WandbOptionsSchema = z.object({
   timeoutMs: z.number().int().positive().default(30_000),
   /** How long to keep retrying a failing request before spooling (ms). */
   retryBudgetMs: z.number().int().positive().default(120_000),
+  /** Console capture for W&B's Logs tab: `wrap` tees stdout/stderr writes (the terminal is unchanged); `off`. */
+  console: z.enum(['wrap', 'off']).default('wrap'),
 });
 
 export const ResumeModeSchema = z.enum(['allow', 'must', 'never', 'auto']);

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Backend, BackendContext, RunInfo, RunOutcome } from './backend.js';
 import { BackendSet } from './backend-set.js';
+import { ConsoleTap } from './console-tap.js';
 import { currentHandle, setCurrentHandle } from './current.js';
 import { DrainLoop } from './drain-loop.js';
 import { ExitHandler, type ExitTarget } from './exit-handler.js';
@@ -9,6 +10,7 @@ import { type KerasModelLike, type LogModelOptions, loggedModel } from './logged
 import { ConsoleLogger } from './logger.js';
 import { MetricQueue } from './metric-queue.js';
 import { MetricRecorder } from './metric-recorder.js';
+import { type DefineMetricOptions, parseMetricDefinition } from './metric-definition.js';
 import { MetricSummary } from './metric-summary.js';
 import type { ModelDescription } from './model-description.js';
 import type { ResolvedOptions } from './options.js';
@@ -20,6 +22,7 @@ import type { ArtifactOptions } from './staged-artifact.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { knownSecrets } from './run-info.js';
 import { formatRunSummary } from './run-summary.js';
+import { RunSummaryView, type SummaryViewHost } from './run-summary-view.js';
 import { SelfMetrics } from './self-metrics.js';
 import { SystemChannel } from './system-channel.js';
 import type { DrainControl, ValueQueue } from './value-queue.js';
@@ -51,6 +54,8 @@ type RunState = 'running' | 'finishing' | 'finished';
  *   therefore lands on `s` too (merged into the same step), then advances to `s + 1`.
  * - A step lower than an earlier explicit step for the same key is passed on as given (each backend applies its
  *   own rule: TensorBoard keeps it, W&B drops it) and warned once.
+ * - A row of a call without `step` is marked `commit` (`MetricRow.commit`): W&B then drops a later row at that
+ *   step, as the official client does (`log({a})` at 0, then `log({b}, {step: 0})`).
  * - A fractional step is floored; a negative, NaN, infinite, non-number or unsafe (> `Number.MAX_SAFE_INTEGER`)
  *   step is replaced by the current step. Both are warned once.
  * - `setStep(n)` moves the step explicitly (backwards too).
@@ -73,6 +78,7 @@ export class Run implements RunHandle, ExitTarget {
   /** Set after the final drain: `log` no longer accepts values. */
   private closed = false;
   private readonly latest = new MetricSummary();
+  private readonly summaryView: RunSummaryView;
   private readonly backends: BackendSet;
   private readonly self: SelfMetrics;
   private readonly drainLoop: DrainControl;
@@ -80,6 +86,7 @@ export class Run implements RunHandle, ExitTarget {
   private readonly system: SystemChannel;
   private readonly exitHandler: ExitHandler | undefined;
   private finishPromise: Promise<void> | undefined;
+  private consoleTap: ConsoleTap | undefined;
 
   /**
    * @internal use `init()`. With `writer` (`logging.thread: 'worker'`), `backends` live on that thread and this
@@ -123,6 +130,7 @@ export class Run implements RunHandle, ExitTarget {
     this.system = new SystemChannel(info.startTime, this.drainLoop, this.backends, this.logger);
     this._profiler = profiling.enabled ? profiler : undefined;
     this.exitHandler = options.handleExit ? new ExitHandler(this, this.logger) : undefined;
+    this.summaryView = new RunSummaryView(this.latest, this.summaryHost(), this.logger);
   }
 
   /** The step the next `log()` without a `step` option logs at. */
@@ -134,9 +142,12 @@ export class Run implements RunHandle, ExitTarget {
     return this._profiler;
   }
 
-  /** The latest value of every key logged so far (W&B's run summary). */
-  get summary(): ReadonlyMap<string, MetricValue> {
-    return this.latest;
+  /**
+   * The run summary (W&B's `run.summary`): the latest value of every key logged so far, plus summary-only values
+   * set with `run.summary.update({best_accuracy: 0.9})`. A view: reading or misusing it cannot corrupt the run.
+   */
+  get summary(): RunSummaryView {
+    return this.summaryView;
   }
 
   /** Whether `finish()` has completed (or the process is exiting). */
@@ -183,6 +194,11 @@ export class Run implements RunHandle, ExitTarget {
     }
     this.drainLoop.start();
     this.exitHandler?.install();
+    const wandb = this.options.wandb;
+    if (wandb !== false && wandb.mode !== 'disabled' && wandb.console === 'wrap') {
+      this.consoleTap = new ConsoleTap((chunk) => this.backends.consoleOutput(chunk));
+      this.consoleTap.install();
+    }
   }
 
   /**
@@ -273,6 +289,22 @@ export class Run implements RunHandle, ExitTarget {
     this.advanceTo(Math.floor(step));
   }
 
+  /**
+   * W&B's `define_metric`: a custom x-axis (`stepMetric`), what the summary keeps (`summary: 'min' | 'max' |
+   * 'mean' | 'best' | 'last' | 'copy' | 'none'`, or several), `goal` and `hidden`, for a name or a `prefix*` glob.
+   * A bad call is warned about once and ignored. Values logged before it are handed on first.
+   */
+  defineMetric(name: string, options?: DefineMetricOptions): void {
+    const parsed = parseMetricDefinition(name, options);
+    if ('error' in parsed) {
+      this.logger.warnOnce('define-metric', `defineMetric(): ${parsed.error}; the definition was ignored`);
+      return;
+    }
+    if (this.closed) return;
+    this.drainLoop.drain();
+    this.backends.defineMetric(parsed.definition);
+  }
+
   /** Drains the queue and waits until every backend has made what it received durable. */
   async flush(): Promise<void> {
     this.drainLoop.drain();
@@ -314,6 +346,7 @@ export class Run implements RunHandle, ExitTarget {
     this.releaseCurrent();
     this.drainLoop.stop();
     this.drainLoop.drain();
+    this.consoleTap?.uninstall();
     this.closed = true;
     const outcome: RunOutcome = { exitCode, reason, summary: this.latest, endTime: Date.now() };
     this.backends.finishSync(outcome);
@@ -343,6 +376,7 @@ export class Run implements RunHandle, ExitTarget {
         this.logger.warn('the profiler did not finish in time; its final report may be missing');
     }
     this.drainLoop.drainFinal();
+    this.consoleTap?.uninstall();
     this.closed = true;
     this.drainLoop.drain();
     const outcome: RunOutcome = { exitCode, reason, summary: this.latest, endTime: Date.now() };
@@ -368,6 +402,24 @@ export class Run implements RunHandle, ExitTarget {
         this.logger.warnOnce('profiler-onstep', `the profiler failed in onStep(): ${errorMessage(error)}`);
       }
     }
+  }
+
+  private summaryHost(): SummaryViewHost {
+    return {
+      beforeUpdate: () => {
+        if (this.closed) {
+          this.logger.warnOnce(
+            'summary-after-finish',
+            `summary.update() after run ${this.name} finished; ignored`,
+          );
+          return false;
+        }
+        // Values logged before the update reach the backends first: the update then replaces them.
+        this.drainLoop.drain();
+        return true;
+      },
+      send: (update) => this.backends.updateSummary(update),
+    };
   }
 
   private profilerHost(): ProfilerHost {

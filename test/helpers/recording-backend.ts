@@ -9,6 +9,7 @@ import {
 } from '../../src/core/backend.js';
 import type { LoggedModel } from '../../src/core/logged-model.js';
 import type { TrainscopeOptions } from '../../src/core/options.js';
+import type { SummaryUpdate } from '../../src/core/summary-update.js';
 import type { MetricValue } from '../../src/core/values.js';
 
 export interface RecordingHooks {
@@ -26,6 +27,8 @@ export class RecordingBackend implements Backend {
   outcome: RunOutcome | undefined;
   flushes = 0;
   writes = 0;
+  /** Every `updateSummary` call, structured-cloned (what a worker thread would receive). */
+  readonly summaryUpdates: SummaryUpdate[] = [];
 
   constructor(
     readonly name = 'recorder',
@@ -44,6 +47,10 @@ export class RecordingBackend implements Backend {
 
   logModel(model: LoggedModel): void {
     this.models.push(structuredClone(model));
+  }
+
+  updateSummary(update: SummaryUpdate): void {
+    this.summaryUpdates.push(structuredClone(update));
   }
 
   async flush(): Promise<void> {

@@ -99,9 +99,11 @@ describe('load', () => {
       const dropped = result.tags['trainscope/dropped']?.last;
       expect(typeof dropped).toBe('number');
       expect(kept + (dropped as number)).toBe(CALLS - CALLS / HIGH_EVERY);
-      const wandbDropped = history
-        .flatMap((r) => r.history?.item ?? [])
-        .filter((item) => item.key === 'trainscope/dropped')
+      // trainscope's own counters are in W&B's System section (stats records), not the history (issue 14).
+      const wandbDropped = result.wandb.records
+        .filter((r) => r.type === 'stats')
+        .flatMap((r) => r.stats?.item ?? [])
+        .filter((item) => item.key === 'trainscope.dropped')
         .at(-1)?.value_json;
       expect(wandbDropped).toBe(String(dropped));
       expect(result.output).toMatch(/the metrics queue is full \(logging\.queueCapacity = \d+ values\)/);

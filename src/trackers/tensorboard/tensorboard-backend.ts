@@ -12,6 +12,7 @@ import {
   type RunOutcome,
 } from '../../core/backend.js';
 import type { LoggedModel } from '../../core/logged-model.js';
+import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { TensorBoardOptions } from '../../core/options.js';
 import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { MetricValue } from '../../core/values.js';
@@ -229,6 +230,29 @@ export class TensorBoardBackend implements Backend {
     const text = `**${artifact.name}** (${artifact.type}), digest \`${artifact.digest}\`, aliases ${artifact.aliases.join(', ')}\n\n${files}`;
     const tag = this.sanitizer?.sanitize(`artifacts/${artifact.name}`) ?? `artifacts/${artifact.name}`;
     this.writer.append(summaryEvent(artifact.step, Date.now() / 1000, [textSummaryValue(tag, text, true)]));
+  }
+
+  /**
+   * `run.summary.update()`: TensorBoard has no summary, so a number for a key without a chart becomes one scalar
+   * at the run's last step (the hparams dashboard lists it as a final metric); anything else (and a number for a
+   * key already charted, whose history stays as logged) becomes the text `summary/<key>` holding its JSON.
+   */
+  updateSummary(update: SummaryUpdate): void {
+    let step = 0;
+    for (const state of this.historyTags.values()) if (state.lastStep > step) step = state.lastStep;
+    const keys: string[] = [];
+    const values: MetricValue[] = [];
+    for (const { key, value } of update.set) {
+      const charted = this.historyTags.has(key);
+      if (typeof value === 'number' && !charted) {
+        keys.push(key);
+        values.push(value);
+      } else {
+        keys.push(`summary/${key}`);
+        values.push({ kind: 'text', text: JSON.stringify(value) ?? 'null' });
+      }
+    }
+    this.write([{ step, time: Date.now(), channel: 'history', keys, values }]);
   }
 
   flush(): Promise<void> {

@@ -5,6 +5,8 @@ import type { MetricValue } from '../../core/values.js';
  * W&B's step rule, in the one place both online and offline mode apply it (`handle_request_partial_history`):
  * - rows at the same step are merged into one history row (a later value for a key replaces the earlier one);
  * - a higher step completes the pending row and starts a new one;
+ * - a row marked `commit` (a `log()` without `step`) completes its step at once: the current step becomes the
+ *   next one, so a later row at that step (`log({b}, {step: 0})` after `log({a})` at 0) is dropped;
  * - a step lower than the current one is dropped, with a one-time warning and a counter, as W&B does.
  *
  * `flush()` completes the pending row so that what was logged becomes durable. A row that arrives later at
@@ -19,8 +21,8 @@ export class HistoryBuilder {
   private pendingOwned = false;
   private readonly pendingIndex = new Map<string, number>();
   private hasPending = false;
-  /** The highest step completed so far (-1 before the first row). */
-  private lastStep = -1;
+  /** The lowest step a new row may have once nothing is pending (after a committed row: its step + 1). */
+  private nextStep = 0;
   private droppedRowCount = 0;
   private droppedValueCount = 0;
 
@@ -29,9 +31,9 @@ export class HistoryBuilder {
     private readonly logger?: Logger,
   ) {}
 
-  /** The step rows are currently merged into (-1 before the first row). */
+  /** The step rows are currently merged into, or the lowest step the next row may have. */
   get currentStep(): number {
-    return this.hasPending ? this.pendingStep : this.lastStep;
+    return this.hasPending ? this.pendingStep : this.nextStep;
   }
 
   /** Rows dropped because their step was lower than the current one. */
@@ -46,7 +48,7 @@ export class HistoryBuilder {
 
   /** A resumed run: rows below `step` are dropped by the step rule; the first row may be at `step`. */
   startAt(step: number): void {
-    if (!this.hasPending && step > this.lastStep) this.lastStep = step;
+    if (!this.hasPending && step > this.nextStep) this.nextStep = step;
   }
 
   /** Adds one `history` row; completed rows go to `emit`. */
@@ -68,7 +70,7 @@ export class HistoryBuilder {
       this.logger?.warnOnce(
         'wandb/step-not-increasing',
         `W&B accepts only increasing steps: a row at step ${step} (keys ${row.keys.slice(0, 5).join(', ')}` +
-          `${row.keys.length > 5 ? ', ...' : ''}) came after step ${current} and was dropped; ` +
+          `${row.keys.length > 5 ? ', ...' : ''}) came after step ${current} (the current step) and was dropped; ` +
           'further rows like it are dropped and counted. Log with increasing steps, or log the step as a metric.',
       );
       return;
@@ -82,6 +84,7 @@ export class HistoryBuilder {
       this.pendingKeys = row.keys;
       this.pendingValues = row.values;
       this.pendingOwned = false;
+      if (row.commit === true) this.completePending(true);
       return;
     }
     if (row.time > this.pendingTime) this.pendingTime = row.time;
@@ -106,6 +109,7 @@ export class HistoryBuilder {
         values[at] = value;
       }
     }
+    if (row.commit === true) this.completePending(true);
   }
 
   /** Completes the pending row, if any. */
@@ -113,7 +117,7 @@ export class HistoryBuilder {
     if (this.hasPending) this.completePending();
   }
 
-  private completePending(): void {
+  private completePending(committed = false): void {
     const row: MetricRow = {
       step: this.pendingStep,
       time: this.pendingTime,
@@ -121,7 +125,7 @@ export class HistoryBuilder {
       keys: this.pendingKeys,
       values: this.pendingValues,
     };
-    this.lastStep = this.pendingStep;
+    this.nextStep = committed ? this.pendingStep + 1 : this.pendingStep;
     this.hasPending = false;
     this.pendingKeys = [];
     this.pendingValues = [];

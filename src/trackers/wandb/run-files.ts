@@ -1,6 +1,8 @@
 import * as os from 'node:os';
+import { relative, resolve } from 'node:path';
 import type { RunInfo } from '../../core/backend.js';
 import { VERSION } from '../../version.js';
+import { gitInfo } from './git-info.js';
 import { jsonObjectLine } from './history-value.js';
 import { type YamlValue, yamlDocument } from './yaml-block.js';
 
@@ -69,7 +71,7 @@ export function runMetadata(run: RunInfo): Record<string, unknown> {
     args: process.argv.slice(2),
     state: 'running',
     program: run.program,
-    codePathLocal: null,
+    ...codePaths(run.program),
     host: run.host,
     username,
     executable: process.execPath,
@@ -78,6 +80,33 @@ export function runMetadata(run: RunInfo): Record<string, unknown> {
     memory: { total: os.totalmem() / 1024 ** 3 },
     rank: run.rank,
     world_size: run.worldSize,
+  };
+}
+
+/** `codePathLocal` (relative to the working directory), and with git `codePath` (relative to its root), `git`, `root`. */
+function codePaths(program: string): Record<string, unknown> {
+  if (program === '') return { codePathLocal: null };
+  const absolute = resolve(program);
+  const git = gitInfo();
+  const local = { codePathLocal: relative(process.cwd(), absolute) };
+  if (git === undefined) return local;
+  return {
+    ...local,
+    codePath: relative(git.root, absolute),
+    git: { remote: git.remote ?? null, commit: git.commit },
+    root: git.root,
+  };
+}
+
+/** Config `_wandb`: what the official sender rebuilds at every config upsert, for a Node client. */
+export function configWandb(run: RunInfo): Record<string, unknown> {
+  return {
+    cli_version: VERSION,
+    node_version: process.versions.node,
+    trainscope_version: VERSION,
+    is_jupyter_run: false,
+    is_kaggle_kernel: false,
+    start_time: run.startTime / 1000,
   };
 }
 

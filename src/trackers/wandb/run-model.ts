@@ -1,12 +1,17 @@
 import type { Logger, MetricRow, RunInfo } from '../../core/backend.js';
+import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { LoggedModel } from '../../core/logged-model.js';
+import type { MetricDefinition } from '../../core/metric-definition.js';
+import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { MetricValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
 import { encodeHistoryRow, encodeMetricValue } from './history-value.js';
+import { WandbMetricDefinitions } from './metric-definitions.js';
 import { MODEL_SUMMARY_KEY, modelRunFiles } from './model-run-files.js';
+import { encodeMetricRecord } from './offline/metric-record.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import { wandbSystemMetrics } from './system-metrics.js';
-import { wandbJsonNumber } from './wandb-json.js';
+import { stringifyWandbJson, wandbJsonNumber } from './wandb-json.js';
 import type { WandbSink } from './wandb-sink.js';
 import { WandbSummary } from './wandb-summary.js';
 
@@ -34,6 +39,9 @@ export class WandbRunModel {
   private statsRows = 0;
   /** Rows that arrived after `finish()` (counted as dropped). */
   private rowsAfterFinish = 0;
+  /** Keys set by `run.summary.update()` and not logged since: the core's final values do not replace them. */
+  private readonly explicitKeys = new Set<string>();
+  private readonly metrics = new WandbMetricDefinitions();
 
   constructor(
     private readonly run: RunInfo,
@@ -60,11 +68,16 @@ export class WandbRunModel {
     for (const [key, json] of summary) if (!this.summary.has(key)) this.summary.set(key, json);
   }
 
-  /** Routes drained rows: `history` rows through the step rule, `system` rows as stats samples. */
+  /**
+   * Routes drained rows: `history` rows through the step rule, `system` rows as stats samples. trainscope's own
+   * `trainscope/*` values go to the System section (a stats sample), never into the user's history: they add no
+   * chart to the workspace and no step.
+   */
   write(rows: readonly MetricRow[]): void {
     for (const row of rows) {
       if (this.finished) this.rowsAfterFinish++;
       else if (row.channel === 'system') this.statsRow(row);
+      else if (hasSelfMetrics(row)) this.selfMetricsRow(row);
       else this.history.add(row);
     }
   }
@@ -76,6 +89,32 @@ export class WandbRunModel {
     for (const sink of this.sinks) sink.runFiles(logged.files);
     this.summary.set(MODEL_SUMMARY_KEY, logged.summaryJson);
     for (const sink of this.sinks) sink.summaryChanged(this.summary);
+  }
+
+  /**
+   * Summary-only values (`run.summary.update()`): set in the summary without a history row (`_step` unchanged),
+   * as W&B's `run.summary.update` does; every sink is told the summary changed.
+   */
+  updateSummary(update: SummaryUpdate): void {
+    if (this.finished || update.set.length === 0) return;
+    for (const { key, value } of update.set) {
+      this.summary.set(key, stringifyWandbJson(value));
+      this.explicitKeys.add(key);
+    }
+    for (const sink of this.sinks) sink.summaryChanged(this.summary);
+  }
+
+  /** A captured console write, to every sink as it came. */
+  consoleOutput(chunk: ConsoleChunk): void {
+    if (this.finished) return;
+    for (const sink of this.sinks) sink.consoleOutput?.(chunk);
+  }
+
+  /** `run.defineMetric()`: persisted as a `metric` record offline, config `_wandb.m` online. */
+  defineMetric(definition: MetricDefinition): void {
+    if (this.finished) return;
+    const record = encodeMetricRecord(this.metrics.define(definition));
+    for (const sink of this.sinks) sink.metricDefined?.(record, this.metrics.configM);
   }
 
   /** Completes the pending history row (rows at its step that come later become a second row). */
@@ -104,18 +143,30 @@ export class WandbRunModel {
     return settleAll(this.sinks.map((sink) => sink.finish(end)));
   }
 
-  private statsRow(row: MetricRow): void {
-    const metrics = wandbSystemMetrics(row.keys, row.values);
-    if (metrics.keys.length === 0) return;
-    const items: WandbItem[] = new Array(metrics.keys.length);
-    for (let i = 0; i < metrics.keys.length; i++) {
-      items[i] = { key: metrics.keys[i] as string, value_json: wandbJsonNumber(metrics.values[i] as number) };
-    }
-    this.statsRows++;
-    for (const sink of this.sinks) sink.statsRow(items, row.time);
+  /** Splits a row holding `trainscope/*` keys: those as a stats sample, the rest through the step rule. */
+  private selfMetricsRow(row: MetricRow): void {
+    const own = splitSelfMetrics(row);
+    this.emitStats(own.keys, own.values, row.time);
+    if (own.rest.keys.length > 0) this.history.add(own.rest);
   }
 
-  private completeHistoryRow(row: MetricRow): void {
+  private statsRow(row: MetricRow): void {
+    const metrics = wandbSystemMetrics(row.keys, row.values);
+    this.emitStats(metrics.keys, metrics.values, row.time);
+  }
+
+  private emitStats(keys: readonly string[], values: readonly number[], timeMs: number): void {
+    if (keys.length === 0) return;
+    const items: WandbItem[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      items[i] = { key: keys[i] as string, value_json: wandbJsonNumber(values[i] as number) };
+    }
+    this.statsRows++;
+    for (const sink of this.sinks) sink.statsRow(items, timeMs);
+  }
+
+  private completeHistoryRow(complete: MetricRow): void {
+    const row = this.metrics.active ? this.withStepSync(complete) : complete;
     const encoded = encodeHistoryRow(row, this.run.startTime);
     if (encoded.reservedKeys.length > 0) {
       this.logger?.warnOnce(
@@ -127,9 +178,29 @@ export class WandbRunModel {
       for (const sink of this.sinks) sink.runFiles(encoded.tableFiles);
     }
     this.summary.setAll(encoded.keys, encoded.valuesJson);
+    if (this.explicitKeys.size > 0) for (const key of encoded.keys) this.explicitKeys.delete(key);
+    if (this.metrics.active) this.applyMetricSummaries(encoded.keys, encoded.valuesJson);
     this.lastStep = row.step;
     this.historyRows++;
     for (const sink of this.sinks) sink.historyRow(encoded, this.summary);
+  }
+
+  /** Expands globs for the row's keys (config `m`) and adds `step_sync` keys (the step metric's last value). */
+  private withStepSync(row: MetricRow): MetricRow {
+    const { changed, extra } = this.metrics.beforeRow(row.keys, row.values);
+    if (changed) for (const sink of this.sinks) sink.metricDefined?.(undefined, this.metrics.configM);
+    if (extra.size === 0) return row;
+    return { ...row, keys: [...row.keys, ...extra.keys()], values: [...row.values, ...extra.values()] };
+  }
+
+  /** Defined metrics' summaries replace the copied value: `{"min": …, "last": …}`, or nothing for `none`. */
+  private applyMetricSummaries(keys: readonly string[], valuesJson: readonly string[]): void {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const json = this.metrics.summaryJson(key, valuesJson[i] as string);
+      if (json === null) this.summary.delete(key);
+      else if (json !== undefined) this.summary.set(key, json);
+    }
   }
 
   /**
@@ -137,10 +208,12 @@ export class WandbRunModel {
    * logged reference is kept instead of storing the file again.
    */
   private setFinalValue(key: string, value: MetricValue): void {
+    if (this.explicitKeys.has(key) || key.startsWith(SELF_PREFIX) || this.metrics.defines(key)) return;
     if (typeof value === 'number') {
       this.summary.set(key, wandbJsonNumber(value));
       return;
     }
+    if (typeof value !== 'object' || value === null || typeof value.kind !== 'string') return;
     if (value.kind === 'table' && this.summary.has(key)) return;
     const encoded = encodeMetricValue(key, this.lastStep, value);
     if (encoded.tableFile !== undefined) {
@@ -148,6 +221,36 @@ export class WandbRunModel {
     }
     this.summary.set(key, encoded.json);
   }
+}
+
+const SELF_PREFIX = 'trainscope/';
+
+function hasSelfMetrics(row: MetricRow): boolean {
+  for (const key of row.keys) if (key.startsWith(SELF_PREFIX)) return true;
+  return false;
+}
+
+/**
+ * A row's `trainscope/*` numbers as W&B system names (`trainscope/wandb/errors` → `trainscope.wandb.errors`),
+ * and the row without them.
+ */
+function splitSelfMetrics(row: MetricRow): { keys: string[]; values: number[]; rest: MetricRow } {
+  const keys: string[] = [];
+  const values: number[] = [];
+  const restKeys: string[] = [];
+  const restValues: MetricValue[] = [];
+  for (let i = 0; i < row.keys.length; i++) {
+    const key = row.keys[i] as string;
+    const value = row.values[i] as MetricValue;
+    if (!key.startsWith(SELF_PREFIX)) {
+      restKeys.push(key);
+      restValues.push(value);
+    } else if (typeof value === 'number') {
+      keys.push(key.replaceAll('/', '.'));
+      values.push(value);
+    }
+  }
+  return { keys, values, rest: { ...row, keys: restKeys, values: restValues } };
 }
 
 /** Waits for every promise, then rethrows the first failure (one sink failing does not cut another short). */

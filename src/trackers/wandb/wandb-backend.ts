@@ -8,9 +8,12 @@ import type {
   RunInfo,
   RunOutcome,
 } from '../../core/backend.js';
+import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { LoggedModel } from '../../core/logged-model.js';
+import type { MetricDefinition } from '../../core/metric-definition.js';
 import type { WandbOptions } from '../../core/options.js';
 import type { StagedArtifact } from '../../core/staged-artifact.js';
+import type { SummaryUpdate } from '../../core/summary-update.js';
 import { withDeadline } from '../../core/with-deadline.js';
 import { encodeArtifactRecord } from './artifacts/artifact-record.js';
 import { ArtifactUploader } from './artifacts/artifact-uploader.js';
@@ -132,6 +135,7 @@ export class WandbBackend implements Backend {
       this.stream = new WandbStreamSink(this.run, {
         http: this.http,
         metadata: log.metadata,
+        filesDirectory: log.filesDirectory,
         schedule: this.tuning.schedule,
         heartbeatMs: this.tuning.heartbeatMs,
         maxPendingChars: this.tuning.maxPendingChars,
@@ -228,6 +232,21 @@ export class WandbBackend implements Backend {
   /** The model's table (`model/summary` in the summary) and config file (`files/model/<name>.json`). */
   logModel(model: LoggedModel): void {
     this.model?.logModel(model);
+  }
+
+  /** `run.summary.update()`: summary-only values, in the summary record / `wandb-summary.json` (online and offline). */
+  updateSummary(update: SummaryUpdate): void {
+    this.model?.updateSummary(update);
+  }
+
+  /** `run.defineMetric()`: a `metric` record in the log; config `_wandb.m` online. */
+  defineMetric(definition: MetricDefinition): void {
+    this.model?.defineMetric(definition);
+  }
+
+  /** A captured console write (W&B's Logs tab). */
+  consoleOutput(chunk: ConsoleChunk): void {
+    this.model?.consoleOutput(chunk);
   }
 
   /** Durable means on disk: the local log is the spool, so this never waits on the network. */

@@ -1,3 +1,4 @@
+import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { EncodedHistoryRow } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import type { RunFile } from './run-files.js';
@@ -24,10 +25,20 @@ export interface WandbSink {
    * them.
    */
   runFiles(files: readonly RunFile[]): void;
-  /** The summary changed outside a history row (`run.logModel`): to be recorded or sent like a row's changes. */
+  /**
+   * The summary changed outside a history row (`run.logModel`, `run.summary.update()`): to be recorded or sent
+   * like a row's changes.
+   */
   summaryChanged(summary: WandbSummary): void;
   /** One history row completed by the step rule; `summary` already holds its values. */
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void;
+  /**
+   * Optional: a metric definition. `record` is the encoded `MetricRecord` of a user's `defineMetric` (persisted
+   * offline); `undefined` for one W&B derives (a glob match), which only changes `configM` (config `_wandb.m`).
+   */
+  metricDefined?(record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void;
+  /** Optional: one captured console write (`OutputRawRecord` offline, `output.log` lines online). */
+  consoleOutput?(chunk: ConsoleChunk): void;
   /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
   statsRow(items: readonly WandbItem[], timeMs: number): void;
   /**

@@ -23,6 +23,11 @@ export class WandbSummary {
     this.values.set(key, json);
   }
 
+  /** Removes one key (a `none` summary of a defined metric). */
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+
   /** Sets parallel keys and JSON texts (a history row's). */
   setAll(keys: readonly string[], valuesJson: readonly string[]): void {
     const values = this.values;

@@ -23,6 +23,24 @@ describe('HistoryBuilder (W&B step rule)', () => {
     expect(out[1]?.keys).toEqual(['a']);
   });
 
+  it('a committed row completes its step: a later row at that step is dropped (log({a}) then log({b}, {step: 0}))', () => {
+    const out: MetricRow[] = [];
+    const logger = new MemoryLogger();
+    const builder = new HistoryBuilder((r) => out.push(r), logger);
+    builder.add(row(0, ['x'], [0])); // log({x}, {commit: false}) at 0: pending
+    builder.add({ ...row(0, ['a'], [1]), commit: true }); // log({a}): merged, committed, step 1
+    expect(out.map((r) => [r.step, r.keys])).toEqual([[0, ['x', 'a']]]);
+    builder.add(row(0, ['b'], [2])); // log({b}, {step: 0}): dropped, as the official client does
+    builder.add(row(1, ['c'], [3]));
+    builder.flush();
+    expect(out.map((r) => [r.step, r.keys])).toEqual([
+      [0, ['x', 'a']],
+      [1, ['c']],
+    ]);
+    expect(builder.droppedRows).toBe(1);
+    expect(logger.lines.filter((l) => l.message.includes('row at step 0'))).toHaveLength(1);
+  });
+
   it('drops a lower step with one warning and counts every drop', () => {
     const out: MetricRow[] = [];
     const logger = new MemoryLogger();

@@ -127,6 +127,8 @@ describe('WandbBackend online', () => {
       batch_size: { desc: null, value: 32 },
       optimizer: { desc: null, value: { name: 'adamw', betas: [0.9, 0.999] } },
       use_amp: { desc: null, value: false },
+      // Config `_wandb` with the client/runtime versions (issue 14 f).
+      _wandb: { desc: null, value: expect.objectContaining({ node_version: process.versions.node }) },
     });
 
     // file_stream to the adopted entity/project, consecutive offsets, every row once with _step/_runtime/_timestamp.

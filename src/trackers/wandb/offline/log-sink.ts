@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { Logger, RunInfo } from '../../../core/backend.js';
+import type { ConsoleChunk } from '../../../core/console-tap.js';
 import type { EncodedHistoryRow } from '../history-value.js';
 import type { RunFile } from '../run-files.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
@@ -127,6 +128,21 @@ export class WandbLogSink implements WandbSink {
     this.summaryDirty = true;
     this.num++;
     this.log.append(this.historyEncoder.encode(this.num, row.step, row.keys, row.valuesJson));
+  }
+
+  /** A user's `defineMetric` as a persisted `metric` record (derived definitions are never persisted). */
+  metricDefined(record: Uint8Array | undefined): void {
+    if (record !== undefined && !this.finished) this.append({ type: 'metric', metric: record });
+  }
+
+  /** Each console write verbatim as an `OutputRawRecord`, as the official client's `wrap_raw` persists it. */
+  consoleOutput(chunk: ConsoleChunk): void {
+    if (this.finished) return;
+    const output_type = chunk.stream === 'stderr' ? 'STDERR' : 'STDOUT';
+    this.append({
+      type: 'output_raw',
+      output_raw: { output_type, timestamp: wandbTimestamp(chunk.time), line: chunk.text },
+    });
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { RunInfo } from '../../../core/backend.js';
+import { dependencyList, REQUIREMENTS_FILE } from '../run-end-files.js';
 import { configYaml, runMetadata, WANDB_METADATA } from '../run-files.js';
 
 /** The official client's run directory, created and holding its opening files. */
@@ -15,7 +16,8 @@ export interface RunDirectory {
 }
 
 /**
- * Creates `<rootDir>/wandb/<prefix>-<ts>-<id>/files/` with `wandb-metadata.json` and `config.yaml`, and points
+ * Creates `<rootDir>/wandb/<prefix>-<ts>-<id>/files/` with `wandb-metadata.json`, `config.yaml` and the
+ * dependency list (`requirements.txt`, when the program has a `package.json`), and points
  * the best-effort `<rootDir>/wandb/latest-run` link at it. A directory that already holds this run's log is
  * never reused (`wandb sync` needs exactly one `.wandb` file per directory): `-1`, `-2`… are appended.
  */
@@ -34,6 +36,9 @@ export function createRunDirectory(
   const metadata = Buffer.from(`${JSON.stringify(runMetadata(run), null, 4)}\n`);
   fs.writeFileSync(join(filesDirectory, WANDB_METADATA), metadata);
   fs.writeFileSync(join(filesDirectory, 'config.yaml'), configYaml(run.config));
+  // The program's dependency list, written with the metadata as the official client writes requirements.txt.
+  const dependencies = dependencyList(run.program);
+  if (dependencies) fs.writeFileSync(join(filesDirectory, REQUIREMENTS_FILE), dependencies);
   linkLatestRun(wandbDir, name);
   return { directory, filesDirectory, wandbPath: join(directory, `run-${run.id}.wandb`), metadata };
 }

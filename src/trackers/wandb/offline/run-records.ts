@@ -1,4 +1,5 @@
 import type { RunInfo } from '../../../core/backend.js';
+import { gitInfo } from '../git-info.js';
 import { configEntries, WANDB_METADATA } from '../run-files.js';
 import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
 
@@ -17,7 +18,9 @@ export interface ResumedRun {
 export function openingRecords(run: RunInfo, resumed?: ResumedRun): WandbRecord[] {
   const info = { stream_id: run.id };
   const update: WandbItem[] = configEntries(run.config).map(([key, value_json]) => ({ key, value_json }));
+  // `{}` as the official client persists it: its sender adds the versions only to the config it uploads.
   update.push({ key: '_wandb', value_json: '{}' });
+  const git = gitInfo();
   return [
     { type: 'header', header: {}, _info: info },
     {
@@ -37,6 +40,9 @@ export function openingRecords(run: RunInfo, resumed?: ResumedRun): WandbRecord[
         // Read by `trainscope sync`, which then appends at the server's line counts (`wandb sync --append` does).
         ...(resumed
           ? { resumed: true, starting_step: resumed.startingStep, runtime: resumed.runtimeSeconds }
+          : {}),
+        ...(git !== undefined
+          ? { git: { commit: git.commit, ...(git.remote ? { remote_url: git.remote } : {}) } }
           : {}),
       },
       _info: info,

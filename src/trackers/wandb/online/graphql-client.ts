@@ -61,6 +61,9 @@ export interface UpsertBucketVariables {
   /** JSON string of `{key: {"desc": null, "value": v}}`. */
   readonly config?: string | null;
   readonly summaryMetrics?: string | null;
+  /** HEAD's sha and the credential-free `origin` URL (`jobRepo`), when the program runs in a git repository. */
+  readonly commit?: string | null;
+  readonly repo?: string | null;
 }
 
 export interface UpsertedRun {

@@ -23,6 +23,9 @@ export interface OnlineRunSpec {
   readonly host?: string | undefined;
   readonly program?: string | undefined;
   readonly config: Readonly<Record<string, unknown>>;
+  /** Git HEAD and `origin` (credential-free), sent as `commit` and `repo`. */
+  readonly commit?: string;
+  readonly repo?: string;
   /** Run start, ms since the epoch. */
   readonly startTime: number;
 }
@@ -50,8 +53,8 @@ export class OnlineRun {
 
   private constructor(
     http: WandbHttpClient,
-    graphql: WandbGraphqlClient,
-    spec: OnlineRunSpec,
+    private readonly graphql: WandbGraphqlClient,
+    private readonly spec: OnlineRunSpec,
     readonly entity: string,
     readonly project: string,
     options: OnlineRunOptions,
@@ -99,11 +102,31 @@ export class OnlineRun {
       host: spec.host ?? null,
       program: spec.program ?? null,
       config: configWireJson(spec.config),
+      ...(spec.commit !== undefined ? { commit: spec.commit } : {}),
+      ...(spec.repo !== undefined ? { repo: spec.repo } : {}),
     });
     if (!upserted.entity) {
       throw new WandbGraphqlError('UpsertBucket', 'rejected', 'the server answered without an entity');
     }
     return new OnlineRun(http, graphql, spec, upserted.entity, upserted.project, options, upserted.inserted);
+  }
+
+  /**
+   * Sends the whole config again (`UpsertBucket` with only the run's name, project, entity and config), as the
+   * official sender does when config `_wandb` changes (metric definitions). Resolves `false` when it failed.
+   */
+  async updateConfig(config: Readonly<Record<string, unknown>>): Promise<boolean> {
+    try {
+      await this.graphql.upsertBucket({
+        name: this.spec.runId,
+        project: this.project,
+        entity: this.entity,
+        config: configWireJson(config),
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Waits for uploads, sends what is pending and the final `complete` message. */

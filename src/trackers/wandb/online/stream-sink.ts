@@ -1,11 +1,15 @@
 import type { RunInfo } from '../../../core/backend.js';
+import type { ConsoleChunk } from '../../../core/console-tap.js';
 import { withDeadline } from '../../../core/with-deadline.js';
 import { type EncodedHistoryRow, historyLine } from '../history-value.js';
 import type { WandbItem } from '../offline/wandb-record.js';
-import { type RunFile, WANDB_METADATA } from '../run-files.js';
+import { endOfRunFiles } from '../run-end-files.js';
+import { gitInfo } from '../git-info.js';
+import { configWandb, type RunFile, WANDB_METADATA } from '../run-files.js';
 import { systemEventsLine } from '../system-metrics.js';
 import type { WandbRunEnd, WandbSink } from '../wandb-sink.js';
 import type { WandbSummary } from '../wandb-summary.js';
+import { ConsoleLines } from './console-lines.js';
 import {
   type BatchSchedule,
   DEFAULT_MAX_PENDING_CHARS,
@@ -21,6 +25,8 @@ export interface WandbStreamSinkOptions {
   readonly http: WandbHttpClient;
   /** `wandb-metadata.json`'s bytes, uploaded first. */
   readonly metadata: Uint8Array | undefined;
+  /** The local run's `files/`: its end-of-run files (`config.yaml`, `requirements.txt`, …) are uploaded at finish. */
+  readonly filesDirectory?: string;
   readonly schedule?: BatchSchedule;
   readonly heartbeatMs?: number;
   /** Characters of lines waiting for the server before streaming stops (the local log keeps everything). */
@@ -51,13 +57,21 @@ export interface StreamProgress {
 interface EarlyData {
   history: string[];
   events: string[];
+  output: string[];
   uploads: { path: string; bytes: Uint8Array }[];
   chars: number;
   /** The summary changed without a history row (`summaryChanged`). */
   summary: boolean;
 }
 
-const noEarlyData = (): EarlyData => ({ history: [], events: [], uploads: [], chars: 0, summary: false });
+const noEarlyData = (): EarlyData => ({
+  history: [],
+  events: [],
+  output: [],
+  uploads: [],
+  chars: 0,
+  summary: false,
+});
 
 /**
  * The live half of an online run: creates the run on W&B (`UpsertBucket`) and streams what the run model
@@ -71,6 +85,11 @@ export class WandbStreamSink implements WandbSink {
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
+  /** `config._wandb.value.m` (metric definitions), sent with the config at finish. */
+  private configM: readonly Record<string, unknown>[] = [];
+  /** Console writes as `output.log` lines (sent once W&B created the run; bounded by the feed). */
+  private readonly console = new ConsoleLines((line) => this.outputLine(line));
+  /** The summary changed before W&B created the run. */
   private stopInfo: FileStreamStop | undefined;
   private completedOnline = false;
   private readonly uploadedPaths: string[] = [];
@@ -135,6 +154,14 @@ export class WandbStreamSink implements WandbSink {
     }
     this.early.history.push(line);
     this.noteEarly(line.length);
+  }
+
+  metricDefined(_record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void {
+    this.configM = configM;
+  }
+
+  consoleOutput(chunk: ConsoleChunk): void {
+    if (!this.stopInfo) this.console.write(chunk);
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -222,7 +249,17 @@ export class WandbStreamSink implements WandbSink {
     for (const upload of early.uploads) feed.upload(upload.path, upload.bytes);
     for (const line of early.history) feed.history(line);
     for (const line of early.events) feed.events(line);
+    for (const line of early.output) feed.output(line);
     if ((early.history.length > 0 || early.summary) && this.summary) feed.summary(this.summary.source);
+  }
+
+  private outputLine(line: string): void {
+    if (this.stopInfo) return;
+    if (this.feed) this.feed.output(line);
+    else {
+      this.early.output.push(line);
+      this.noteEarly(line.length);
+    }
   }
 
   private noteEarly(chars: number): void {
@@ -237,13 +274,27 @@ export class WandbStreamSink implements WandbSink {
     const feed = this.feed;
     if (!feed || this.stopInfo) return;
     // The model has merged the final summary (and its tables went out through `runFiles`).
+    this.console.flush();
     feed.summary(end.summary.line());
+    // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
+    if (this.configM.length > 0) {
+      const config = { ...this.run.config, _wandb: { ...configWandb(this.run), m: this.configM } };
+      if (!(await feed.run.updateConfig(config)))
+        this.options.onError('W&B: the metric definitions were not sent');
+    }
+    // The official client's final scan of `files/`: config.yaml, wandb-summary.json, requirements.txt, output.log.
+    const done = new Set(this.uploadedPaths);
+    const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine: end.summary.line() });
+    for (const file of files) feed.upload(file.path, file.bytes);
+    const plain = this.console.plainText();
+    if (plain.length > 0 && !done.has('output.log')) feed.upload('output.log', Buffer.from(plain));
     const code = Number.isInteger(end.exitCode) ? end.exitCode : 1;
     this.completedOnline = await feed.run.finish(code);
   }
 }
 
 function onlineRunSpec(run: RunInfo): Parameters<typeof OnlineRun.open>[1] {
+  const git = gitInfo();
   return {
     runId: run.id,
     project: run.project,
@@ -255,7 +306,9 @@ function onlineRunSpec(run: RunInfo): Parameters<typeof OnlineRun.open>[1] {
     notes: run.notes,
     host: run.host,
     program: run.program,
-    config: run.config,
+    config: { ...run.config, _wandb: configWandb(run) },
     startTime: run.startTime,
+    commit: git?.commit,
+    repo: git?.remote,
   };
 }

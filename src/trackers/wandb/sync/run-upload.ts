@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { endOfRunFiles } from '../run-end-files.js';
 import type { FileStreamStop, StreamedFile } from '../online/file-stream-client.js';
 import { WandbGraphqlClient, WandbGraphqlError } from '../online/graphql-client.js';
 import type { WandbHttpClient } from '../online/http-client.js';
@@ -209,6 +210,12 @@ export class RunUpload {
       }
       feed.upload(path, readFileSync(local));
     }
+    // The end-of-run files the official sync uploads too (config.yaml, wandb-summary.json, requirements.txt,
+    // output.log), also for the official client's offline runs.
+    const skip = new Set([...state.uploaded, ...this.job.plan.files]);
+    const { summaryLine, config } = this.job.plan;
+    for (const file of endOfRunFiles(filesDir, skip, { summaryLine, config }))
+      feed.upload(file.path, file.bytes);
     await feed.run.uploader.idle();
     this.progress('files');
   }

@@ -181,7 +181,13 @@ describe('an offline run: WandbRunModel into WandbLogSink', () => {
     expect(logger.messages('warn').join('\n')).toContain('step 3');
 
     const files = readdirSync(writer.filesDirectory).sort();
-    expect(files).toEqual(['config.yaml', 'media', 'wandb-metadata.json', 'wandb-summary.json']);
+    expect(files).toEqual([
+      'config.yaml',
+      'media',
+      'requirements.txt',
+      'wandb-metadata.json',
+      'wandb-summary.json',
+    ]);
     const summaryFile = JSON.parse(readFileSync(join(writer.filesDirectory, 'wandb-summary.json'), 'utf8'));
     expect(summaryFile).toMatchObject({ 'train/loss': 0.25, best_val_loss: 0.42, _wandb: { runtime: 12 } });
     const yaml = readFileSync(join(writer.filesDirectory, 'config.yaml'), 'utf8');

@@ -1,0 +1,93 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TrainscopeOptions } from '../../../src/core/options.js';
+import { init } from '../../../src/init.js';
+import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
+import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
+import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
+import { tempDir } from '../../helpers/wandb-backend.js';
+
+const KEY = 'c'.repeat(40);
+let server: FakeWandbServer | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function options(wandb: TrainscopeOptions['wandb']): TrainscopeOptions {
+  return {
+    project: 'console',
+    tensorboard: false,
+    profiling: { enabled: false },
+    handleExit: false,
+    logLevel: 'silent',
+    wandb,
+  };
+}
+
+/** What a training script prints: a line, a `\r` progress bar, an error line. */
+function printTraining(): void {
+  process.stdout.write('training started\n');
+  process.stdout.write('epoch 1 [#   ]\repoch 1 [##  ]\repoch 1 [####]\n');
+  process.stderr.write('warning: lr high\n');
+  process.stdout.write('training done\n');
+}
+
+describe('console capture (wandb.console: wrap)', () => {
+  it('online: output.log lines with offsets, \\r collapsed, stderr marked ERROR; plain output.log uploaded', async () => {
+    server = await startFakeWandbServer({ apiKey: KEY });
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await init(
+      options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'cons0001' }),
+    );
+    printTraining();
+    await run.finish();
+    const lines = server.fileLines('cons0001', 'output.log');
+    const stamp = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}';
+    expect(lines.map((l) => l.replace(new RegExp(stamp), 'T'))).toEqual([
+      'T training started\n',
+      'T epoch 1 [####]\n',
+      'ERROR T warning: lr high\n',
+      'T training done\n',
+    ]);
+    const plain = server.uploads.get('cons0001/output.log')?.body.toString();
+    expect(plain).toBe('training started\nepoch 1 [####]\nwarning: lr high\ntraining done');
+  });
+
+  it('offline: each write is an output_raw record; trainscope sync replays them; console off captures nothing', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await init(options({ mode: 'offline', dir, runId: 'consoff1' }));
+    printTraining();
+    await run.finish();
+    const [name] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('offline-run-'));
+    const runDir = join(dir, 'wandb', name as string);
+    const raw = readWandbFile(join(runDir, 'run-consoff1.wandb')).records.filter(
+      (r) => r.type === 'output_raw',
+    );
+    expect(raw.map((r) => [r.output_raw?.output_type ?? 'STDERR', r.output_raw?.line])).toEqual([
+      ['STDOUT', 'training started\n'],
+      ['STDOUT', 'epoch 1 [#   ]\repoch 1 [##  ]\repoch 1 [####]\n'],
+      ['STDERR', 'warning: lr high\n'],
+      ['STDOUT', 'training done\n'],
+    ]);
+    server = await startFakeWandbServer();
+    await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
+    const synced = server.fileLines('consoff1', 'output.log');
+    expect(synced).toHaveLength(4);
+    expect(synced[2]).toMatch(/^ERROR .* warning: lr high\n$/);
+
+    const quiet = await init(
+      options({ mode: 'offline', dir: join(dir, 'q'), runId: 'consoff2', console: 'off' }),
+    );
+    process.stdout.write('not captured\n');
+    await quiet.finish();
+    const [qname] = readdirSync(join(dir, 'q', 'wandb')).filter((d) => d.startsWith('offline-run-'));
+    const q = readWandbFile(join(dir, 'q', 'wandb', qname as string, 'run-consoff2.wandb')).records;
+    expect(q.filter((r) => r.type === 'output_raw')).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TrainscopeOptions } from '../../../src/core/options.js';
+import { init } from '../../../src/init.js';
+import { decodeMetricRecord } from '../../../src/trackers/wandb/offline/metric-record.js';
+import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
+import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
+import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
+import { tempDir } from '../../helpers/wandb-backend.js';
+
+const KEY = 'm'.repeat(40);
+let server: FakeWandbServer | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function options(wandb: TrainscopeOptions['wandb']): TrainscopeOptions {
+  return {
+    project: 'metrics',
+    tensorboard: false,
+    profiling: { enabled: false },
+    handleExit: false,
+    logLevel: 'silent',
+    wandb,
+  };
+}
+
+async function online(runId: string) {
+  server = await startFakeWandbServer({ apiKey: KEY });
+  const dir = tempDir();
+  dirs.push(dir);
+  return init(options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId }));
+}
+
+function lastConfig(runId: string): Record<string, { value: unknown }> {
+  const upserts = server?.run(runId).upserts ?? [];
+  return JSON.parse(upserts.at(-1)?.config as string);
+}
+
+const summaryOf = (runId: string) =>
+  parseWandbJson(server?.run(runId).summaryLine ?? '{}') as Record<string, unknown>;
+
+describe('run.defineMetric (W&B define_metric)', () => {
+  it('the reference case: summary min → config _wandb.m and {"val/loss": {"min": 1}} in the summary', async () => {
+    const run = await online('metric01');
+    run.defineMetric('val/loss', { summary: 'min' });
+    for (const v of [1.0, 1.1, 1.2, 1.3, 1.4]) run.log({ 'val/loss': v });
+    run.summary.update({ best_accuracy: 0.9 });
+    await run.finish();
+    expect(lastConfig('metric01')._wandb?.value).toMatchObject({
+      m: [{ '1': 'val/loss', '6': [3], '7': [1] }],
+    });
+    expect(summaryOf('metric01')).toMatchObject({ 'val/loss': { min: 1 }, best_accuracy: 0.9, _step: 4 });
+    const rows = server?.historyLines('metric01').map((l) => parseWandbJson(l) as Record<string, number>);
+    expect(rows?.map((r) => r['val/loss'])).toEqual([1.0, 1.1, 1.2, 1.3, 1.4]);
+  });
+
+  it('a step metric defined first is referred to by position ("5"); step_sync adds its last value', async () => {
+    const run = await online('metric02');
+    run.defineMetric('epoch');
+    run.defineMetric('val/loss', { stepMetric: 'epoch', summary: 'min', goal: 'min' });
+    run.defineMetric('val/acc', { stepMetric: 'val/step', summary: ['max', 'last'], goal: 'maximize' });
+    run.defineMetric('train/*', { summary: 'best,mean', goal: 'maximize' });
+    run.log({ epoch: 1, 'train/acc': 0.5 });
+    run.log({ 'val/loss': 0.4, 'train/acc': 0.7 });
+    run.log({ 'val/acc': 0.2 });
+    run.log({ 'val/acc': 0.1 });
+    await run.finish();
+    expect((lastConfig('metric02')._wandb?.value as { m?: unknown } | undefined)?.m).toEqual([
+      { '1': 'epoch', '6': [3] },
+      { '1': 'val/loss', '5': 1, '6': [1, 3], '7': [1], '8': 1 },
+      { '1': 'val/step' },
+      { '1': 'val/acc', '5': 3, '6': [1, 3], '7': [2, 5], '8': 2 },
+      { '1': 'train/acc', '7': [3, 4], '8': 2 },
+    ]);
+    const rows = server?.historyLines('metric02').map((l) => parseWandbJson(l) as Record<string, number>);
+    expect(rows?.[1]).toMatchObject({ 'val/loss': 0.4, epoch: 1 }); // step_sync
+    expect(summaryOf('metric02')).toMatchObject({
+      'val/loss': { min: 0.4 },
+      'val/acc': { max: 0.2, last: 0.1 },
+      'train/acc': { best: 0.7, mean: 0.6 },
+      epoch: 1,
+    });
+  });
+
+  it('offline: one metric record per call (globs as glob_name) and the aggregated summary record', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await init(options({ mode: 'offline', dir, runId: 'metoff01' }));
+    run.defineMetric('val/loss', { summary: 'min', hidden: true });
+    run.defineMetric('train/*', { summary: 'none' });
+    run.defineMetric('a*b');
+    for (const v of [1.0, 0.5, 0.7]) run.log({ 'val/loss': v, 'train/x': v });
+    await run.finish();
+    const [name] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('offline-run-'));
+    const { records } = readWandbFile(join(dir, 'wandb', name as string, 'run-metoff01.wandb'));
+    const metrics = records
+      .filter((r) => r.type === 'metric')
+      .map((r) => decodeMetricRecord(r.metric as Uint8Array));
+    expect(metrics).toEqual([
+      { name: 'val/loss', options: { hidden: true, defined: true }, summary: { min: true } },
+      { glob_name: 'train/*', options: { defined: true }, summary: { none: true } },
+    ]);
+    const summary = records.filter((r) => r.type === 'summary').at(-1)?.summary?.update ?? [];
+    expect(summary.find((i) => i.key === 'val/loss')?.value_json).toBe('{"min":0.5}');
+    expect(summary.find((i) => i.key === 'train/x')).toBeUndefined();
+    expect(records.filter((r) => r.type === 'history')).toHaveLength(3);
+  });
+});
