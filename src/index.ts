@@ -7,7 +7,8 @@ export { VERSION } from './version.js';
 
 // Runs: start, log, finish (the composition root builds the backends and the profiler).
 export { init, currentRun, type InitExtras } from './init.js';
-export { Run, type FinishOptions } from './core/run.js';
+export { Run } from './core/run.js';
+export type { FinishOptions } from './core/finish-options.js';
 export { ResumeError } from './core/resume-error.js';
 export type { ArtifactOptions, StagedArtifact, StagedArtifactFile } from './core/staged-artifact.js';
 export type { LogOptions } from './core/run-handle.js';

@@ -11,6 +11,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { ResolvedOptions } from './options.js';
 import { ID_ALPHABET } from './run-identity.js';
 import type { ArtifactOptions, StagedArtifact, StagedArtifactFile } from './staged-artifact.js';
 
@@ -124,4 +126,10 @@ function randomId(): string {
   let id = '';
   for (let i = 0; i < 128; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return id;
+}
+
+/** Staging copies live with the W&B run directories (an offline run's sync still finds them), else in tmp. */
+export function artifactStagingDir(options: ResolvedOptions): string {
+  const root = options.wandb !== false ? join(options.wandb.dir, 'wandb') : join(tmpdir(), 'trainscope');
+  return join(root, 'artifacts', 'staging');
 }

@@ -173,7 +173,10 @@ export class DrainLoop {
       }
       this.latest.update(slot, value);
     }
-    if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall < 0));
+    // The batch's last row is never marked `commit`: its call may continue in the next drain (a drain forced by a
+    // full queue, or the writer thread reading a call half-published), and a commit would make W&B drop the rest.
+    // The step rule still closes it when the next row's step is higher, and at finish.
+    if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, false));
     item.key = undefined;
     item.value = undefined;
     return rows;

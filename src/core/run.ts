@@ -1,14 +1,10 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Backend, BackendContext, RunInfo, RunOutcome } from './backend.js';
-import { BackendSet } from './backend-set.js';
 import { ConsoleTap } from './console-tap.js';
 import { currentHandle, setCurrentHandle } from './current.js';
-import { DrainLoop } from './drain-loop.js';
+import type { FinishOptions } from './finish-options.js';
 import { ExitHandler, type ExitTarget } from './exit-handler.js';
 import { type KerasModelLike, type LogModelOptions, loggedModel } from './logged-model.js';
 import { ConsoleLogger } from './logger.js';
-import { MetricQueue } from './metric-queue.js';
 import { MetricRecorder } from './metric-recorder.js';
 import { type DefineMetricOptions, parseMetricDefinition } from './metric-definition.js';
 import { MetricSummary } from './metric-summary.js';
@@ -17,28 +13,19 @@ import type { ResolvedOptions } from './options.js';
 import { PriorityFilter } from './priority-filter.js';
 import { rankMetricPolicy } from './rank-metric-policy.js';
 import { ResumeError } from './resume-error.js';
-import { ArtifactInputError, stageArtifact } from './artifact-stager.js';
+import { ArtifactInputError, artifactStagingDir, stageArtifact } from './artifact-stager.js';
 import type { ArtifactOptions } from './staged-artifact.js';
 import type { LogOptions, ProfilerHost, RunHandle, RunProfiler } from './run-handle.js';
 import { knownSecrets } from './run-info.js';
+import { ProfilerBinding } from './profiler-binding.js';
 import { formatRunSummary } from './run-summary.js';
 import { RunSummaryView, type SummaryViewHost } from './run-summary-view.js';
-import { SelfMetrics } from './self-metrics.js';
+import type { BackendSet } from './backend-set.js';
+import type { SelfMetrics } from './self-metrics.js';
+import { runPipeline } from './run-pipeline.js';
 import { SystemChannel } from './system-channel.js';
-import type { DrainControl, ValueQueue } from './value-queue.js';
-import type { MetricValue } from './values.js';
-import { withDeadline } from './with-deadline.js';
+import type { DrainControl } from './value-queue.js';
 import type { WriterThread } from './writer/writer-backend-set.js';
-import { writerPipeline } from './writer/writer-pipeline.js';
-
-export interface FinishOptions {
-  /** Recorded as the run's exit code (W&B's exit record, TensorBoard's hparams session status). Default 0. */
-  exitCode?: number;
-  /** Bound on the whole finish (profiler, drain, every backend's flush + finish). Default `finishTimeoutMs`. */
-  timeoutMs?: number;
-}
-
-type RunState = 'running' | 'finishing' | 'finished';
 
 /**
  * One training run: the object `init()` returns. A facade over the pipeline
@@ -61,9 +48,8 @@ type RunState = 'running' | 'finishing' | 'finished';
  * - `setStep(n)` moves the step explicitly (backwards too).
  *
  * ## What `log` does on the caller's thread
- * Selection and a copy into a bounded queue, then it returns (see `MetricRecorder`); validation, encoding and
- * I/O happen in the background (see `DrainLoop`), or at the end of each call with `logging.async: false`. The
- * metrics object may be mutated and reused as soon as `log` returns.
+ * Selection and a copy into a bounded queue (`MetricRecorder`); encoding and I/O happen in the background
+ * (`DrainLoop`, or the writer thread). The metrics object may be reused as soon as `log` returns.
  */
 export class Run implements RunHandle, ExitTarget {
   readonly id: string;
@@ -73,8 +59,8 @@ export class Run implements RunHandle, ExitTarget {
   readonly logger: ConsoleLogger;
 
   private _step = 0;
-  private _profiler: RunProfiler | undefined;
-  private state: RunState = 'running';
+  private readonly profiling: ProfilerBinding;
+  private state: 'running' | 'finishing' | 'finished' = 'running';
   /** Set after the final drain: `log` no longer accepts values. */
   private closed = false;
   private readonly latest = new MetricSummary();
@@ -107,28 +93,13 @@ export class Run implements RunHandle, ExitTarget {
     const { logging, profiling } = options;
     const policy = rankMetricPolicy(options.distributed, info.rank, info.worldSize);
     const filter = new PriorityFilter(logging, this.logger, this.latest, policy);
-    let queue: ValueQueue;
-    if (writer === undefined) {
-      const local = new MetricQueue(logging.queueCapacity);
-      queue = local;
-      this.backends = new BackendSet(backends, this.logger);
-      this.self = new SelfMetrics(local, this.backends, this.latest);
-      this.drainLoop = new DrainLoop(local, this.backends, this.self, this.latest, this.logger, {
-        async: logging.async,
-        intervalMs: logging.drainIntervalMs,
-        selfReports: profiling.enabled,
-        selfReportEverySteps: profiling.reportEverySteps,
-      });
-    } else {
-      const pipeline = writerPipeline(writer, this.latest, this.logger, options);
-      queue = pipeline.queue;
-      this.backends = pipeline.backends;
-      this.self = pipeline.self;
-      this.drainLoop = pipeline.drain;
-    }
-    this.recorder = new MetricRecorder(filter, queue, this.drainLoop, this.logger, logging.async);
+    const pipeline = runPipeline(options, backends, this.latest, this.logger, writer);
+    this.backends = pipeline.backends;
+    this.self = pipeline.self;
+    this.drainLoop = pipeline.drain;
+    this.recorder = new MetricRecorder(filter, pipeline.queue, this.drainLoop, this.logger, logging.async);
     this.system = new SystemChannel(info.startTime, this.drainLoop, this.backends, this.logger);
-    this._profiler = profiling.enabled ? profiler : undefined;
+    this.profiling = new ProfilerBinding(profiling.enabled ? profiler : undefined, this.logger);
     this.exitHandler = options.handleExit ? new ExitHandler(this, this.logger) : undefined;
     this.summaryView = new RunSummaryView(this.latest, this.summaryHost(), this.logger);
   }
@@ -139,7 +110,7 @@ export class Run implements RunHandle, ExitTarget {
   }
 
   get profiler(): RunProfiler | undefined {
-    return this._profiler;
+    return this.profiling.current;
   }
 
   /**
@@ -182,16 +153,7 @@ export class Run implements RunHandle, ExitTarget {
       this.backends.resumeAt(step);
       this.logger.info(`run ${this.name} (${this.id}) resumes at step ${step}`);
     }
-    if (this._profiler !== undefined) {
-      try {
-        this._profiler.start(this.profilerHost());
-      } catch (error) {
-        this.logger.error(
-          `the profiler failed to start: ${errorMessage(error)}; profiling is off for this run`,
-        );
-        this._profiler = undefined;
-      }
-    }
+    this.profiling.start(this.profilerHost());
     this.drainLoop.start();
     this.exitHandler?.install();
     const wandb = this.options.wandb;
@@ -206,13 +168,7 @@ export class Run implements RunHandle, ExitTarget {
    * bad values: they are converted or dropped with a one-time warning in the background.
    */
   log(metrics: Readonly<Record<string, unknown>>, options?: LogOptions): void {
-    if (this.closed) {
-      this.logger.warnOnce(
-        'log-after-finish',
-        `log() was called after run ${this.name} finished; the values were not logged`,
-      );
-      return;
-    }
+    if (this.refusedAfterFinish('log', 'the values were not logged')) return;
     const timed = this.self.countCall();
     const started = timed ? process.hrtime.bigint() : 0n;
     const drainedBefore = timed ? this.self.drainNs : 0;
@@ -233,13 +189,7 @@ export class Run implements RunHandle, ExitTarget {
    * as the run file `model/<name>.json`. Checked here, cheaply; bad input is one warning, never an exception.
    */
   logModel(model: KerasModelLike | ModelDescription, options?: LogModelOptions): void {
-    if (this.closed) {
-      this.logger.warnOnce(
-        'log-model-after-finish',
-        `logModel() was called after run ${this.name} finished; ignored`,
-      );
-      return;
-    }
+    if (this.refusedAfterFinish('logModel', 'ignored')) return;
     let checked: ReturnType<typeof loggedModel>;
     try {
       checked = loggedModel(model, options, this._step, Date.now());
@@ -259,12 +209,7 @@ export class Run implements RunHandle, ExitTarget {
    * @returns the artifact's name and digest, or undefined when the call was refused (with a warning)
    */
   logArtifact(pathOrDir: string, options: ArtifactOptions): { name: string; digest: string } | undefined {
-    if (this.closed) {
-      this.logger.warn(
-        `logArtifact() was called after run ${this.name} finished; ${pathOrDir} was not logged`,
-      );
-      return undefined;
-    }
+    if (this.refusedAfterFinish('logArtifact', `${pathOrDir} was not logged`)) return undefined;
     try {
       const staged = stageArtifact(pathOrDir, options, artifactStagingDir(this.options), this._step);
       this.backends.logArtifact(staged);
@@ -366,15 +311,7 @@ export class Run implements RunHandle, ExitTarget {
     this.state = 'finishing';
     this.releaseCurrent();
     this.drainLoop.stop();
-    if (this._profiler !== undefined) {
-      const left = Math.max(0, deadline - Date.now());
-      const settled = await withDeadline(this._profiler.finish(), left).catch((error: unknown) => {
-        this.logger.error(`the profiler failed to finish: ${errorMessage(error)}`);
-        return 'failed' as const;
-      });
-      if (settled === 'timeout')
-        this.logger.warn('the profiler did not finish in time; its final report may be missing');
-    }
+    await this.profiling.finish(Math.max(0, deadline - Date.now()));
     this.drainLoop.drainFinal();
     this.consoleTap?.uninstall();
     this.closed = true;
@@ -386,6 +323,16 @@ export class Run implements RunHandle, ExitTarget {
     this.printSummary(outcome, states);
   }
 
+  /** After `finish()`: warns once per kind of call that it was ignored. */
+  private refusedAfterFinish(call: string, what: string): boolean {
+    if (!this.closed) return false;
+    this.logger.warnOnce(
+      `${call}-after-finish`,
+      `${call}() was called after run ${this.name} finished; ${what}`,
+    );
+    return true;
+  }
+
   /** Empties the current-run slot if it still holds this run. */
   private releaseCurrent(): void {
     if (currentHandle() === this) setCurrentHandle(null);
@@ -394,14 +341,7 @@ export class Run implements RunHandle, ExitTarget {
   private advanceTo(step: number): void {
     if (step === this._step) return;
     this._step = step;
-    const profiler = this._profiler;
-    if (profiler !== undefined) {
-      try {
-        profiler.onStep(step);
-      } catch (error) {
-        this.logger.warnOnce('profiler-onstep', `the profiler failed in onStep(): ${errorMessage(error)}`);
-      }
-    }
+    this.profiling.onStep(step);
   }
 
   private summaryHost(): SummaryViewHost {
@@ -438,14 +378,6 @@ export class Run implements RunHandle, ExitTarget {
   }
 
   private printSummary(outcome: RunOutcome, states: readonly string[]): void {
-    let profilerLines: readonly string[] = [];
-    if (this._profiler !== undefined) {
-      try {
-        profilerLines = this._profiler.describe();
-      } catch (error) {
-        this.logger.warn(`the profiler failed in describe(): ${errorMessage(error)}`);
-      }
-    }
     const lines = formatRunSummary({
       info: this.info,
       exitCode: outcome.exitCode,
@@ -455,16 +387,10 @@ export class Run implements RunHandle, ExitTarget {
       summary: this.latest,
       ...this.self.summary(),
       backends: this.backends.reports(states),
-      profilerLines,
+      profilerLines: this.profiling.describe(),
     });
     this.logger.info(lines.join('\n'));
   }
-}
-
-/** Staging copies live with the W&B run directories (an offline run's sync still finds them), else in tmp. */
-function artifactStagingDir(options: ResolvedOptions): string {
-  const root = options.wandb !== false ? join(options.wandb.dir, 'wandb') : join(tmpdir(), 'trainscope');
-  return join(root, 'artifacts', 'staging');
 }
 
 function errorMessage(error: unknown): string {

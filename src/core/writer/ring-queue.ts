@@ -47,7 +47,8 @@ export class RingQueue implements ValueQueue {
   private peak = 0;
   /** The next index to write; published to the writer by {@link publish}. */
   private write = 0;
-  private lastCall = -1;
+  /** The call of the last value written; 0 is no call (call ids are never 0; negative ones commit). */
+  private lastCall = 0;
   private readonly tagIds = new Map<TagSlot, number>();
   private nextCallId = 0;
 
@@ -102,6 +103,8 @@ export class RingQueue implements ValueQueue {
       ring.tag[h] = HEADER_ENTRY;
       ring.num[h] = step;
       ring.aux[h] = time;
+      // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
+      ring.meta[h] = call < 0 ? 1 : 0;
       this.write = (this.write + 1) | 0;
       this.lastCall = call;
     }
@@ -133,7 +136,7 @@ export class RingQueue implements ValueQueue {
     const i = this.write & this.ring.mask;
     this.ring.tag[i] = CALL_ENTRY;
     this.write = (this.write + 1) | 0;
-    this.lastCall = -1;
+    this.lastCall = 0;
     return id;
   }
 

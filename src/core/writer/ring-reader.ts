@@ -62,7 +62,8 @@ export class RingReader {
       if (tag === HEADER_ENTRY) {
         this.step = ring.num[i] as number;
         this.time = ring.aux[i] as number;
-        this.call++;
+        // Call ids restart at 1 on this side; a committing call keeps its negative sign (see RingQueue).
+        this.call = ring.meta[i] === 1 ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
       } else if (tag === CALL_ENTRY) {
         this.drainLoop.drain();
         this.runCall(this.next(this.calls, 'call'));

@@ -101,7 +101,8 @@ export class WriterBackendSet extends BackendSet {
   ): Promise<BackendFinishState[]> {
     this.drainer.drainFinal();
     const { exitCode, reason, endTime } = outcome;
-    const finish = { kind: 'finish', exitCode, reason, endTime, deadline, timeoutMs } as const;
+    const summary = [...outcome.summary].filter(([key]) => !key.startsWith('trainscope/'));
+    const finish = { kind: 'finish', exitCode, reason, endTime, summary, deadline, timeoutMs } as const;
     const reply = await this.request(finish, Math.max(0, deadline - Date.now()) + 5_000);
     void this.thread.worker.terminate();
     if (reply?.kind !== 'reply' || reply.finished === undefined) {

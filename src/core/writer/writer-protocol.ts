@@ -21,6 +21,11 @@ export type WriterRequest =
       readonly exitCode: number;
       readonly reason: RunOutcome['reason'];
       readonly endTime: number;
+      /**
+       * The training thread's summary (latest logged values and `run.summary.update()`s), which is the run's
+       * summary; the writer adds only its own `trainscope/*` values.
+       */
+      readonly summary: [string, MetricValue][];
       readonly deadline: number;
       readonly timeoutMs: number;
     };

@@ -88,6 +88,7 @@ export class WriterService {
   private async finish(request: Extract<WriterRequest, { kind: 'finish' }>): Promise<FinishReply> {
     this.reader.pump();
     this.drainLoop.drainFinal();
+    for (const [key, value] of request.summary) this.summary.set(key, value);
     const outcome: RunOutcome = {
       exitCode: request.exitCode,
       reason: request.reason,

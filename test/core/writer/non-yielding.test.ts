@@ -38,7 +38,7 @@ describe('writer thread: a loop that never yields', () => {
       tensorboard: { logDir: join(dir, 'tb') },
       wandb: { mode: 'offline', dir: join(dir, 'wb') },
       profiling: { enabled: false },
-      logging: { queueCapacity: 2 * STEPS, thread: 'worker' },
+      logging: { queueCapacity: 5 * STEPS, thread: 'worker' },
     });
     // loss is high, gradient_norm medium, throughput low (the default priorities).
     for (let step = 0; step < STEPS; step++) {
