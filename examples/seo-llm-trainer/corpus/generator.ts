@@ -1,3 +1,4 @@
+import { hasRepeatedBigram } from './description-quality.js';
 import { type SeoRecord, isLengthOk } from './record.js';
 import { SeededRandom } from './seeded-random.js';
 import { DESCRIPTION_TEMPLATES, FILLERS, TITLE_TEMPLATES } from './templates.js';
@@ -9,7 +10,10 @@ export interface CorpusGeneratorOptions {
   readonly size: number;
   /** Share of records held out for validation. */
   readonly validationShare: number;
-  /** Share of descriptions left as the template produced them, even outside 120–160 characters. */
+  /**
+   * Share of descriptions left as the template produced them, even outside 120–160 characters (0 by default:
+   * the model should learn the snippet length, so the data shows it consistently).
+   */
   readonly untunedShare: number;
 }
 
@@ -17,7 +21,7 @@ export const DEFAULT_CORPUS_OPTIONS: CorpusGeneratorOptions = {
   seed: 1337,
   size: 4000,
   validationShare: 0.1,
-  untunedShare: 0.08,
+  untunedShare: 0,
 };
 
 const SMALL_WORDS = new Set([
@@ -109,6 +113,7 @@ function makeDescription(
       if (description.length >= 120) break;
       description = `${description} ${fill(filler, slots)}`;
     }
+    if (hasRepeatedBigram(description)) continue;
     best ??= { description, slots };
     if (isLengthOk(description)) return { description, slots };
   }
