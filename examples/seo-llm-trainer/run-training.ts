@@ -99,6 +99,7 @@ export function buildModel(config: TrainerConfig, records: readonly SeoRecord[])
     nLayers: config.n_layers,
     dFF: config.d_ff,
     seed: config.seed,
+    pointer: config.pointer,
   });
   const model = new LanguageModel(network, tokenizer);
   const optimizer = new AdamOptimizer(network.params, {

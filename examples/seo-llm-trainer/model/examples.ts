@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SeoRecord } from '../corpus/record.js';
 import { SeededRandom } from '../corpus/seeded-random.js';
+import { CopySources } from './copy-sources.js';
+import type { PointerInputs } from './pointer-head.js';
 import { BOS, EOS, PAD, type WordPieceTokenizer } from './tokenizer.js';
 
 /**
@@ -46,6 +48,16 @@ export interface Batch {
   /** The token that follows each of `rows`. */
   readonly labels: tf.Tensor1D;
   readonly targetTokens: number;
+  /** What the pointer head needs (unused by a model without one). */
+  readonly copy: BatchCopyInputs;
+}
+
+export interface BatchCopyInputs {
+  readonly pointer: PointerInputs;
+  /** `[rows, time]`: 1 where a copyable position holds the row's label. */
+  readonly labelInSource: tf.Tensor2D;
+  /** `[rows × time, 2]`: (row, source token) pairs. */
+  readonly scatterIndices: tf.Tensor2D;
 }
 
 export function makeBatch(examples: readonly EncodedExample[], seqLen: number): Batch {
@@ -53,6 +65,7 @@ export function makeBatch(examples: readonly EncodedExample[], seqLen: number): 
   const inputs = new Int32Array(n * seqLen);
   const rows: number[] = [];
   const labels: number[] = [];
+  const promptLengths = examples.map((ex) => ex.promptLength);
   for (const [b, ex] of examples.entries()) {
     inputs.set(ex.tokens.subarray(0, seqLen), b * seqLen);
     // Position t predicts token t + 1.
@@ -61,19 +74,31 @@ export function makeBatch(examples: readonly EncodedExample[], seqLen: number): 
       labels.push(ex.tokens[t + 1] as number);
     }
   }
+  const sources = new CopySources(inputs, n, seqLen, promptLengths);
   return {
     size: n,
     inputs: tf.tensor2d(inputs, [n, seqLen], 'int32'),
     rows: tf.tensor1d(rows, 'int32'),
     labels: tf.tensor1d(labels, 'int32'),
     targetTokens: rows.length,
+    copy: {
+      pointer: sources.pointerInputs(),
+      labelInSource: sources.labelInSource(rows, labels),
+      scatterIndices: sources.scatterIndices(rows),
+    },
   };
 }
 
 export function disposeBatch(batch: Batch): void {
-  batch.inputs.dispose();
-  batch.rows.dispose();
-  batch.labels.dispose();
+  tf.dispose([
+    batch.inputs,
+    batch.rows,
+    batch.labels,
+    batch.copy.pointer.sourceBias,
+    batch.copy.pointer.tokenMatch,
+    batch.copy.labelInSource,
+    batch.copy.scatterIndices,
+  ]);
 }
 
 /** Draws batches without replacement, reshuffling each epoch (seeded). */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { matMul, matMulTransposeB } from './fast-matmul.js';
 import { gatherRows } from './gather-rows.js';
+import { PointerHead } from './pointer-head.js';
 
 export interface TransformerConfig {
   readonly vocabSize: number;
@@ -12,6 +13,16 @@ export interface TransformerConfig {
   /** Width of the feed-forward layer. */
   readonly dFF: number;
   readonly seed: number;
+  /** Adds the pointer (copy) head of a pointer-generator network; see `PointerHead`. */
+  readonly pointer?: boolean;
+}
+
+/** The network's states for a batch of token ids. */
+export interface Forward {
+  /** Final (normalised) states `[batch × time, dModel]`. */
+  readonly hidden: tf.Tensor2D;
+  /** Input token embeddings `[batch × time, dModel]` (what the pointer copies). */
+  readonly embedded: tf.Tensor2D;
 }
 
 /**
@@ -23,6 +34,8 @@ export interface TransformerConfig {
  */
 export class DecoderTransformer {
   readonly params = new Map<string, tf.Variable>();
+  /** The copy head, when `config.pointer` is set. */
+  readonly pointer: PointerHead | undefined;
   private readonly causalMask: tf.Tensor2D;
 
   constructor(readonly config: TransformerConfig) {
@@ -53,6 +66,9 @@ export class DecoderTransformer {
     }
     constant('ln_final/gamma', [d], 1);
     constant('ln_final/beta', [d], 0);
+    this.pointer = config.pointer
+      ? new PointerHead(d, seed, (name, init) => this.add(name, init))
+      : undefined;
     // 0 on and below the diagonal, -1e9 above: added to attention scores before the softmax.
     this.causalMask = tf.tidy(() => {
       const lower = tf.linalg.bandPart(tf.ones([seqLen, seqLen]), -1, 0);
@@ -103,12 +119,18 @@ export class DecoderTransformer {
 
   /** Final hidden states `[batch × time, dModel]` for int32 token ids `[batch, time]`. Call inside `tf.tidy`. */
   hidden(ids: tf.Tensor2D): tf.Tensor2D {
+    return this.forward(ids).hidden;
+  }
+
+  /** Final states and input embeddings for int32 token ids `[batch, time]`. Call inside `tf.tidy`. */
+  forward(ids: tf.Tensor2D): Forward {
     const [batch, time] = ids.shape;
     const { dModel, nLayers } = this.config;
     const flat = tf.reshape(ids, [batch * time]) as tf.Tensor1D;
     const tokens = gatherRows(this.p('token_embedding') as tf.Tensor as tf.Tensor2D, flat);
     const positions = tf.tile(tf.slice(this.p('position_embedding'), [0, 0], [time, dModel]), [batch, 1]);
     let x = tf.add(tokens, positions) as tf.Tensor2D;
+    const embedded = tokens;
     for (let l = 0; l < nLayers; l++) {
       const p = `block${l}`;
       x = tf.add(x, this.attention(this.layerNorm(x, `${p}/ln1`), batch, time, `${p}/attention`));
@@ -117,7 +139,7 @@ export class DecoderTransformer {
       );
       x = tf.add(x, tf.add(matMul(h as tf.Tensor2D, this.p(`${p}/mlp/w2`)), this.p(`${p}/mlp/b2`)));
     }
-    return this.layerNorm(x, 'ln_final');
+    return { hidden: this.layerNorm(x, 'ln_final'), embedded };
   }
 
   /**
@@ -133,7 +155,7 @@ export class DecoderTransformer {
   describe(): string {
     const c = this.config;
     const lines = [
-      `DecoderTransformer (decoder-only, causal self-attention, pre-norm, tied output embedding)`,
+      `DecoderTransformer (decoder-only, causal self-attention, pre-norm, tied output embedding${c.pointer ? ', pointer-generator copy head' : ''})`,
       `  vocab ${c.vocabSize} · context ${c.seqLen} · width ${c.dModel} · heads ${c.nHeads} · blocks ${c.nLayers} · mlp ${c.dFF}`,
       `  parameters: ${this.parameterCount.toLocaleString('en-US')}`,
       '',
