@@ -5,6 +5,7 @@ import type { SeoRecord } from './corpus/record.js';
 import { AdamOptimizer } from './model/adam.js';
 import { BatchSampler, encodeExample } from './model/examples.js';
 import { LanguageModel } from './model/language-model.js';
+import { LENGTH_BUCKETS } from './model/length-buckets.js';
 import { type SelectedBackend, selectTfBackend } from './model/tf-backend.js';
 import { WordPieceTokenizer } from './model/tokenizer.js';
 import { DecoderTransformer } from './model/transformer.js';
@@ -100,6 +101,7 @@ export function buildModel(config: TrainerConfig, records: readonly SeoRecord[])
     dFF: config.d_ff,
     seed: config.seed,
     pointer: config.pointer,
+    lengthBuckets: config.length_signal ? LENGTH_BUCKETS : 0,
   });
   const model = new LanguageModel(network, tokenizer);
   const optimizer = new AdamOptimizer(network.params, {

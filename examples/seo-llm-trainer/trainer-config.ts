@@ -38,6 +38,8 @@ export const TrainerConfigSchema = z.object({
   n_heads: z.number().int().min(1).default(4),
   n_layers: z.number().int().min(1).max(8).default(2),
   d_ff: z.number().int().min(8).default(256),
+  /** Embed how many description characters are written (length buckets), so the model learns where to stop. */
+  length_signal: z.boolean().default(true),
   /** Pointer-generator copy head: the model can copy prompt tokens (the keyword) into the description. */
   pointer: z.boolean().default(true),
   /** Tokens seen at least this often in the training split become one token; others are spelled out. */

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CopySources } from './copy-sources.js';
 import { type DecodingOptions, pickNextToken } from './decoding.js';
 import { type Batch, promptText } from './examples.js';
+import { writtenLengthBuckets } from './length-buckets.js';
 import type { CopyScores, PointerInputs } from './pointer-head.js';
 import { BOS, EOS, PAD, type WordPieceTokenizer } from './tokenizer.js';
 import type { DecoderTransformer } from './transformer.js';
@@ -35,6 +36,7 @@ interface Scored {
 /** Inputs at flat positions `rows`, with the pointer's view of them. */
 interface ScoringInput {
   readonly inputs: tf.Tensor2D;
+  readonly lengths: tf.Tensor2D;
   readonly rows: tf.Tensor1D;
   readonly pointer: PointerInputs;
 }
@@ -51,7 +53,7 @@ export class LanguageModel {
   ) {}
 
   private scored(input: ScoringInput): Scored {
-    const { hidden, embedded } = this.network.forward(input.inputs);
+    const { hidden, embedded } = this.network.forward(input.inputs, input.lengths);
     const [batch, time] = input.inputs.shape;
     const logits = this.network.logitsAt(hidden, input.rows);
     const pointer = this.network.pointer;
@@ -92,7 +94,7 @@ export class LanguageModel {
   }
 
   private scoringInput(batch: Batch): ScoringInput {
-    return { inputs: batch.inputs, rows: batch.rows, pointer: batch.copy.pointer };
+    return { inputs: batch.inputs, lengths: batch.lengths, rows: batch.rows, pointer: batch.copy.pointer };
   }
 
   /** Forward and backward pass: mean negative log-likelihood of description tokens, accuracy, gradients. */
@@ -137,13 +139,19 @@ export class LanguageModel {
     const { seqLen } = this.network.config;
     const time = Math.min(seqLen, Math.max(...position));
     const window = new Int32Array(n * time);
-    for (let i = 0; i < n; i++) window.set(tokens.subarray(i * seqLen, i * seqLen + time), i * time);
+    const lengths = new Int32Array(n * time);
+    for (let i = 0; i < n; i++) {
+      const sequence = tokens.subarray(i * seqLen, i * seqLen + time);
+      window.set(sequence, i * time);
+      lengths.set(writtenLengthBuckets(this.tokenizer, sequence, start[i] as number, time), i * time);
+    }
     const rows = Array.from(position, (pos, i) => i * time + Math.min(pos, time) - 1);
     const sources = new CopySources(window, n, time, start);
     const logProbs = tf.tidy(() => {
       const pointer = sources.pointerInputs();
       const input = {
         inputs: tf.tensor2d(window, [n, time], 'int32'),
+        lengths: tf.tensor2d(lengths, [n, time], 'int32'),
         rows: tf.tensor1d(rows, 'int32'),
         pointer,
       };

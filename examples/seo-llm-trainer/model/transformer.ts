@@ -13,6 +13,8 @@ export interface TransformerConfig {
   /** Width of the feed-forward layer. */
   readonly dFF: number;
   readonly seed: number;
+  /** Embeds how much of the description is written (length-buckets.ts); 0 = no length signal. */
+  readonly lengthBuckets?: number;
   /** Adds the pointer (copy) head of a pointer-generator network; see `PointerHead`. */
   readonly pointer?: boolean;
 }
@@ -49,6 +51,7 @@ export class DecoderTransformer {
     const residualStd = 0.02 / Math.sqrt(2 * nLayers);
     normal('token_embedding', [vocabSize, d]);
     normal('position_embedding', [seqLen, d], 0.01);
+    if (config.lengthBuckets) normal('length_embedding', [config.lengthBuckets, d], 0.01);
     for (let l = 0; l < nLayers; l++) {
       const p = `block${l}`;
       constant(`${p}/ln1/gamma`, [d], 1);
@@ -118,18 +121,27 @@ export class DecoderTransformer {
   }
 
   /** Final hidden states `[batch × time, dModel]` for int32 token ids `[batch, time]`. Call inside `tf.tidy`. */
-  hidden(ids: tf.Tensor2D): tf.Tensor2D {
-    return this.forward(ids).hidden;
+  hidden(ids: tf.Tensor2D, lengths?: tf.Tensor2D): tf.Tensor2D {
+    return this.forward(ids, lengths).hidden;
   }
 
-  /** Final states and input embeddings for int32 token ids `[batch, time]`. Call inside `tf.tidy`. */
-  forward(ids: tf.Tensor2D): Forward {
+  /**
+   * Final states and input embeddings for int32 token ids `[batch, time]` and, with `lengthBuckets`, their
+   * int32 length buckets `[batch, time]`. Call inside `tf.tidy`.
+   */
+  forward(ids: tf.Tensor2D, lengths?: tf.Tensor2D): Forward {
     const [batch, time] = ids.shape;
     const { dModel, nLayers } = this.config;
     const flat = tf.reshape(ids, [batch * time]) as tf.Tensor1D;
     const tokens = gatherRows(this.p('token_embedding') as tf.Tensor as tf.Tensor2D, flat);
     const positions = tf.tile(tf.slice(this.p('position_embedding'), [0, 0], [time, dModel]), [batch, 1]);
     let x = tf.add(tokens, positions) as tf.Tensor2D;
+    const lengthTable = this.params.get('length_embedding');
+    if (lengthTable) {
+      if (!lengths) throw new Error('this network embeds length buckets: pass them with the token ids');
+      const flatLengths = tf.reshape(lengths, [batch * time]) as tf.Tensor1D;
+      x = tf.add(x, gatherRows(lengthTable as tf.Tensor as tf.Tensor2D, flatLengths)) as tf.Tensor2D;
+    }
     const embedded = tokens;
     for (let l = 0; l < nLayers; l++) {
       const p = `block${l}`;
@@ -156,7 +168,7 @@ export class DecoderTransformer {
     const c = this.config;
     const lines = [
       `DecoderTransformer (decoder-only, causal self-attention, pre-norm, tied output embedding${c.pointer ? ', pointer-generator copy head' : ''})`,
-      `  vocab ${c.vocabSize} · context ${c.seqLen} · width ${c.dModel} · heads ${c.nHeads} · blocks ${c.nLayers} · mlp ${c.dFF}`,
+      `  vocab ${c.vocabSize} · length buckets ${c.lengthBuckets ?? 0} · context ${c.seqLen} · width ${c.dModel} · heads ${c.nHeads} · blocks ${c.nLayers} · mlp ${c.dFF}`,
       `  parameters: ${this.parameterCount.toLocaleString('en-US')}`,
       '',
       '| parameter | shape | count |',
