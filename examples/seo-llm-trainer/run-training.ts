@@ -75,7 +75,7 @@ function findWandbRunDir(resolved: ResolvedOptions, runId: string): string | und
 }
 
 /** Evenly spread pages of the validation split, so the samples cover several niches. */
-function spread<T>(items: readonly T[], n: number): T[] {
+export function spread<T>(items: readonly T[], n: number): T[] {
   const stride = Math.max(1, Math.floor(items.length / n));
   const out: T[] = [];
   for (let i = 0; i < items.length && out.length < n; i += stride) out.push(items[i] as T);

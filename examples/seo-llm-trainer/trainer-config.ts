@@ -56,7 +56,7 @@ export const TrainerConfigSchema = z.object({
   /** Decoding never repeats a token n-gram of this size within a description (0 = off). */
   no_repeat_ngram: z.number().int().min(0).default(2),
   /** Decoding multiplies the log-probability of tokens already written by this (1 = off). */
-  repetition_penalty: z.number().min(1).default(1),
+  repetition_penalty: z.number().min(1).default(2.5),
   histogram_every: z.number().int().min(0).default(50),
   checkpoint_every: z.number().int().min(0).default(0),
   seed: z.number().int().min(0).default(42),

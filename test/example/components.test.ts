@@ -77,7 +77,13 @@ describe('training pieces', () => {
 
   it('buckets the description characters written so far: 0 in the prompt, 1 + chars/10 from its last token', () => {
     const tokenizer = WordPieceTokenizer.fit(['a | b ->', ' Buy shoes now.'], { minCount: 1 });
-    const record = { id: 0, split: 'train' as const, keyword: 'a', title: 'b', description: 'Buy shoes now.' };
+    const record = {
+      id: 0,
+      split: 'train' as const,
+      keyword: 'a',
+      title: 'b',
+      description: 'Buy shoes now.',
+    };
     const example = encodeExample(tokenizer, record, 12);
     // <bos> " a" " |" " b" " -" ">" | " Buy" " shoes" " now" "." <eos>: 4, 10, 14, 15, 15 characters written.
     expect(example.promptLength).toBe(6);

@@ -137,7 +137,9 @@ describe('seo-llm-trainer example', () => {
     expect(quality.distinct_2).toBeGreaterThan(0);
     // What was logged is what was computed.
     const logged = (key: string) =>
-      recording.rows.filter((r) => r.step === 20 && r.keys.includes(key)).map((r) => r.values[r.keys.indexOf(key)]);
+      recording.rows
+        .filter((r) => r.step === 20 && r.keys.includes(key))
+        .map((r) => r.values[r.keys.indexOf(key)]);
     expect(logged('validation/repetition')).toEqual([quality.repetition]);
     expect(logged('validation/distinct_2')).toEqual([quality.distinct_2]);
     expect(logged('validation/keyword_share')).toEqual([quality.keyword_share]);
