@@ -1,7 +1,7 @@
 /**
  * Measures decoding settings on a trained checkpoint: the SEO checks over many validation pages, for greedy
  * decoding as is, with no-repeat bigrams, with the repetition penalty, and with both (the example's default).
- *   npx tsx examples/seo-llm-trainer/compare-decoding.ts runs/<run>/checkpoint [--pages 96]
+ *   npx tsx examples/seo-llm-trainer/compare-decoding.ts runs/<run>/checkpoint [--pages 96] [--default-only]
  */
 import { loadCorpus } from './corpus/corpus-file.js';
 import { descriptionQuality } from './corpus/description-quality.js';
@@ -34,11 +34,11 @@ async function loadModel(directory: string): Promise<LanguageModel> {
 }
 
 const args = process.argv.slice(2);
-const directory = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const directory = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--pages');
 const pagesFlag = args.indexOf('--pages');
 const count = pagesFlag >= 0 ? Number(args[pagesFlag + 1]) : 96;
 if (!directory || !Number.isInteger(count) || count < 1) {
-  console.error('usage: compare-decoding.ts <checkpoint directory> [--pages N]');
+  console.error('usage: compare-decoding.ts <checkpoint directory> [--pages N] [--default-only]');
   process.exit(1);
 }
 await selectTfBackend();
@@ -47,7 +47,8 @@ const pages = spread((await loadCorpus()).validation, count);
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(6);
 console.log(`${pages.length} validation pages, greedy decoding (temperature 0)`);
 console.log('decoding                  keyword  length_ok  repetition  distinct_2');
-for (const variant of VARIANTS) {
+const variants = args.includes('--default-only') ? VARIANTS.slice(-1) : VARIANTS;
+for (const variant of variants) {
   const generated = model.generate(pages, {
     maxTokens: model.network.config.seqLen,
     temperature: 0,

@@ -29,10 +29,12 @@ export interface Forward {
 
 /**
  * A small decoder-only (GPT-style) transformer written with tfjs ops: pre-norm blocks of causal multi-head
- * self-attention and a ReLU MLP, learned positions, output projection tied to the token embedding.
+ * self-attention and a ReLU MLP, learned positions, output projection tied to the token embedding; optionally
+ * a learned embedding of how much of the description is written (`lengthBuckets`) and a pointer head that
+ * copies prompt tokens (`pointer`, used by `LanguageModel`).
  *
- * The embedding lookup and the selection of scored positions use `gatherRows`, a gather whose gradient is a
- * matMul: tfjs's own gather gradient needs `UnsortedSegmentSum`, which the wasm backend does not implement.
+ * The embedding lookups and the selection of scored positions use `gatherRows`, a gather whose gradient is a
+ * scatter: tfjs's own gather gradient needs `UnsortedSegmentSum`, which the wasm backend does not implement.
  */
 export class DecoderTransformer {
   readonly params = new Map<string, tf.Variable>();
