@@ -23,9 +23,10 @@ type AddParameter = (name: string, init: tf.Tensor) => tf.Variable;
 /**
  * The copy half of a pointer-generator network (See et al., 2017), for a decoder-only model: at each position
  * it attends over the prompt's tokens, and a gate p_gen mixes that "copy this token" distribution with the
- * vocabulary softmax. A 2-block transformer trained for a minute does not learn to copy a keyword through its
- * own attention (the keyword share stayed at 0 %); with the pointer, carrying the keyword over is one
- * attention away, and the model still decides by itself where to point and whether to copy.
+ * vocabulary softmax. A 2-block transformer trained for a minute barely learns to copy a keyword through its
+ * own attention (the default run without this head: 42 % of 400 validation descriptions contain their keyword,
+ * with it 99 %); with the pointer, carrying the keyword over is one attention away, and the model still
+ * decides by itself where to point and whether to copy.
  *
  * Where to point is scored from two learned parts and one feature:
  * - the query (the state at `t`, which predicts token `t + 1`) against a key made of the state *before* each
