@@ -8,6 +8,8 @@ export interface ValidationPoint {
   readonly perplexity: number;
   readonly length_ok_share: number;
   readonly keyword_share: number;
+  readonly repetition: number;
+  readonly distinct_2: number;
 }
 
 export interface ResultPaths {
@@ -52,6 +54,8 @@ export function formatFinalMetrics(input: {
       `  validation/accuracy      ${last.accuracy.toFixed(4)}`,
       `  validation/length_ok     ${pct(last.length_ok_share)} of generated descriptions have 120–160 characters`,
       `  validation/keyword       ${pct(last.keyword_share)} contain their keyword`,
+      `  validation/repetition    ${pct(last.repetition)} repeat a word pair`,
+      `  validation/distinct_2    ${last.distinct_2.toFixed(2)} distinct word pairs / all word pairs`,
     );
   }
   return lines;

@@ -5,6 +5,7 @@ import type { SeoRecord } from './corpus/record.js';
 import { AdamOptimizer } from './model/adam.js';
 import { BatchSampler, encodeExample } from './model/examples.js';
 import { LanguageModel } from './model/language-model.js';
+import { LENGTH_BUCKETS } from './model/length-buckets.js';
 import { type SelectedBackend, selectTfBackend } from './model/tf-backend.js';
 import { WordPieceTokenizer } from './model/tokenizer.js';
 import { DecoderTransformer } from './model/transformer.js';
@@ -74,7 +75,7 @@ function findWandbRunDir(resolved: ResolvedOptions, runId: string): string | und
 }
 
 /** Evenly spread pages of the validation split, so the samples cover several niches. */
-function spread<T>(items: readonly T[], n: number): T[] {
+export function spread<T>(items: readonly T[], n: number): T[] {
   const stride = Math.max(1, Math.floor(items.length / n));
   const out: T[] = [];
   for (let i = 0; i < items.length && out.length < n; i += stride) out.push(items[i] as T);
@@ -99,6 +100,8 @@ export function buildModel(config: TrainerConfig, records: readonly SeoRecord[])
     nLayers: config.n_layers,
     dFF: config.d_ff,
     seed: config.seed,
+    pointer: config.pointer,
+    lengthBuckets: config.length_signal ? LENGTH_BUCKETS : 0,
   });
   const model = new LanguageModel(network, tokenizer);
   const optimizer = new AdamOptimizer(network.params, {

@@ -38,6 +38,10 @@ export const TrainerConfigSchema = z.object({
   n_heads: z.number().int().min(1).default(4),
   n_layers: z.number().int().min(1).max(8).default(2),
   d_ff: z.number().int().min(8).default(256),
+  /** Embed how many description characters are written (length buckets), so the model learns where to stop. */
+  length_signal: z.boolean().default(true),
+  /** Pointer-generator copy head: the model can copy prompt tokens (the keyword) into the description. */
+  pointer: z.boolean().default(true),
   /** Tokens seen at least this often in the training split become one token; others are spelled out. */
   vocab_min_count: z.number().int().min(1).default(2),
   /** Use only the first N training records (0 = all); for quick runs and tests. */
@@ -49,6 +53,10 @@ export const TrainerConfigSchema = z.object({
   eval_samples: z.number().int().min(1).default(8),
   /** Sampling temperature for generated descriptions (0 = greedy). */
   temperature: z.number().min(0).default(0),
+  /** Decoding never repeats a token n-gram of this size within a description (0 = off). */
+  no_repeat_ngram: z.number().int().min(0).default(2),
+  /** Decoding multiplies the log-probability of tokens already written by this (1 = off). */
+  repetition_penalty: z.number().min(1).default(2.5),
   histogram_every: z.number().int().min(0).default(50),
   checkpoint_every: z.number().int().min(0).default(0),
   seed: z.number().int().min(0).default(42),

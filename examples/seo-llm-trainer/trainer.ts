@@ -1,5 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import * as tf from '@tensorflow/tfjs';
+import { descriptionQuality } from './corpus/description-quality.js';
 import { containsKeyword, isLengthOk, type SeoRecord } from './corpus/record.js';
 import { SeededRandom } from './corpus/seeded-random.js';
 import type { AdamOptimizer } from './model/adam.js';
@@ -52,6 +53,10 @@ export interface ValidationMetrics {
   length_ok_share: number;
   /** Share of generated descriptions that contain the page's keyword. */
   keyword_share: number;
+  /** Share of generated descriptions with a repeated word bigram. */
+  repetition: number;
+  /** Distinct word bigrams / all word bigrams over the generated descriptions. */
+  distinct_2: number;
   samples: TableValue;
 }
 
@@ -180,6 +185,8 @@ export class SeoTrainer {
       maxTokens,
       temperature: this.config.temperature,
       rng: this.sampleRng,
+      noRepeatNgram: this.config.no_repeat_ngram,
+      repetitionPenalty: this.config.repetition_penalty,
     });
   }
 
@@ -208,15 +215,16 @@ export class SeoTrainer {
       generated: generated[i] ?? '',
       reference: page.description,
     }));
-    const lengthOk = this.lastSamples.filter((s) => isLengthOk(s.generated)).length;
-    const withKeyword = this.lastSamples.filter((s) => containsKeyword(s.generated, s.keyword)).length;
-    const n = Math.max(1, this.lastSamples.length);
+    // The SEO checks read the decoded text, exactly as a user would judge the descriptions.
+    const quality = descriptionQuality(this.lastSamples);
     return {
       loss,
       accuracy: tokens > 0 ? correct / tokens : 0,
       perplexity: Math.exp(loss),
-      length_ok_share: lengthOk / n,
-      keyword_share: withKeyword / n,
+      length_ok_share: quality.length_ok_share,
+      keyword_share: quality.keyword_share,
+      repetition: quality.repetition,
+      distinct_2: quality.distinct_2,
       samples: table(
         ['step', 'keyword', 'title', 'generated', 'chars', 'length_ok', 'has_keyword'],
         this.lastSamples.map((s) => [

@@ -15,7 +15,10 @@ export const TITLE_TEMPLATES: readonly string[] = [
   '{Kw} Reviews {year}: What Actually Works | {brand}',
 ];
 
-/** Meta descriptions. Most contain `{kw}`; a few do not, as real pages sometimes miss it. */
+/**
+ * Meta descriptions. Every one contains `{kw}` as written and no feature twice: the data teaches the one
+ * behaviour the SEO checks measure (the keyword carried over, no repeated phrases), with nothing to unlearn.
+ */
 export const DESCRIPTION_TEMPLATES: readonly string[] = [
   'Looking for {kw}? We compared {n} top options by {f1}, {f2} and {f3} so you can {goal}. {cta}.',
   'Discover {kw} made to {benefit}. {proof}. {cta} and enjoy {offer}.',
@@ -24,10 +27,10 @@ export const DESCRIPTION_TEMPLATES: readonly string[] = [
   'Learn how to choose {kw}: compare {f1}, {f2} and {f3}, avoid common mistakes and {goal}. {cta}.',
   'Get {kw} from {brand}, built to {benefit}. Enjoy {offer}. {cta}.',
   'Need {kw}? {brand} helps {audience} {goal} with honest advice on {f1} and {f2}. {cta}.',
-  'Compare the best {kw} for {audience} by {f1}, {f2} and price. {proof}. {cta}.',
+  'Compare the best {kw} for {audience} by {f1}, {f2} and {f3}. {proof}. {cta}.',
   '{cta}: {kw} built for {audience}, with top-rated {f1} and {f2}. {offer} at {brand}.',
   'Find {kw} you will love. We review {f1}, {f2} and {f3} to help {audience} {goal}. {cta}.',
-  'Everything {audience} need to know about {f1}, {f2} and {f3}, with picks chosen to {benefit}. {cta}.',
+  'Everything {audience} need to know about {kw}: {f1}, {f2} and {f3}, with picks chosen to {benefit}. {cta}.',
   'Want to {goal}? See our {n} favourite {kw} picks for {audience}, rated on {f1} and {f2}. {cta}.',
 ];
 

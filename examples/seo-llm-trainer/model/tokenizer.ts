@@ -92,6 +92,11 @@ export class WordPieceTokenizer {
     return out;
   }
 
+  /** Characters the token adds to decoded text (0 for the special tokens). */
+  pieceLength(id: number): number {
+    return id < SPECIALS.length ? 0 : (this.vocabulary[id]?.length ?? 0);
+  }
+
   /** Concatenates pieces, stopping at the first `<eos>` and skipping the other special tokens. */
   decode(ids: Iterable<number>): string {
     let text = '';

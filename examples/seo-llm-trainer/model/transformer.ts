@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { matMul, matMulTransposeB } from './fast-matmul.js';
 import { gatherRows } from './gather-rows.js';
+import { PointerHead } from './pointer-head.js';
 
 export interface TransformerConfig {
   readonly vocabSize: number;
@@ -12,17 +13,33 @@ export interface TransformerConfig {
   /** Width of the feed-forward layer. */
   readonly dFF: number;
   readonly seed: number;
+  /** Embeds how much of the description is written (length-buckets.ts); 0 = no length signal. */
+  readonly lengthBuckets?: number;
+  /** Adds the pointer (copy) head of a pointer-generator network; see `PointerHead`. */
+  readonly pointer?: boolean;
+}
+
+/** The network's states for a batch of token ids. */
+export interface Forward {
+  /** Final (normalised) states `[batch × time, dModel]`. */
+  readonly hidden: tf.Tensor2D;
+  /** Input token embeddings `[batch × time, dModel]` (what the pointer copies). */
+  readonly embedded: tf.Tensor2D;
 }
 
 /**
  * A small decoder-only (GPT-style) transformer written with tfjs ops: pre-norm blocks of causal multi-head
- * self-attention and a ReLU MLP, learned positions, output projection tied to the token embedding.
+ * self-attention and a ReLU MLP, learned positions, output projection tied to the token embedding; optionally
+ * a learned embedding of how much of the description is written (`lengthBuckets`) and a pointer head that
+ * copies prompt tokens (`pointer`, used by `LanguageModel`).
  *
- * The embedding lookup and the selection of scored positions use `gatherRows`, a gather whose gradient is a
- * matMul: tfjs's own gather gradient needs `UnsortedSegmentSum`, which the wasm backend does not implement.
+ * The embedding lookups and the selection of scored positions use `gatherRows`, a gather whose gradient is a
+ * scatter: tfjs's own gather gradient needs `UnsortedSegmentSum`, which the wasm backend does not implement.
  */
 export class DecoderTransformer {
   readonly params = new Map<string, tf.Variable>();
+  /** The copy head, when `config.pointer` is set. */
+  readonly pointer: PointerHead | undefined;
   private readonly causalMask: tf.Tensor2D;
 
   constructor(readonly config: TransformerConfig) {
@@ -36,6 +53,7 @@ export class DecoderTransformer {
     const residualStd = 0.02 / Math.sqrt(2 * nLayers);
     normal('token_embedding', [vocabSize, d]);
     normal('position_embedding', [seqLen, d], 0.01);
+    if (config.lengthBuckets) normal('length_embedding', [config.lengthBuckets, d], 0.01);
     for (let l = 0; l < nLayers; l++) {
       const p = `block${l}`;
       constant(`${p}/ln1/gamma`, [d], 1);
@@ -53,6 +71,9 @@ export class DecoderTransformer {
     }
     constant('ln_final/gamma', [d], 1);
     constant('ln_final/beta', [d], 0);
+    this.pointer = config.pointer
+      ? new PointerHead(d, seed, (name, init) => this.add(name, init))
+      : undefined;
     // 0 on and below the diagonal, -1e9 above: added to attention scores before the softmax.
     this.causalMask = tf.tidy(() => {
       const lower = tf.linalg.bandPart(tf.ones([seqLen, seqLen]), -1, 0);
@@ -102,13 +123,28 @@ export class DecoderTransformer {
   }
 
   /** Final hidden states `[batch × time, dModel]` for int32 token ids `[batch, time]`. Call inside `tf.tidy`. */
-  hidden(ids: tf.Tensor2D): tf.Tensor2D {
+  hidden(ids: tf.Tensor2D, lengths?: tf.Tensor2D): tf.Tensor2D {
+    return this.forward(ids, lengths).hidden;
+  }
+
+  /**
+   * Final states and input embeddings for int32 token ids `[batch, time]` and, with `lengthBuckets`, their
+   * int32 length buckets `[batch, time]`. Call inside `tf.tidy`.
+   */
+  forward(ids: tf.Tensor2D, lengths?: tf.Tensor2D): Forward {
     const [batch, time] = ids.shape;
     const { dModel, nLayers } = this.config;
     const flat = tf.reshape(ids, [batch * time]) as tf.Tensor1D;
     const tokens = gatherRows(this.p('token_embedding') as tf.Tensor as tf.Tensor2D, flat);
     const positions = tf.tile(tf.slice(this.p('position_embedding'), [0, 0], [time, dModel]), [batch, 1]);
     let x = tf.add(tokens, positions) as tf.Tensor2D;
+    const lengthTable = this.params.get('length_embedding');
+    if (lengthTable) {
+      if (!lengths) throw new Error('this network embeds length buckets: pass them with the token ids');
+      const flatLengths = tf.reshape(lengths, [batch * time]) as tf.Tensor1D;
+      x = tf.add(x, gatherRows(lengthTable as tf.Tensor as tf.Tensor2D, flatLengths)) as tf.Tensor2D;
+    }
+    const embedded = tokens;
     for (let l = 0; l < nLayers; l++) {
       const p = `block${l}`;
       x = tf.add(x, this.attention(this.layerNorm(x, `${p}/ln1`), batch, time, `${p}/attention`));
@@ -117,7 +153,7 @@ export class DecoderTransformer {
       );
       x = tf.add(x, tf.add(matMul(h as tf.Tensor2D, this.p(`${p}/mlp/w2`)), this.p(`${p}/mlp/b2`)));
     }
-    return this.layerNorm(x, 'ln_final');
+    return { hidden: this.layerNorm(x, 'ln_final'), embedded };
   }
 
   /**
@@ -133,8 +169,8 @@ export class DecoderTransformer {
   describe(): string {
     const c = this.config;
     const lines = [
-      `DecoderTransformer (decoder-only, causal self-attention, pre-norm, tied output embedding)`,
-      `  vocab ${c.vocabSize} · context ${c.seqLen} · width ${c.dModel} · heads ${c.nHeads} · blocks ${c.nLayers} · mlp ${c.dFF}`,
+      `DecoderTransformer (decoder-only, causal self-attention, pre-norm, tied output embedding${c.pointer ? ', pointer-generator copy head' : ''})`,
+      `  vocab ${c.vocabSize} · length buckets ${c.lengthBuckets ?? 0} · context ${c.seqLen} · width ${c.dModel} · heads ${c.nHeads} · blocks ${c.nLayers} · mlp ${c.dFF}`,
       `  parameters: ${this.parameterCount.toLocaleString('en-US')}`,
       '',
       '| parameter | shape | count |',

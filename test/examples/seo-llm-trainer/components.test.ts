@@ -3,8 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_PATH, loadCorpus } from '../../../examples/seo-llm-trainer/corpus/corpus-file.js';
 import { generateCorpus, toJsonLines } from '../../../examples/seo-llm-trainer/corpus/generator.js';
+import { hasRepeatedBigram } from '../../../examples/seo-llm-trainer/corpus/description-quality.js';
 import { containsKeyword, isLengthOk } from '../../../examples/seo-llm-trainer/corpus/record.js';
-import { encodeExample, makeBatch } from '../../../examples/seo-llm-trainer/model/examples.js';
+import { disposeBatch, encodeExample, makeBatch } from '../../../examples/seo-llm-trainer/model/examples.js';
 import { matMul } from '../../../examples/seo-llm-trainer/model/fast-matmul.js';
 import { gatherRows } from '../../../examples/seo-llm-trainer/model/gather-rows.js';
 import { learningRateAt } from '../../../examples/seo-llm-trainer/model/lr-schedule.js';
@@ -21,10 +22,11 @@ describe('SEO corpus', () => {
     expect(train.length + validation.length).toBe(4000);
     expect(validation.length).toBe(400);
     const all = [...train, ...validation];
-    expect(all.filter((r) => isLengthOk(r.description)).length / all.length).toBeGreaterThan(0.9);
-    expect(all.filter((r) => containsKeyword(r.description, r.keyword)).length / all.length).toBeGreaterThan(
-      0.85,
-    );
+    // The data teaches what the SEO checks measure: every description in 120–160 characters, with its
+    // keyword, and no word pair twice.
+    expect(all.filter((r) => !isLengthOk(r.description))).toEqual([]);
+    expect(all.filter((r) => !containsKeyword(r.description, r.keyword))).toEqual([]);
+    expect(all.filter((r) => hasRepeatedBigram(r.description))).toEqual([]);
     expect(new Set(all.map((r) => `${r.keyword}|${r.title}|${r.description}`)).size).toBe(all.length);
   });
 });
@@ -70,7 +72,22 @@ describe('training pieces', () => {
     const target = [...tokenizer.encode(' Buy shoes now.'), EOS];
     expect(Array.from(batch.labels.dataSync())).toEqual(target);
     expect(Array.from(batch.rows.dataSync())).toEqual(target.map((_, i) => example.promptLength - 1 + i));
-    tf.dispose([batch.inputs, batch.rows, batch.labels]);
+    disposeBatch(batch);
+  });
+
+  it('buckets the description characters written so far: 0 in the prompt, 1 + chars/10 from its last token', () => {
+    const tokenizer = WordPieceTokenizer.fit(['a | b ->', ' Buy shoes now.'], { minCount: 1 });
+    const record = {
+      id: 0,
+      split: 'train' as const,
+      keyword: 'a',
+      title: 'b',
+      description: 'Buy shoes now.',
+    };
+    const example = encodeExample(tokenizer, record, 12);
+    // <bos> " a" " |" " b" " -" ">" | " Buy" " shoes" " now" "." <eos>: 4, 10, 14, 15, 15 characters written.
+    expect(example.promptLength).toBe(6);
+    expect(Array.from(example.lengthBuckets.subarray(0, 11))).toEqual([0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2]);
   });
 
   it('gradients of matMul and gatherRows match tfjs’s own', () => {

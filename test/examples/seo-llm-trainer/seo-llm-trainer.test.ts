@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descriptionQuality } from '../../../examples/seo-llm-trainer/corpus/description-quality.js';
 import {
   DirectoryCheckpointHandler,
   loadWeights,
@@ -127,6 +128,26 @@ describe('seo-llm-trainer example', () => {
     expect(result.samples).toHaveLength(2);
   });
 
+  it('scores the SEO checks on the descriptions it generated', () => {
+    const last = result.validation.at(-1);
+    expect(result.samples.every((s) => s.generated.length > 0)).toBe(true);
+    // The last evaluation's metrics are exactly the checks applied to the decoded text it kept as samples.
+    const quality = descriptionQuality(result.samples);
+    expect(last?.keyword_share).toBe(quality.keyword_share);
+    expect(last?.length_ok_share).toBe(quality.length_ok_share);
+    expect(last?.repetition).toBe(quality.repetition);
+    expect(last?.distinct_2).toBe(quality.distinct_2);
+    expect(quality.distinct_2).toBeGreaterThan(0);
+    // What was logged is what was computed.
+    const logged = (key: string) =>
+      recording.rows
+        .filter((r) => r.step === 20 && r.keys.includes(key))
+        .map((r) => r.values[r.keys.indexOf(key)]);
+    expect(logged('validation/repetition')).toEqual([quality.repetition]);
+    expect(logged('validation/distinct_2')).toEqual([quality.distinct_2]);
+    expect(logged('validation/keyword_share')).toEqual([quality.keyword_share]);
+  });
+
   it('writes the decorated methods’ metrics to TensorBoard at the expected steps', () => {
     const inspected = inspectLogDir(join(dir, 'runs'));
     expect(inspected.errors).toBe(0);
@@ -153,6 +174,8 @@ describe('seo-llm-trainer example', () => {
       'validation/perplexity',
       'validation/length_ok_share',
       'validation/keyword_share',
+      'validation/repetition',
+      'validation/distinct_2',
     ]) {
       expect(stepsOf(tag), tag).toEqual([0, 10, 20]);
     }
@@ -181,6 +204,8 @@ describe('seo-llm-trainer example', () => {
     expect(history.get('memory/memory_usage')).toEqual([10, 20]);
     expect(history.get('validation/loss')).toEqual([0, 10, 20]);
     expect(history.get('validation/keyword_share')).toEqual([0, 10, 20]);
+    expect(history.get('validation/repetition')).toEqual([0, 10, 20]);
+    expect(history.get('validation/distinct_2')).toEqual([0, 10, 20]);
     expect(history.get('parameters/weights/token_embedding')).toEqual([10, 20]);
   });
 
@@ -251,6 +276,8 @@ describe('seo-llm-trainer example with --level high', () => {
           t.startsWith('parameters/') ||
           t === 'validation/length_ok_share' ||
           t === 'validation/keyword_share' ||
+          t === 'validation/repetition' ||
+          t === 'validation/distinct_2' ||
           t.startsWith('profiling/'),
       );
       expect(lower).toEqual([]);
