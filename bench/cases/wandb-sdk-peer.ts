@@ -121,6 +121,8 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
 async function measure(server: FakeWandbServer, dir: string, quick: boolean): Promise<BenchRow[]> {
   // Per-call cost, both runs active.
   const [sdk, ours] = await Promise.all([startSdkRun(server), startOurRun(server, dir)]);
+  // The W&B backend creates the run in the background (init() does not wait for the network): give it 5 s.
+  for (let waited = 0; !server.runs.has(ours.runId) && waited < 5_000; waited += 50) await sleep(50);
   const oursWired = server.runs.has(ours.runId);
   let offset = 0;
   const batch = 1_000;
@@ -198,4 +200,8 @@ async function measure(server: FakeWandbServer, dir: string, quick: boolean): Pr
       ratio: ourRate / sdkRate,
     },
   ];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
