@@ -177,6 +177,8 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
     disposeAll(network, optimizer);
     throw error;
   }
+  // The architecture, once, before training: TensorBoard's Graphs dashboard and a model.summary()-style table.
+  run.logModel(network.modelDescription());
   const sampler = new BatchSampler(trainRecords.map(encode), config.batch_size, config.seq_len, config.seed);
   const trainer = new SeoTrainer(
     {

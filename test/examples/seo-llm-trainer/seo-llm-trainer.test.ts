@@ -8,6 +8,8 @@ import {
   DirectoryCheckpointHandler,
   loadWeights,
 } from '../../../examples/seo-llm-trainer/model/checkpoint.js';
+import { LENGTH_BUCKETS } from '../../../examples/seo-llm-trainer/model/length-buckets.js';
+import { DecoderTransformer } from '../../../examples/seo-llm-trainer/model/transformer.js';
 import { runTraining, type TrainingResult } from '../../../examples/seo-llm-trainer/run-training.js';
 import type { Backend, MetricRow } from '../../../src/core/backend.js';
 import { emptyBackendStats } from '../../../src/core/backend.js';
@@ -187,6 +189,36 @@ describe('seo-llm-trainer example', () => {
     expect(tags['model/architecture']?.plugin).toBe('text');
     expect(String(tags['model/architecture']?.last)).toContain('DecoderTransformer');
     expect(tags['validation/samples']?.plugin).toBe('text');
+  });
+
+  it('logs the transformer with run.logModel: a Graphs-dashboard graph and a model summary', async () => {
+    const tags = inspectLogDir(join(dir, 'runs')).runs[result.runName]?.tags ?? {};
+    // TINY: one block, the copy head and the length signal on (the shipped config's defaults).
+    const expected = new DecoderTransformer({
+      vocabSize: 8,
+      seqLen: result.config.seq_len,
+      dModel: 16,
+      nHeads: 2,
+      nLayers: 1,
+      dFF: 32,
+      seed: 1,
+      pointer: result.config.pointer,
+      lengthBuckets: result.config.length_signal ? LENGTH_BUCKETS : 0,
+    });
+    const layers = expected.modelDescription().layers.length;
+    expected.dispose();
+    expect(tags.keras?.kerasModel?.layers).toBe(layers);
+    expect(tags.keras?.kerasModel?.name).toBe('DecoderTransformer');
+    expect(tags['model/summary']?.plugin).toBe('text');
+    const summary = String(tags['model/summary']?.last);
+    expect(summary).toContain('Model: "DecoderTransformer"');
+    expect(summary).toContain('block0/attention');
+    expect(summary).toContain('pointer');
+    // Every weight of the saved model is counted once.
+    const { tensors } = await loadWeights(new DirectoryCheckpointHandler(result.paths.checkpoint));
+    const weights = Object.values(tensors).reduce((n, t) => n + t.size, 0);
+    for (const t of Object.values(tensors)) t.dispose();
+    expect(summary.match(/Total params: ([\d,]+)/)?.[1]?.replaceAll(',', '')).toBe(String(weights));
   });
 
   it('writes the same tags and steps to the offline W&B run', () => {
