@@ -195,9 +195,25 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   const losses: number[] = [];
   const accuracies: number[] = [];
   const validation: ValidationPoint[] = [];
-  const evaluate = () => {
+  let bestLoss = Number.POSITIVE_INFINITY;
+  /**
+   * Validates; after training steps also saves the checkpoint and logs it as a `model` artifact (the library adds
+   * `latest`; `best` when the validation loss is the lowest so far). The step-0 baseline is untrained: no artifact.
+   */
+  const evaluate = async () => {
     const { samples: _samples, ...metrics } = trainer.evaluate();
-    validation.push({ step: trainer.globalStep, ...metrics });
+    const step = trainer.globalStep;
+    validation.push({ step, ...metrics });
+    if (step === 0) return;
+    const best = metrics.loss < bestLoss;
+    if (best) bestLoss = metrics.loss;
+    const dir = await trainer.saveCheckpoint();
+    run.logArtifact(dir, {
+      name: 'model',
+      type: 'model',
+      aliases: best ? ['best'] : [],
+      metadata: { step, val_loss: metrics.loss },
+    });
   };
   const progress = input.progress === undefined ? process.stderr : input.progress;
   const bar = progress ? new ProgressBar(progress, totalSteps) : undefined;
@@ -207,15 +223,16 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
     say([
       `seo-llm-trainer: run ${run.name} (${run.id}): ${totalSteps} steps, batch ${config.batch_size}, ${network.parameterCount.toLocaleString('en-US')} parameters, vocab ${tokenizer.size}, tfjs ${backend.name}`,
     ]);
-    evaluate();
+    await evaluate();
     const started = performance.now();
     for (let step = 1; step <= totalSteps; step++) {
       const metrics = trainer.trainStep();
       trainer.memoryStats();
       losses.push(metrics.loss);
       accuracies.push(metrics.accuracy);
-      if (step % config.eval_every === 0 || step === totalSteps) evaluate();
-      if (config.checkpoint_every > 0 && step % config.checkpoint_every === 0 && step !== totalSteps) {
+      const evaluating = step % config.eval_every === 0 || step === totalSteps;
+      if (evaluating) await evaluate();
+      else if (config.checkpoint_every > 0 && step % config.checkpoint_every === 0) {
         await trainer.saveCheckpoint();
       }
       const elapsed = (performance.now() - started) / 1000;
@@ -225,7 +242,6 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
     }
     seconds = (performance.now() - started) / 1000;
     bar?.done();
-    await trainer.saveCheckpoint();
   } catch (error) {
     bar?.done();
     await run.finish({ exitCode: 1 });

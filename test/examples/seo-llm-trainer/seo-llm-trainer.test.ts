@@ -16,6 +16,7 @@ import { emptyBackendStats } from '../../../src/core/backend.js';
 import { loadOptions } from '../../../src/core/config-loader.js';
 import type { ResolvedOptions } from '../../../src/core/options.js';
 import { inspectLogDir } from '../../../src/trackers/tensorboard/index.js';
+import { decodeArtifactRecord } from '../../../src/trackers/wandb/artifacts/artifact-record.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/index.js';
 
 const CONFIG_FILE = fileURLToPath(
@@ -239,6 +240,34 @@ describe('seo-llm-trainer example', () => {
     expect(history.get('validation/repetition')).toEqual([0, 10, 20]);
     expect(history.get('validation/distinct_2')).toEqual([0, 10, 20]);
     expect(history.get('parameters/weights/token_embedding')).toEqual([10, 20]);
+  });
+
+  it('logs the checkpoint of each evaluation as a model artifact', () => {
+    const runDir = result.paths.wandbRunDir as string;
+    const file = readdirSync(runDir).find((f) => f.endsWith('.wandb'));
+    const contents = readWandbFile(join(runDir, file as string));
+    const artifacts = contents.records
+      .filter((r) => r.type === 'artifact' && r.artifact !== undefined)
+      .map((r) => decodeArtifactRecord(r.artifact as Uint8Array));
+    expect(artifacts.map((a) => [a.name, a.type, a.metadata?.step])).toEqual([
+      ['model', 'model', 10],
+      ['model', 'model', 20],
+    ]);
+    const validationLoss = (step: number) => result.validation.find((v) => v.step === step)?.loss;
+    expect(artifacts.map((a) => a.metadata?.val_loss)).toEqual([validationLoss(10), validationLoss(20)]);
+    // The first is the best so far; the second is best only when it improved.
+    expect(artifacts[0]?.aliases).toEqual(expect.arrayContaining(['latest', 'best']));
+    const improved = (validationLoss(20) ?? 0) < (validationLoss(10) ?? 0);
+    expect(artifacts[1]?.aliases.includes('best')).toBe(improved);
+    for (const artifact of artifacts) {
+      expect(artifact.files.map((f) => f.path).sort()).toEqual(['model.json', 'weights.bin']);
+    }
+    // Staged copies: the step-10 weights stay as they were when logged, though the checkpoint was overwritten.
+    expect(artifacts[0]?.digest).not.toBe(artifacts[1]?.digest);
+    const tags = inspectLogDir(join(dir, 'runs')).runs[result.runName]?.tags ?? {};
+    expect(tags['artifacts/model']?.plugin).toBe('text');
+    expect(tags['artifacts/model']?.count).toBe(2);
+    expect(String(tags['artifacts/model']?.last)).toContain('weights.bin');
   });
 
   it('hands every row to a custom backend passed to init()', () => {
