@@ -25,6 +25,7 @@ interface CliFlags {
   level?: 'high' | 'medium' | 'all';
   seed?: number;
   workers?: number;
+  resume?: boolean;
 }
 
 const program = new Command()
@@ -51,6 +52,10 @@ const program = new Command()
     'train in N worker processes, one data shard each (see workers.ts)',
     nonNegativeInteger,
   )
+  .option(
+    '--resume',
+    'continue the last run from its latest checkpoint (same W&B run and TensorBoard directory)',
+  )
   .parse(process.argv);
 
 const flags = program.opts<CliFlags>();
@@ -70,6 +75,9 @@ if (flags.level !== undefined) overrides.logging = { level: flags.level };
 
 try {
   const options = loadOptions({ file: flags.config, overrides });
+  if (flags.resume && flags.workers !== undefined && flags.workers > 1) {
+    throw new Error('--resume continues a single-process run; leave out --workers');
+  }
   if (flags.workers !== undefined && flags.workers > 1) {
     const script = fileURLToPath(import.meta.url);
     const args = process.argv.slice(2);
@@ -77,7 +85,11 @@ try {
   } else {
     const worker = prepareWorker(options);
     try {
-      await runTraining({ options: worker.options, progress: worker.progress });
+      await runTraining({
+        options: worker.options,
+        progress: worker.progress,
+        ...(flags.resume ? { resume: true } : {}),
+      });
     } finally {
       worker.cleanup();
     }

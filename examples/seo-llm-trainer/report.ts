@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { containsKeyword, isLengthOk } from './corpus/record.js';
 import type { GeneratedSample } from './trainer.js';
 
@@ -79,6 +80,14 @@ export function formatSamples(samples: readonly GeneratedSample[], limit = 3): s
 /** Exact commands for looking at what the run wrote. */
 export function formatNextSteps(paths: ResultPaths): string[] {
   const lines = ['Look at the results'];
+  // One local dashboard for both: the TensorBoard logdir and the W&B directory (the parent of the run's folder).
+  const viewPaths = [
+    paths.tensorboardLogDir,
+    paths.wandbRunDir === undefined ? undefined : dirname(paths.wandbRunDir),
+  ].filter((p): p is string => p !== undefined);
+  if (viewPaths.length > 0) {
+    lines.push(`  Dashboard:     npx trainscope view ${viewPaths.join(' ')}   (no Python, no account)`);
+  }
   if (paths.tensorboardLogDir !== undefined) {
     lines.push(`  TensorBoard:   tensorboard --logdir ${paths.tensorboardLogDir}`);
     lines.push(

@@ -9,6 +9,7 @@ import { LENGTH_BUCKETS } from './model/length-buckets.js';
 import { type SelectedBackend, selectTfBackend } from './model/tf-backend.js';
 import { WordPieceTokenizer } from './model/tokenizer.js';
 import { DecoderTransformer } from './model/transformer.js';
+import { readLastRun, restoreCheckpoint, writeLastRun } from './last-run.js';
 import { type ProgressStream, ProgressBar } from './progress-bar.js';
 import {
   formatFinalMetrics,
@@ -38,12 +39,19 @@ export interface RunTrainingOptions {
   readonly progress?: ProgressStream | false;
   /** Where the final report goes (default stdout); `false` for none. */
   readonly report?: ProgressStream | false;
+  /**
+   * Continue the last run (`last-run.json`) from its latest checkpoint, in the same W&B run and TensorBoard run
+   * directory (`npm run example -- --resume`). The optimizer's moments are not checkpointed: they restart.
+   */
+  readonly resume?: boolean;
 }
 
 export interface TrainingResult {
   readonly runId: string;
   readonly runName: string;
   readonly steps: number;
+  /** The step this session started after: 0, or the checkpoint's step when resuming. */
+  readonly startStep: number;
   readonly seconds: number;
   readonly backend: SelectedBackend;
   /** Training loss of every step (index 0 = step 1). */
@@ -70,7 +78,13 @@ function findWandbRunDir(resolved: ResolvedOptions, runId: string): string | und
   if (resolved.wandb === false) return undefined;
   const root = join(resolved.wandb.dir, 'wandb');
   if (!existsSync(root)) return undefined;
-  const match = readdirSync(root).find((name) => /^(offline-)?run-/.test(name) && name.endsWith(`-${runId}`));
+  // A resumed run has one directory per session (time-stamped names, `-<n>` added within the same second):
+  // this session's is the newest.
+  const ofRun = (name: string) => {
+    const rest = name.slice(name.lastIndexOf(`-${runId}`) + runId.length + 1);
+    return /^(offline-)?run-/.test(name) && name.includes(`-${runId}`) && /^(-\d+)?$/.test(rest);
+  };
+  const match = readdirSync(root).filter(ofRun).sort().at(-1);
   return match === undefined ? undefined : join(root, match);
 }
 
@@ -141,7 +155,13 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   const epochSteps = stepsPerEpoch * config.epochs;
   const totalSteps = config.steps > 0 ? Math.min(config.steps, epochSteps) : epochSteps;
 
-  const runName = resolved.name ?? `${config.model_name}-${timestamp(new Date())}`;
+  // last-run.json sits in the TensorBoard logdir (TensorBoard reads only event files), or in checkpoints/.
+  const lastRunFile = join(
+    resolved.tensorboard === false ? 'checkpoints' : resolved.tensorboard.logDir,
+    'last-run.json',
+  );
+  const previous = input.resume ? readLastRun(lastRunFile) : undefined;
+  const runName = previous?.name ?? resolved.name ?? `${config.model_name}-${timestamp(new Date())}`;
   const trace =
     resolved.profiling.trace === true
       ? { path: join('traces', `${runName}.pt.trace.json`) }
@@ -171,12 +191,28 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   };
 
   let run: Run;
+  let startStep = 0;
   try {
-    run = await init(runOptions, input.backends ? { backends: input.backends } : {});
+    if (previous) {
+      startStep = await restoreCheckpoint(checkpointDir, network.params);
+      if (startStep >= totalSteps) {
+        throw new Error(
+          `--resume: run ${previous.name} already reached step ${startStep} of ${totalSteps}; pass a larger --steps to continue it`,
+        );
+      }
+    }
+    // Resuming: the same W&B run (id) continues after the checkpoint's step; TensorBoard purges later points.
+    const resumeOptions = previous
+      ? { id: previous.id, resume: 'allow' as const, resumeStep: startStep + 1 }
+      : {};
+    run = await init({ ...runOptions, ...resumeOptions }, input.backends ? { backends: input.backends } : {});
   } catch (error) {
     disposeAll(network, optimizer);
     throw error;
   }
+  // The architecture, once, before training: TensorBoard's Graphs dashboard and a model.summary()-style table.
+  // A resumed run logged it in its first session.
+  if (!previous) run.logModel(network.modelDescription());
   const sampler = new BatchSampler(trainRecords.map(encode), config.batch_size, config.seq_len, config.seed);
   const trainer = new SeoTrainer(
     {
@@ -193,37 +229,63 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   const losses: number[] = [];
   const accuracies: number[] = [];
   const validation: ValidationPoint[] = [];
-  const evaluate = () => {
+  // run.step is where this session continues (the checkpoint's step + 1 when resuming).
+  trainer.globalStep = previous ? run.step - 1 : 0;
+  let bestLoss = previous?.bestLoss ?? Number.POSITIVE_INFINITY;
+  writeLastRun(lastRunFile, { id: run.id, name: runName, bestLoss: previous?.bestLoss ?? null });
+  /**
+   * Validates; after training steps also saves the checkpoint and logs it as a `model` artifact (the library adds
+   * `latest`; `best` when the validation loss is the lowest so far). The step-0 baseline is untrained: no artifact.
+   */
+  const evaluate = async () => {
     const { samples: _samples, ...metrics } = trainer.evaluate();
-    validation.push({ step: trainer.globalStep, ...metrics });
+    const step = trainer.globalStep;
+    validation.push({ step, ...metrics });
+    if (step === 0) return;
+    const best = metrics.loss < bestLoss;
+    if (best) bestLoss = metrics.loss;
+    const dir = await trainer.saveCheckpoint();
+    run.logArtifact(dir, {
+      name: 'model',
+      type: 'model',
+      aliases: best ? ['best'] : [],
+      metadata: { step, val_loss: metrics.loss },
+    });
+    writeLastRun(lastRunFile, { id: run.id, name: runName, bestLoss });
   };
   const progress = input.progress === undefined ? process.stderr : input.progress;
   const bar = progress ? new ProgressBar(progress, totalSteps) : undefined;
   let seconds = 0;
   try {
-    run.log({ 'model/architecture': text(network.describe()) }, { step: 0, commit: false, priority: 'high' });
+    if (!previous) {
+      run.log(
+        { 'model/architecture': text(network.describe()) },
+        { step: 0, commit: false, priority: 'high' },
+      );
+    }
     say([
-      `seo-llm-trainer: run ${run.name} (${run.id}): ${totalSteps} steps, batch ${config.batch_size}, ${network.parameterCount.toLocaleString('en-US')} parameters, vocab ${tokenizer.size}, tfjs ${backend.name}`,
+      `seo-llm-trainer: run ${run.name} (${run.id})${previous ? `: resumed after step ${trainer.globalStep} (optimizer state restarts)` : ''}: ${totalSteps} steps, batch ${config.batch_size}, ${network.parameterCount.toLocaleString('en-US')} parameters, vocab ${tokenizer.size}, tfjs ${backend.name}`,
     ]);
-    evaluate();
+    if (!previous) await evaluate();
+    const firstStep = trainer.globalStep + 1;
     const started = performance.now();
-    for (let step = 1; step <= totalSteps; step++) {
+    for (let step = firstStep; step <= totalSteps; step++) {
       const metrics = trainer.trainStep();
       trainer.memoryStats();
       losses.push(metrics.loss);
       accuracies.push(metrics.accuracy);
-      if (step % config.eval_every === 0 || step === totalSteps) evaluate();
-      if (config.checkpoint_every > 0 && step % config.checkpoint_every === 0 && step !== totalSteps) {
+      const evaluating = step % config.eval_every === 0 || step === totalSteps;
+      if (evaluating) await evaluate();
+      else if (config.checkpoint_every > 0 && step % config.checkpoint_every === 0) {
         await trainer.saveCheckpoint();
       }
       const elapsed = (performance.now() - started) / 1000;
-      bar?.update(step, { loss: mean(losses.slice(-10)), stepsPerSecond: step / elapsed });
+      bar?.update(step, { loss: mean(losses.slice(-10)), stepsPerSecond: (step - firstStep + 1) / elapsed });
       // Let trainscope's background drain and the backends' file writes run between steps.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     seconds = (performance.now() - started) / 1000;
     bar?.done();
-    await trainer.saveCheckpoint();
   } catch (error) {
     bar?.done();
     await run.finish({ exitCode: 1 });
@@ -234,7 +296,8 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
   const finalLoss = mean(losses.slice(-10));
   say(
     formatFinalMetrics({
-      steps: totalSteps,
+      // This session's steps (fewer than totalSteps when resuming).
+      steps: losses.length,
       seconds,
       firstLoss,
       finalLoss,
@@ -261,6 +324,7 @@ export async function runTraining(input: RunTrainingOptions): Promise<TrainingRe
     runId: run.id,
     runName: run.name,
     steps: totalSteps,
+    startStep,
     seconds,
     backend,
     losses,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { matMul, matMulTransposeB } from './fast-matmul.js';
 import { gatherRows } from './gather-rows.js';
 import { PointerHead } from './pointer-head.js';
+import type { ModelDescription, ModelLayerDescription } from '../trainscope.js';
 
 export interface TransformerConfig {
   readonly vocabSize: number;
@@ -163,6 +164,119 @@ export class DecoderTransformer {
    */
   logitsAt(hidden: tf.Tensor2D, rows: tf.Tensor1D): tf.Tensor2D {
     return matMulTransposeB(gatherRows(hidden, rows), this.p('token_embedding'));
+  }
+
+  /**
+   * The architecture as trainscope's `ModelDescription` (for `run.logModel`): one layer per parameterised part,
+   * named like the parameters, so the layers' `params` add up to `parameterCount`.
+   */
+  modelDescription(): ModelDescription {
+    const { dModel: d, nLayers, seqLen, vocabSize, nHeads, dFF } = this.config;
+    const seq: readonly (number | null)[] = [null, seqLen, d];
+    const size = (...names: string[]) => names.reduce((n, name) => n + (this.params.get(name)?.size ?? 0), 0);
+    const layers: ModelLayerDescription[] = [
+      { name: 'tokens', className: 'InputLayer', outputShape: [null, seqLen] },
+      {
+        name: 'token_embedding',
+        className: 'Embedding',
+        inputs: ['tokens'],
+        outputShape: seq,
+        params: size('token_embedding'),
+      },
+      {
+        name: 'position_embedding',
+        className: 'PositionEmbedding',
+        inputs: ['token_embedding'],
+        outputShape: seq,
+        params: size('position_embedding'),
+      },
+    ];
+    let x = 'position_embedding';
+    if (this.params.has('length_embedding')) {
+      layers.push(
+        { name: 'length_buckets', className: 'InputLayer', outputShape: [null, seqLen] },
+        {
+          name: 'length_embedding',
+          className: 'Embedding',
+          inputs: ['length_buckets'],
+          outputShape: seq,
+          params: size('length_embedding'),
+        },
+        { name: 'embedding_sum', className: 'Add', inputs: [x, 'length_embedding'], outputShape: seq },
+      );
+      x = 'embedding_sum';
+    }
+    for (let l = 0; l < nLayers; l++) {
+      const p = `block${l}`;
+      const attention = ['query', 'key', 'value', 'output'].map((w) => `${p}/attention/${w}`);
+      const mlp = ['w1', 'b1', 'w2', 'b2'].map((w) => `${p}/mlp/${w}`);
+      layers.push(
+        {
+          name: `${p}/ln1`,
+          className: 'LayerNormalization',
+          inputs: [x],
+          outputShape: seq,
+          params: size(`${p}/ln1/gamma`, `${p}/ln1/beta`),
+        },
+        {
+          name: `${p}/attention`,
+          className: 'MultiHeadAttention',
+          inputs: [`${p}/ln1`],
+          outputShape: `(batch, ${seqLen}, ${d}) · ${nHeads} heads`,
+          params: size(...attention),
+        },
+        { name: `${p}/residual1`, className: 'Add', inputs: [x, `${p}/attention`], outputShape: seq },
+        {
+          name: `${p}/ln2`,
+          className: 'LayerNormalization',
+          inputs: [`${p}/residual1`],
+          outputShape: seq,
+          params: size(`${p}/ln2/gamma`, `${p}/ln2/beta`),
+        },
+        {
+          name: `${p}/mlp`,
+          className: 'MLP',
+          inputs: [`${p}/ln2`],
+          outputShape: `(batch, ${seqLen}, ${dFF}) -> (batch, ${seqLen}, ${d})`,
+          params: size(...mlp),
+        },
+        {
+          name: `${p}/residual2`,
+          className: 'Add',
+          inputs: [`${p}/residual1`, `${p}/mlp`],
+          outputShape: seq,
+        },
+      );
+      x = `${p}/residual2`;
+    }
+    layers.push(
+      {
+        name: 'ln_final',
+        className: 'LayerNormalization',
+        inputs: [x],
+        outputShape: seq,
+        params: size('ln_final/gamma', 'ln_final/beta'),
+      },
+      // Tied to the token embedding: no parameters of its own.
+      {
+        name: 'logits',
+        className: 'TiedEmbeddingOutput',
+        inputs: ['ln_final', 'token_embedding'],
+        outputShape: [null, seqLen, vocabSize],
+        params: 0,
+      },
+    );
+    if (this.pointer) {
+      const pointerParams = [...this.params.keys()].filter((name) => name.startsWith('pointer/'));
+      layers.push({
+        name: 'pointer',
+        className: 'PointerGeneratorHead',
+        inputs: ['logits', 'ln_final', 'token_embedding', 'tokens'],
+        outputShape: [null, seqLen, vocabSize],
+        params: size(...pointerParams),
+      });
+    }
+    return { name: 'DecoderTransformer', layers };
   }
 
   /** A readable summary of the architecture, logged once as text. */

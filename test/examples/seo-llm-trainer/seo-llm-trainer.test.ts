@@ -8,12 +8,15 @@ import {
   DirectoryCheckpointHandler,
   loadWeights,
 } from '../../../examples/seo-llm-trainer/model/checkpoint.js';
+import { LENGTH_BUCKETS } from '../../../examples/seo-llm-trainer/model/length-buckets.js';
+import { DecoderTransformer } from '../../../examples/seo-llm-trainer/model/transformer.js';
 import { runTraining, type TrainingResult } from '../../../examples/seo-llm-trainer/run-training.js';
 import type { Backend, MetricRow } from '../../../src/core/backend.js';
 import { emptyBackendStats } from '../../../src/core/backend.js';
 import { loadOptions } from '../../../src/core/config-loader.js';
 import type { ResolvedOptions } from '../../../src/core/options.js';
 import { inspectLogDir } from '../../../src/trackers/tensorboard/index.js';
+import { decodeArtifactRecord } from '../../../src/trackers/wandb/artifacts/artifact-record.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/index.js';
 
 const CONFIG_FILE = fileURLToPath(
@@ -189,6 +192,36 @@ describe('seo-llm-trainer example', () => {
     expect(tags['validation/samples']?.plugin).toBe('text');
   });
 
+  it('logs the transformer with run.logModel: a Graphs-dashboard graph and a model summary', async () => {
+    const tags = inspectLogDir(join(dir, 'runs')).runs[result.runName]?.tags ?? {};
+    // TINY: one block, the copy head and the length signal on (the shipped config's defaults).
+    const expected = new DecoderTransformer({
+      vocabSize: 8,
+      seqLen: result.config.seq_len,
+      dModel: 16,
+      nHeads: 2,
+      nLayers: 1,
+      dFF: 32,
+      seed: 1,
+      pointer: result.config.pointer,
+      lengthBuckets: result.config.length_signal ? LENGTH_BUCKETS : 0,
+    });
+    const layers = expected.modelDescription().layers.length;
+    expected.dispose();
+    expect(tags.keras?.kerasModel?.layers).toBe(layers);
+    expect(tags.keras?.kerasModel?.name).toBe('DecoderTransformer');
+    expect(tags['model/summary']?.plugin).toBe('text');
+    const summary = String(tags['model/summary']?.last);
+    expect(summary).toContain('Model: "DecoderTransformer"');
+    expect(summary).toContain('block0/attention');
+    expect(summary).toContain('pointer');
+    // Every weight of the saved model is counted once.
+    const { tensors } = await loadWeights(new DirectoryCheckpointHandler(result.paths.checkpoint));
+    const weights = Object.values(tensors).reduce((n, t) => n + t.size, 0);
+    for (const t of Object.values(tensors)) t.dispose();
+    expect(summary.match(/Total params: ([\d,]+)/)?.[1]?.replaceAll(',', '')).toBe(String(weights));
+  });
+
   it('writes the same tags and steps to the offline W&B run', () => {
     const wandbRoot = join(dir, 'wandb');
     const runDir = readdirSync(wandbRoot).find(
@@ -207,6 +240,34 @@ describe('seo-llm-trainer example', () => {
     expect(history.get('validation/repetition')).toEqual([0, 10, 20]);
     expect(history.get('validation/distinct_2')).toEqual([0, 10, 20]);
     expect(history.get('parameters/weights/token_embedding')).toEqual([10, 20]);
+  });
+
+  it('logs the checkpoint of each evaluation as a model artifact', () => {
+    const runDir = result.paths.wandbRunDir as string;
+    const file = readdirSync(runDir).find((f) => f.endsWith('.wandb'));
+    const contents = readWandbFile(join(runDir, file as string));
+    const artifacts = contents.records
+      .filter((r) => r.type === 'artifact' && r.artifact !== undefined)
+      .map((r) => decodeArtifactRecord(r.artifact as Uint8Array));
+    expect(artifacts.map((a) => [a.name, a.type, a.metadata?.step])).toEqual([
+      ['model', 'model', 10],
+      ['model', 'model', 20],
+    ]);
+    const validationLoss = (step: number) => result.validation.find((v) => v.step === step)?.loss;
+    expect(artifacts.map((a) => a.metadata?.val_loss)).toEqual([validationLoss(10), validationLoss(20)]);
+    // The first is the best so far; the second is best only when it improved.
+    expect(artifacts[0]?.aliases).toEqual(expect.arrayContaining(['latest', 'best']));
+    const improved = (validationLoss(20) ?? 0) < (validationLoss(10) ?? 0);
+    expect(artifacts[1]?.aliases.includes('best')).toBe(improved);
+    for (const artifact of artifacts) {
+      expect(artifact.files.map((f) => f.path).sort()).toEqual(['model.json', 'weights.bin']);
+    }
+    // Staged copies: the step-10 weights stay as they were when logged, though the checkpoint was overwritten.
+    expect(artifacts[0]?.digest).not.toBe(artifacts[1]?.digest);
+    const tags = inspectLogDir(join(dir, 'runs')).runs[result.runName]?.tags ?? {};
+    expect(tags['artifacts/model']?.plugin).toBe('text');
+    expect(tags['artifacts/model']?.count).toBe(2);
+    expect(String(tags['artifacts/model']?.last)).toContain('weights.bin');
   });
 
   it('hands every row to a custom backend passed to init()', () => {
