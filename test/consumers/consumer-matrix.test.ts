@@ -26,7 +26,7 @@ const ESBUILD = join(BIN, 'esbuild');
 const VITEST = join(BIN, 'vitest');
 /** What the README tells esbuild ESM bundles to add: undici (CommonJS) requires Node's built-ins. */
 const ESM_BANNER =
-  "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+  "--banner:js=import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);";
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 const ESM = json({ name: 'consumer', private: true, type: 'module' });
