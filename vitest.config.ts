@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default on a 2-core machine is one worker (cores - 1); most files here wait on child processes,
+    // timers and I/O, so two keep both cores busy.
+    maxWorkers: 2,
   },
 });
