@@ -58,12 +58,14 @@ export function drawScalarChart(
   registry[key]?.destroy();
   const series: uPlot.Series[] = [{ label: settings.xAxis === 'step' ? 'step' : 'time' }];
   for (const line of lines) {
+    // A line needs two points: a series of one or two (a final metric, a summary value) is drawn as markers.
+    const sparse = line.series.values.length <= 2;
     series.push({
       label: line.label,
       stroke: line.color,
       width: 1.5,
       spanGaps: true,
-      points: { show: false },
+      points: { show: sparse, size: 7 },
     });
     if (settings.smoothing > 0) {
       series.push({
@@ -81,12 +83,13 @@ export function drawScalarChart(
     series,
     scales: {
       x: { time: settings.xAxis === 'wall' },
-      y: settings.logScale ? { distr: 3 } : {},
+      y: settings.logScale ? { distr: 3 } : { range: valueRange },
     },
     axes: [
       {},
       {
-        size: 60,
+        // Wide enough for the longest label (0.002434 would otherwise be clipped to 002434).
+        size: (_u, values) => Math.max(40, 18 + 8 * Math.max(0, ...(values ?? []).map((v) => v.length))),
         values: (_u, splits) => splits.map((v) => (v === 0 ? '0' : String(Number(v.toPrecision(4))))),
       },
     ],
@@ -103,4 +106,17 @@ export function destroyCharts(): void {
     registry[key]!.destroy();
     delete registry[key];
   }
+}
+
+/**
+ * The y range: uPlot's padded range, except around values that are (nearly) all equal, where float32 (TensorBoard)
+ * and float64 (W&B) copies of one value would otherwise be spread over the whole height with identical labels.
+ */
+function valueRange(_u: uPlot, min: number, max: number): uPlot.Range.MinMax {
+  const mid = (min + max) / 2;
+  if (Number.isFinite(mid) && max - min <= Math.abs(mid) * 1e-6) {
+    const pad = mid === 0 ? 1 : Math.abs(mid) * 0.1;
+    return [mid - pad, mid + pad];
+  }
+  return uPlot.rangeNum(min, max, 0.1, true);
 }
