@@ -6,6 +6,7 @@ import type { MetricKey } from './priority-filter.js';
 import type { SelfMetrics } from './self-metrics.js';
 import { sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
+import { errorMessage } from './error-message.js';
 
 /** When the drain runs and when it adds trainscope's own rows. */
 export interface DrainSettings {
@@ -129,7 +130,7 @@ export class DrainLoop {
       this.drain();
     } catch (error) {
       // A bug in the drain must not become an uncaught exception in the trainer.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       this.logger.warnOnce('drain-failed', `the background drain failed: ${reason}`);
     }
   };

@@ -11,6 +11,7 @@ import {
 import type { LoggedModel } from './logged-model.js';
 import type { StagedArtifact } from './staged-artifact.js';
 import { withDeadline } from './with-deadline.js';
+import { errorMessage } from './error-message.js';
 
 /** Result of waiting for a backend with a deadline. */
 export type Settled = 'ok' | 'failed' | 'timeout' | 'disabled';
@@ -171,7 +172,7 @@ export class GuardedBackend {
   private fail(operation: string, error: unknown): void {
     if (this.disabled) return;
     this.disabled = true;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     this.logger.error(
       `backend "${this.name}" failed in ${operation}(): ${reason} — it is disabled for the rest of the run; other backends continue`,
     );

@@ -5,6 +5,7 @@ import { type MetricKey, type PriorityFilter, priorityRank } from './priority-fi
 import type { LogOptions } from './run-handle.js';
 import type { DrainControl, ValueQueue } from './value-queue.js';
 import { isFlattenable } from './value-sanitizer.js';
+import { errorMessage } from './error-message.js';
 
 /** What `readField` returns when a getter throws. */
 const THREW: unique symbol = Symbol('threw');
@@ -68,7 +69,7 @@ export class MetricRecorder {
       // An exotic metrics or options object (a Proxy whose traps throw): never an exception in the trainer.
       this.logger.warnOnce(
         'log-unreadable',
-        `log() could not read its arguments (${error instanceof Error ? error.message : String(error)}); what was read before was logged`,
+        `log() could not read its arguments (${errorMessage(error)}); what was read before was logged`,
       );
     } finally {
       if (!reentrant) this.busy = false;
@@ -146,7 +147,7 @@ export class MetricRecorder {
     } catch (error) {
       this.logger.warnOnce(
         'value-getter-threw',
-        `reading metric "${key}" threw (${error instanceof Error ? error.message : String(error)}); the value was not logged, the others were`,
+        `reading metric "${key}" threw (${errorMessage(error)}); the value was not logged, the others were`,
       );
       return THREW;
     }

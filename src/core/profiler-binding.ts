@@ -1,6 +1,7 @@
 import type { Logger } from './backend.js';
 import type { ProfilerHost, RunProfiler } from './run-handle.js';
 import { withDeadline } from './with-deadline.js';
+import { errorMessage } from './error-message.js';
 
 /**
  * The run's side of its profiler: every call into it is isolated (a failing profiler is reported and, at start,
@@ -58,8 +59,4 @@ export class ProfilerBinding {
       return [];
     }
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

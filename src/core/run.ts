@@ -26,6 +26,7 @@ import { runPipeline } from './run-pipeline.js';
 import { SystemChannel } from './system-channel.js';
 import type { DrainControl } from './value-queue.js';
 import type { WriterThread } from './writer/writer-backend-set.js';
+import { errorMessage } from './error-message.js';
 
 /**
  * One training run: the object `init()` returns. A facade over the pipeline
@@ -391,8 +392,4 @@ export class Run implements RunHandle, ExitTarget {
     });
     this.logger.info(lines.join('\n'));
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,5 @@
 import { isRichValue } from './values.js';
+import { errorMessage } from './error-message.js';
 
 /**
  * A value set with `run.summary.update()`: plain JSON data (numbers may be NaN or ±Infinity, as W&B keeps them).
@@ -32,7 +33,7 @@ export function toSummaryJson(value: unknown): { value: SummaryJson } | { reason
   try {
     return { value: copy(value, 0, new Set()) };
   } catch (error) {
-    return { reason: error instanceof Error ? error.message : String(error) };
+    return { reason: errorMessage(error) };
   }
 }
 

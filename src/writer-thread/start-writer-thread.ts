@@ -7,6 +7,7 @@ import type { ResolvedOptions } from '../core/options.js';
 import { SharedRing } from '../core/writer/shared-ring.js';
 import type { WriterThread } from '../core/writer/writer-backend-set.js';
 import type { WriterThreadData } from '../core/writer/writer-protocol.js';
+import { errorMessage } from '../core/error-message.js';
 
 /** Ring entries per value of `logging.queueCapacity` (one entry per value plus one header per `log()` call). */
 const ENTRIES_PER_VALUE = 2;
@@ -41,7 +42,7 @@ export async function startWriterThread(
     await loaded(worker, options.finishTimeoutMs);
     return { worker, ring, side: port1 };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     logger.info(`no writer thread (${reason}); encoding and I/O run on the training thread`);
     return undefined;
   }

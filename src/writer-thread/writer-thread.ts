@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { WriterReply, WriterRequest, WriterThreadData } from '../core/writer/writer-protocol.js';
 import { WriterService } from '../core/writer/writer-service.js';
 import { createBackends } from '../init.js';
+import { errorMessage } from '../core/error-message.js';
 
 const port = parentPort;
 if (port === null) throw new Error('writer-thread.js runs as a worker thread only');
@@ -15,8 +16,6 @@ const service = new WriterService(data, createBackends(data.options, data.info),
 port.postMessage({ kind: 'loaded' } satisfies WriterReply);
 port.on('message', (request: WriterRequest) => {
   service.handle(request).catch((error: unknown) => {
-    service.log.error(
-      `the writer thread failed in ${request.kind}(): ${error instanceof Error ? error.message : String(error)}`,
-    );
+    service.log.error(`the writer thread failed in ${request.kind}(): ${errorMessage(error)}`);
   });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SyncProgressReporter } from '../../trackers/wandb/sync/sync-progress.js';
 import { SyncError, syncRun } from '../../trackers/wandb/sync/sync-run.js';
+import { errorMessage } from '../../core/error-message.js';
 
 interface SyncCommandOptions {
   entity?: string;
@@ -55,7 +56,7 @@ export async function runSyncCommand(
     } catch (error) {
       progress.end();
       failures++;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       const hint =
         error instanceof SyncError && error.resumable ? ' (run the same command again to resume)' : '';
       stderr.write(`error: ${dir}: ${message}${hint}\n`);

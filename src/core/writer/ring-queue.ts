@@ -16,6 +16,7 @@ import {
   type SharedRing,
   WRITE,
 } from './shared-ring.js';
+import { errorMessage } from '../error-message.js';
 
 /** What travels on the side port, in the order the ring refers to it. */
 export type SideMessage =
@@ -167,7 +168,7 @@ export class RingQueue implements ValueQueue {
       this.side.postMessage(message);
       return true;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       this.logger.warnOnce('writer-clone', `a value could not be handed to the writer thread: ${reason}`);
       return false;
     }

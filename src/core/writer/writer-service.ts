@@ -22,6 +22,7 @@ import {
   SLEEPING,
 } from './shared-ring.js';
 import type { FinishReply, WriterReply, WriterRequest, WriterThreadData } from './writer-protocol.js';
+import { errorMessage } from '../error-message.js';
 
 /** Values the writer's own queue holds between two hand-overs to the backends. */
 const LOCAL_BATCH = 1 << 14;
@@ -217,7 +218,3 @@ const waitAsync = (
     ): { async: false; value: string } | { async: true; value: Promise<string> };
   }
 ).waitAsync;
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

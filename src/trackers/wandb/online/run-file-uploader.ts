@@ -1,5 +1,6 @@
 import { type WandbGraphqlClient, WandbGraphqlError } from './graphql-client.js';
 import type { WandbHttpClient } from './http-client.js';
+import { errorMessage } from '../../../core/error-message.js';
 
 export interface RunFileTarget {
   readonly entity: string;
@@ -80,7 +81,7 @@ export class RunFileUploader {
       ]);
     } catch (error) {
       const auth = error instanceof WandbGraphqlError && error.failure === 'auth';
-      return { text: this.http.redact(error instanceof Error ? error.message : String(error)), auth };
+      return { text: this.http.redact(errorMessage(error)), auth };
     }
     const target = targets.find((t) => t.name === path) ?? targets[0];
     if (!target) return { text: `W&B returned no upload URL for ${path}`, auth: false };

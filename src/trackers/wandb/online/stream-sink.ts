@@ -20,6 +20,7 @@ import { WandbGraphqlError } from './graphql-client.js';
 import type { WandbHttpClient } from './http-client.js';
 import { OnlineRun } from './online-run.js';
 import { StreamFeed } from './stream-feed.js';
+import { errorMessage } from '../../../core/error-message.js';
 
 export interface WandbStreamSinkOptions {
   readonly http: WandbHttpClient;
@@ -228,7 +229,7 @@ export class WandbStreamSink implements WandbSink {
       });
     } catch (error) {
       const failure = error instanceof WandbGraphqlError ? error.failure : 'unreachable';
-      const message = http.redact(error instanceof Error ? error.message : String(error));
+      const message = http.redact(errorMessage(error));
       this.stop({ reason: failure === 'auth' ? 'auth' : 'unreachable', message });
       return;
     }
