@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendContext, Logger, MetricRow, RunInfo } from '../../src/core/backend.js';
-import { WandbOptionsSchema, type WandbOptions } from '../../src/core/options.js';
+import { type TrainscopeOptions, WandbOptionsSchema, type WandbOptions } from '../../src/core/options.js';
 import type { MetricValue } from '../../src/core/values.js';
 import { MemoryLogger } from './memory-logger.js';
 
@@ -68,4 +68,16 @@ export function allFiles(dir: string): string[] {
 
 export function fileContains(path: string, needle: string): boolean {
   return readFileSync(path).includes(Buffer.from(needle));
+}
+
+/** Options for a run with W&B only (no TensorBoard, no profiler, no exit handling, silent), as `init` takes them. */
+export function wandbOnlyOptions(project: string, wandb: TrainscopeOptions['wandb']): TrainscopeOptions {
+  return {
+    project,
+    tensorboard: false,
+    profiling: { enabled: false },
+    handleExit: false,
+    logLevel: 'silent',
+    wandb,
+  };
 }

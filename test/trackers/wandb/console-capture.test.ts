@@ -6,7 +6,7 @@ import { init } from '../../../src/init.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
+import { tempDir, wandbOnlyOptions } from '../../helpers/wandb-backend.js';
 
 const KEY = 'c'.repeat(40);
 let server: FakeWandbServer | undefined;
@@ -17,16 +17,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function options(wandb: TrainscopeOptions['wandb']): TrainscopeOptions {
-  return {
-    project: 'console',
-    tensorboard: false,
-    profiling: { enabled: false },
-    handleExit: false,
-    logLevel: 'silent',
-    wandb,
-  };
-}
+const options = (wandb: TrainscopeOptions['wandb']): TrainscopeOptions => wandbOnlyOptions('console', wandb);
 
 /** What a training script prints: a line, a `\r` progress bar, an error line. */
 function printTraining(): void {

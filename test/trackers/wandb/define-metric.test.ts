@@ -7,7 +7,7 @@ import { decodeMetricRecord } from '../../../src/trackers/wandb/offline/metric-r
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
+import { tempDir, wandbOnlyOptions } from '../../helpers/wandb-backend.js';
 
 const KEY = 'm'.repeat(40);
 let server: FakeWandbServer | undefined;
@@ -18,16 +18,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function options(wandb: TrainscopeOptions['wandb']): TrainscopeOptions {
-  return {
-    project: 'metrics',
-    tensorboard: false,
-    profiling: { enabled: false },
-    handleExit: false,
-    logLevel: 'silent',
-    wandb,
-  };
-}
+const options = (wandb: TrainscopeOptions['wandb']): TrainscopeOptions => wandbOnlyOptions('metrics', wandb);
 
 async function online(runId: string) {
   server = await startFakeWandbServer({ apiKey: KEY });
