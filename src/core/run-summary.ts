@@ -11,6 +11,8 @@ export interface RunSummaryInput {
   readonly logCalls: number;
   readonly logNsP50: number;
   readonly logNsP99: number;
+  /** How many calls the quantiles come from (1 in `CALL_SAMPLE_EVERY` is timed). */
+  readonly logSamples?: number;
   /** What one `log()` call costs the trainer on average (ns), its share of the drains included. */
   readonly logNsMean: number;
   /** Total time spent draining on the trainer's thread (ns). */
@@ -57,7 +59,7 @@ export function formatRunSummary(input: RunSummaryInput): string[] {
   }
   const cost = Number.isNaN(input.logNsP50)
     ? `${input.logCalls} log() calls`
-    : `${input.logCalls} log() calls, p50 ${formatNs(input.logNsP50)}, p99 ${formatNs(input.logNsP99)} on the caller's thread (sampled); ` +
+    : `${input.logCalls} log() calls, p50 ${formatNs(input.logNsP50)}, p99 ${formatNs(input.logNsP99)} on the caller's thread (${input.logSamples === undefined ? 'sampled' : `${input.logSamples} timed`}); ` +
       `mean ${formatNs(input.logNsMean)} per call with draining (${(input.drainNs / 1e6).toFixed(1)} ms drained on this thread)`;
   lines.push(`${cost}; queue peak ${input.queuePeak}/${input.queueCapacity}`);
   if (input.callerWaits !== undefined) {

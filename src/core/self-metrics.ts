@@ -12,6 +12,7 @@ export type SelfSummary = Pick<
   | 'logCalls'
   | 'logNsP50'
   | 'logNsP99'
+  | 'logSamples'
   | 'logNsMean'
   | 'drainNs'
   | 'queuePeak'
@@ -127,6 +128,7 @@ export class SelfMetrics {
       logCalls: this.logCalls,
       logNsP50: logNsP50 as number,
       logNsP99: logNsP99 as number,
+      logSamples: this.callTimer.sampled,
       logNsMean: this.callTimer.mean() + drainPerCall,
       drainNs: this.drainNsTotal,
       queuePeak: Math.max(this.queue.takePeak(), this.queue.highWater),

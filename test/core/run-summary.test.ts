@@ -38,4 +38,13 @@ describe('formatRunSummary', () => {
       "1 log() calls, p50 100 ns, p99 200 ns on the caller's thread (sampled); mean 150 ns per call with draining (0.0 ms drained on this thread); queue peak 1/10",
     );
   });
+
+  it('says how many calls the quantiles come from, so a single timed call is not read as a p99', () => {
+    const lines = formatRunSummary({ ...input(new Map()), logCalls: 103, logSamples: 1 });
+    expect(
+      lines.some((l) =>
+        l.startsWith("103 log() calls, p50 100 ns, p99 200 ns on the caller's thread (1 timed);"),
+      ),
+    ).toBe(true);
+  });
 });
