@@ -24,9 +24,6 @@ const TSC = join(BIN, 'tsc');
 const TSX = join(BIN, 'tsx');
 const ESBUILD = join(BIN, 'esbuild');
 const VITEST = join(BIN, 'vitest');
-/** What the README tells esbuild ESM bundles to add: undici (CommonJS) requires Node's built-ins. */
-const ESM_BANNER =
-  "--banner:js=import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);";
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 const ESM = json({ name: 'consumer', private: true, type: 'module' });
@@ -102,6 +99,7 @@ const ROWS: readonly Row[] = [
     steps: [[TSX, ['train.mts']]],
   },
   {
+    // Plain: no createRequire banner (a CommonJS dependency requiring Node's built-ins crashed such a bundle).
     name: 'esbuild bundle, ESM',
     files: { 'package.json': ESM, 'train.ts': decoratedTrainer('top-level-await') },
     steps: [
@@ -114,7 +112,6 @@ const ROWS: readonly Row[] = [
           '--target=node20',
           '--format=esm',
           '--outfile=bundle.mjs',
-          ESM_BANNER,
         ],
       ],
       [NODE, ['bundle.mjs']],

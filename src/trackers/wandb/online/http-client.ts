@@ -1,4 +1,6 @@
-import { Agent, request } from 'undici';
+import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { text } from 'node:stream/consumers';
 import { VERSION } from '../../../version.js';
 import { redactSecret } from '../credentials.js';
 import {
@@ -57,6 +59,9 @@ export interface HttpCounters {
   latencyCount: number;
 }
 
+/** How long a keep-alive socket may sit unused in the pool before it is closed. */
+const IDLE_SOCKET_MS = 10_000;
+
 const DEFAULT_BACKOFF: Record<EndpointKind, BackoffOptions> = {
   graphql: GRAPHQL_BACKOFF,
   file_stream: FILE_STREAM_BACKOFF,
@@ -64,8 +69,10 @@ const DEFAULT_BACKOFF: Record<EndpointKind, BackoffOptions> = {
 };
 
 /**
- * Every HTTP request to W&B and its storage goes through here: undici with per-attempt timeouts, Basic auth
- * only towards the configured base URL's origin, and retries with backoff that honour `Retry-After`.
+ * Every HTTP request to W&B and its storage goes through here: Node's own `http`/`https` over keep-alive agents
+ * (no HTTP library: a CommonJS one breaks plain ESM bundles of a consumer's program), per-attempt timeouts,
+ * Basic auth only towards the configured base URL's origin, and retries with backoff that honour `Retry-After`.
+ * Idle keep-alive sockets do not hold the event loop open (Node's agent unrefs them); `close()` destroys them.
  */
 export class WandbHttpClient {
   readonly baseUrl: string;
@@ -78,7 +85,7 @@ export class WandbHttpClient {
   };
   private readonly origin: string;
   private readonly authorization: string;
-  private readonly dispatcher: Agent;
+  private readonly agents: { readonly 'http:': HttpAgent; readonly 'https:': HttpsAgent };
   private readonly abort = new AbortController();
   private readonly backoff: Record<EndpointKind, BackoffOptions>;
 
@@ -86,12 +93,9 @@ export class WandbHttpClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.origin = new URL(this.baseUrl).origin;
     this.authorization = `Basic ${Buffer.from(`api:${options.apiKey}`).toString('base64')}`;
-    this.dispatcher = new Agent({
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      connectTimeout: Math.min(options.timeoutMs, 30_000),
-      keepAliveTimeout: 10_000,
-    });
+    // `timeout` here closes a socket idle in the pool after 10 s (sooner when the server's Keep-Alive says so).
+    const agent = { keepAlive: true, timeout: IDLE_SOCKET_MS };
+    this.agents = { 'http:': new HttpAgent(agent), 'https:': new HttpsAgent(agent) };
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   }
 
@@ -128,16 +132,16 @@ export class WandbHttpClient {
       const sentAt = Date.now();
       let retryAfterMs: number | undefined;
       let reason: string;
+      // One signal per attempt bounds connecting, sending, the headers and the body.
+      const timeout = AbortSignal.timeout(this.options.timeoutMs);
       try {
-        const response = await request(url, {
-          method: req.method,
+        const response = await this.exchange(
+          url,
+          req,
           headers,
-          body: req.body,
-          dispatcher: this.dispatcher,
-          // undici's own timeouts are coarse (about a second); one signal per attempt bounds headers and body.
-          signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options.timeoutMs)]),
-        });
-        const body = await response.body.text();
+          AbortSignal.any([this.abort.signal, timeout]),
+        );
+        const body = response.body;
         const verdict = classifyStatus(req.kind, response.statusCode);
         if (verdict === 'ok') {
           this.counters.bytesSent += req.body === undefined ? 0 : byteLength(req.body);
@@ -158,7 +162,7 @@ export class WandbHttpClient {
         reason = `HTTP ${response.statusCode}`;
       } catch (error) {
         if (this.closed) return { outcome: 'gave-up', reason: 'client closed', attempts: attempt };
-        reason = isTimeout(error)
+        reason = timeout.aborted
           ? `no answer within ${this.options.timeoutMs} ms`
           : this.redact(describeNetworkError(error));
       }
@@ -171,10 +175,46 @@ export class WandbHttpClient {
     }
   }
 
-  /** Aborts in-flight requests and pending retries; later sends give up at once. */
+  /** Aborts in-flight requests and pending retries and closes every socket; later sends give up at once. */
   async close(): Promise<void> {
     this.abort.abort();
-    await this.dispatcher.close().catch(() => undefined);
+    this.agents['http:'].destroy();
+    this.agents['https:'].destroy();
+  }
+
+  /** One request and its whole answer; rejects on a network error, a timeout or `close()`. */
+  private exchange(
+    url: string,
+    req: HttpRequest,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<{ statusCode: number; headers: IncomingHttpHeaders; body: string }> {
+    return new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const protocol = target.protocol;
+      if (protocol !== 'http:' && protocol !== 'https:')
+        throw new Error(`unsupported URL scheme ${protocol}`);
+      const body = req.body;
+      const send = protocol === 'https:' ? httpsRequest : httpRequest;
+      const request = send(
+        target,
+        {
+          method: req.method,
+          headers: body === undefined ? headers : { ...headers, 'content-length': byteLength(body) },
+          agent: this.agents[protocol],
+          signal,
+        },
+        (response) => {
+          text(response).then(
+            (answer) =>
+              resolve({ statusCode: response.statusCode ?? 0, headers: response.headers, body: answer }),
+            reject,
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
   }
 
   private sleep(ms: number): Promise<void> {
@@ -193,13 +233,6 @@ export class WandbHttpClient {
 
 function byteLength(body: string | Uint8Array): number {
   return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-}
-
-function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'TimeoutError' || /timeout/i.test(String((error as { code?: unknown }).code)))
-  );
 }
 
 function describeNetworkError(error: unknown): string {

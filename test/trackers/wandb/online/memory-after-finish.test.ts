@@ -20,7 +20,7 @@ async function settle(): Promise<void> {
 /**
  * Issue 12, finding 13: ~73 MB of ArrayBuffers stayed allocated after finish() following a burst with the W&B
  * backend. Measured here, what stays is the in-process fake server's record of every request body; once the
- * server is dropped, what trainscope keeps after finish() (undici's pool closed, queues and chunks released)
+ * server is dropped, what trainscope keeps after finish() (the HTTP agents closed, queues and chunks released)
  * is small. This guards that.
  */
 describe('W&B online: memory after finish()', () => {
