@@ -23,6 +23,12 @@ export interface MetricRow {
    * later row belongs to this step. W&B then drops a later row at this step, as the official client does.
    */
   readonly commit?: true;
+  /**
+   * Set when the row holds the rest of the previous row's `log()` call: a drain fell inside the call (the queue
+   * filled mid-call, or the writer thread read a call half-published). W&B merges it into that row, even one
+   * marked `commit`; any other later row at a committed step is dropped.
+   */
+  readonly continues?: true;
 }
 
 /**

@@ -40,6 +40,8 @@ export class DrainLoop {
   private lastReportBucket = 0;
   /** Step of the last row of trainscope's own metrics (-1: none yet). */
   private lastSelfStep = -1;
+  /** The call of the last row handed over (0: none): a drain that starts with more of it continues that row. */
+  private lastCall = 0;
   private readonly item: QueueItem = {
     key: undefined,
     isNumber: true,
@@ -145,11 +147,13 @@ export class DrainLoop {
     let rowStep = 0;
     let rowTime = 0;
     let rowId = -1;
+    let rowContinues = false;
     while (this.queue.shift(item)) {
       if (item.call !== rowCall) {
-        if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall < 0));
+        if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall, rowContinues));
         keys = [];
         values = [];
+        rowContinues = rowCall === 0 && item.call === this.lastCall;
         rowCall = item.call;
         rowStep = item.step;
         rowTime = item.time;
@@ -174,25 +178,31 @@ export class DrainLoop {
       }
       this.latest.update(slot, value);
     }
-    // The batch's last row is never marked `commit`: its call may continue in the next drain (a drain forced by a
-    // full queue, or the writer thread reading a call half-published), and a commit would make W&B drop the rest.
-    // The step rule still closes it when the next row's step is higher, and at finish.
-    if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, false));
+    // The batch's last call may go on in the next drain (a drain forced by a full queue, or the writer thread
+    // reading a call half-published): that drain's first row then says it `continues` this one.
+    if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall, rowContinues));
+    if (rowCall !== 0) this.lastCall = keys.length > 0 || rowContinues ? rowCall : 0;
     item.key = undefined;
     item.value = undefined;
     return rows;
   }
 }
 
-/** One call's row; a committing call (negative call id, see `CallContext.call`) is marked `commit`. */
+/**
+ * One call's row; a committing call (negative call id, see `CallContext.call`) is marked `commit`, the rest of a
+ * call begun in the previous drain `continues`.
+ */
 function historyRow(
   step: number,
   time: number,
   keys: string[],
   values: MetricValue[],
-  commit: boolean,
+  call: number,
+  continues: boolean,
 ): MetricRow {
-  return commit
-    ? { step, time, channel: 'history', keys, values, commit: true }
-    : { step, time, channel: 'history', keys, values };
+  const row: MetricRow =
+    call < 0
+      ? { step, time, channel: 'history', keys, values, commit: true }
+      : { step, time, channel: 'history', keys, values };
+  return continues ? { ...row, continues: true } : row;
 }

@@ -5,8 +5,10 @@ import type { MetricValue } from '../../core/values.js';
  * W&B's step rule, in the one place both online and offline mode apply it (`handle_request_partial_history`):
  * - rows at the same step are merged into one history row (a later value for a key replaces the earlier one);
  * - a higher step completes the pending row and starts a new one;
- * - a row marked `commit` (a `log()` without `step`) completes its step at once: the current step becomes the
- *   next one, so a later row at that step (`log({b}, {step: 0})` after `log({a})` at 0) is dropped;
+ * - a row marked `commit` (a `log()` without `step`) completes its step: the current step becomes the next one,
+ *   so a later row at that step (`log({b}, {step: 0})` after `log({a})` at 0) is dropped. Only the rest of the
+ *   same `log()` call (`MetricRow.continues`, when a drain fell inside the call) still merges into it: the
+ *   committed row stays pending until the next row or `flush()`;
  * - a step lower than the current one is dropped, with a one-time warning and a counter, as W&B does.
  *
  * `flush()` completes the pending row so that what was logged becomes durable. A row that arrives later at
@@ -21,6 +23,10 @@ export class HistoryBuilder {
   private pendingOwned = false;
   private readonly pendingIndex = new Map<string, number>();
   private hasPending = false;
+  /** The pending row committed its step: only a continuation of its call merges in. */
+  private pendingCommitted = false;
+  /** The step of the last committed row once completed (-1: none), for a continuation that comes after it. */
+  private committedStep = -1;
   /** The lowest step a new row may have once nothing is pending (after a committed row: its step + 1). */
   private nextStep = 0;
   private droppedRowCount = 0;
@@ -33,7 +39,8 @@ export class HistoryBuilder {
 
   /** The step rows are currently merged into, or the lowest step the next row may have. */
   get currentStep(): number {
-    return this.hasPending ? this.pendingStep : this.nextStep;
+    if (!this.hasPending) return this.nextStep;
+    return this.pendingCommitted ? this.pendingStep + 1 : this.pendingStep;
   }
 
   /** Rows dropped because their step was lower than the current one. */
@@ -54,6 +61,18 @@ export class HistoryBuilder {
   /** Adds one `history` row; completed rows go to `emit`. */
   add(row: MetricRow): void {
     const step = Math.trunc(row.step);
+    if (this.hasPending && this.pendingCommitted) {
+      if (row.continues === true && step === this.pendingStep) {
+        this.merge(row);
+        return;
+      }
+      this.completePending();
+    } else if (row.continues === true && !this.hasPending && step === this.committedStep) {
+      // The call's row was completed before its rest came (a flush between the two drains): a second row at
+      // that step, as after any flush, rather than losing the values.
+      this.emit({ step, time: row.time, channel: 'history', keys: row.keys, values: row.values });
+      return;
+    }
     const current = this.currentStep;
     if (!Number.isSafeInteger(step)) {
       this.droppedRowCount++;
@@ -84,9 +103,19 @@ export class HistoryBuilder {
       this.pendingKeys = row.keys;
       this.pendingValues = row.values;
       this.pendingOwned = false;
-      if (row.commit === true) this.completePending(true);
+      this.pendingCommitted = row.commit === true;
       return;
     }
+    this.merge(row);
+  }
+
+  /** Completes the pending row, if any. */
+  flush(): void {
+    if (this.hasPending) this.completePending();
+  }
+
+  /** Merges a row at the pending step into the pending row (a later value for a key replaces the earlier one). */
+  private merge(row: MetricRow): void {
     if (row.time > this.pendingTime) this.pendingTime = row.time;
     if (!this.pendingOwned) {
       const keys = this.pendingKeys.slice();
@@ -109,15 +138,11 @@ export class HistoryBuilder {
         values[at] = value;
       }
     }
-    if (row.commit === true) this.completePending(true);
+    if (row.commit === true) this.pendingCommitted = true;
   }
 
-  /** Completes the pending row, if any. */
-  flush(): void {
-    if (this.hasPending) this.completePending();
-  }
-
-  private completePending(committed = false): void {
+  private completePending(): void {
+    const committed = this.pendingCommitted;
     const row: MetricRow = {
       step: this.pendingStep,
       time: this.pendingTime,
@@ -126,7 +151,9 @@ export class HistoryBuilder {
       values: this.pendingValues,
     };
     this.nextStep = committed ? this.pendingStep + 1 : this.pendingStep;
+    this.committedStep = committed ? this.pendingStep : -1;
     this.hasPending = false;
+    this.pendingCommitted = false;
     this.pendingKeys = [];
     this.pendingValues = [];
     if (this.pendingOwned) this.pendingIndex.clear();

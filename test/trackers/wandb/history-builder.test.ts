@@ -29,8 +29,9 @@ describe('HistoryBuilder (W&B step rule)', () => {
     const builder = new HistoryBuilder((r) => out.push(r), logger);
     builder.add(row(0, ['x'], [0])); // log({x}, {commit: false}) at 0: pending
     builder.add({ ...row(0, ['a'], [1]), commit: true }); // log({a}): merged, committed, step 1
-    expect(out.map((r) => [r.step, r.keys])).toEqual([[0, ['x', 'a']]]);
+    expect(builder.currentStep).toBe(1);
     builder.add(row(0, ['b'], [2])); // log({b}, {step: 0}): dropped, as the official client does
+    expect(out.map((r) => [r.step, r.keys])).toEqual([[0, ['x', 'a']]]);
     builder.add(row(1, ['c'], [3]));
     builder.flush();
     expect(out.map((r) => [r.step, r.keys])).toEqual([
@@ -39,6 +40,32 @@ describe('HistoryBuilder (W&B step rule)', () => {
     ]);
     expect(builder.droppedRows).toBe(1);
     expect(logger.lines.filter((l) => l.message.includes('row at step 0'))).toHaveLength(1);
+  });
+
+  it('the rest of a committed call (`continues`, a drain fell inside it) merges into its row; another call does not', () => {
+    const out: MetricRow[] = [];
+    const logger = new MemoryLogger();
+    const builder = new HistoryBuilder((r) => out.push(r), logger);
+    builder.add({ ...row(0, ['a', 'b'], [1, 2]), commit: true }); // log({a, b, c, d}): first drain
+    builder.add({ ...row(0, ['c'], [3]), commit: true, continues: true }); // second drain
+    builder.add({ ...row(0, ['d'], [4]), commit: true, continues: true }); // third drain
+    builder.add(row(0, ['late'], [5])); // log({late}, {step: 0}): dropped
+    builder.add({ ...row(1, ['e'], [6]), commit: true }); // log({e, f}) at 1, split
+    builder.flush(); // a flush between its two drains
+    builder.add({ ...row(1, ['f'], [7]), commit: true, continues: true }); // kept: a second row at step 1
+    builder.add(row(1, ['late'], [8])); // dropped
+    builder.add(row(2, ['g'], [9]));
+    builder.flush();
+    expect(out.map((r) => [r.step, r.keys, r.values])).toEqual([
+      [0, ['a', 'b', 'c', 'd'], [1, 2, 3, 4]],
+      [1, ['e'], [6]],
+      [1, ['f'], [7]],
+      [2, ['g'], [9]],
+    ]);
+    expect(out.every((r) => r.commit === undefined && r.continues === undefined)).toBe(true);
+    expect(builder.droppedRows).toBe(2);
+    expect(logger.messages('warn')).toHaveLength(1);
+    expect(logger.messages('warn')[0]).toContain('a row at step 0 (keys late)');
   });
 
   it('drops a lower step with one warning and counts every drop', () => {
