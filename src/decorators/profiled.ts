@@ -248,6 +248,11 @@ function settleThenable(
   );
 }
 
+/*
+ * The two wrappers below differ only in `async function*` vs `function*`, on purpose: `yield*` forwards `next`,
+ * `throw` and `return` (and an early `break`) exactly, and it exists once per generator kind. One shared helper
+ * would have to re-implement that protocol by hand for both kinds: more code, and easier to get subtly wrong.
+ */
 async function* timeAsyncIteration(
   iterator: AsyncGenerator<unknown, unknown, unknown>,
   sink: SpanSink,
