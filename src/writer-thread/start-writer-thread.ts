@@ -9,9 +9,6 @@ import type { WriterThread } from '../core/writer/writer-backend-set.js';
 import type { WriterThreadData } from '../core/writer/writer-protocol.js';
 import { errorMessage } from '../core/error-message.js';
 
-/** Ring entries per value of `logging.queueCapacity` (one entry per value plus one header per `log()` call). */
-const ENTRIES_PER_VALUE = 2;
-
 /**
  * Starts the writer thread of a run, or answers `undefined` (with one info line) where worker threads are not
  * available or the options cannot be handed over; the run then drains on the training thread, as with
@@ -28,7 +25,7 @@ export async function startWriterThread(
 ): Promise<WriterThread | undefined> {
   try {
     const { MessageChannel, Worker } = await import('node:worker_threads');
-    const ring = SharedRing.create(options.logging.queueCapacity * ENTRIES_PER_VALUE);
+    const ring = SharedRing.create(SharedRing.entriesWithin(options.logging.ringMiB));
     const { port1, port2 } = new MessageChannel();
     const workerData: WriterThreadData = { options, info, buffer: ring.buffer, side: port2 };
     const settings = { workerData, transferList: [port2], stdout: false, stderr: false };

@@ -44,6 +44,9 @@ export const LOG_CALLS = 0;
 export const LOG_NS_P50 = 1;
 export const LOG_NS_P99 = 2;
 const FIGURES = 8;
+const HEAD_BYTES = CONTROL_WORDS * 4 + FIGURES * 8;
+/** `num` + `aux` (f64) + `tag` + `meta` (i32). */
+const ENTRY_BYTES = 24;
 
 export class SharedRing {
   readonly capacity: number;
@@ -56,8 +59,8 @@ export class SharedRing {
   readonly meta: Int32Array;
 
   constructor(readonly buffer: SharedArrayBuffer) {
-    const head = CONTROL_WORDS * 4 + FIGURES * 8;
-    const capacity = (buffer.byteLength - head) / 24;
+    const head = HEAD_BYTES;
+    const capacity = (buffer.byteLength - head) / ENTRY_BYTES;
     if (!Number.isInteger(capacity) || capacity < 16 || (capacity & (capacity - 1)) !== 0)
       throw new RangeError(`not a trainscope ring buffer (${buffer.byteLength} bytes)`);
     this.capacity = capacity;
@@ -74,7 +77,15 @@ export class SharedRing {
   static create(entries: number): SharedRing {
     let capacity = 16;
     while (capacity < entries) capacity *= 2;
-    return new SharedRing(new SharedArrayBuffer(CONTROL_WORDS * 4 + FIGURES * 8 + capacity * 24));
+    return new SharedRing(new SharedArrayBuffer(HEAD_BYTES + capacity * ENTRY_BYTES));
+  }
+
+  /** The most entries (a power of two, at least 16) whose ring takes at most `mib` MiB. */
+  static entriesWithin(mib: number): number {
+    const room = Math.floor(mib * 2 ** 20) - HEAD_BYTES;
+    let capacity = 16;
+    while (capacity * 2 * ENTRY_BYTES <= room) capacity *= 2;
+    return capacity;
   }
 
   /** Entries written and not yet read. */
