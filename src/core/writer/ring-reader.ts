@@ -33,6 +33,8 @@ const RELEASE_EVERY = 1024;
  */
 export class RingReader {
   private read = 0;
+  /** The most entries found waiting at the start of a `pump` since `takePeak` (`trainscope/queue_depth`). */
+  private peak = 0;
   private step = 0;
   private time = 0;
   private call = 0;
@@ -55,6 +57,8 @@ export class RingReader {
     const write = Atomics.load(ring.control, WRITE);
     let read = this.read;
     const started = read;
+    const waiting = (write - read) | 0;
+    if (waiting > this.peak) this.peak = waiting;
     if (read !== write) this.pull();
     while (read !== write) {
       const i = read & ring.mask;
@@ -80,6 +84,13 @@ export class RingReader {
     this.mirrorDrops();
     this.drainLoop.drain();
     return (read - started) | 0;
+  }
+
+  /** The ring's peak depth since the last call (entries: one per value, one per `log()` call). */
+  takePeak(): number {
+    const peak = this.peak;
+    this.peak = 0;
+    return peak;
   }
 
   private release(read: number): void {

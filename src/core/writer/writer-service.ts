@@ -54,7 +54,6 @@ export class WriterService {
     this.backends = new BackendSet(backends, this.logger);
     const queue = new MetricQueue(LOCAL_BATCH);
     const self = new RingSelfMetrics(queue, this.backends, this.summary);
-    self.readFrom(this.ring);
     const { logging, profiling } = data.options;
     this.drainLoop = new DrainLoop(queue, this.backends, self, this.summary, this.logger, {
       async: true,
@@ -63,6 +62,7 @@ export class WriterService {
       selfReportEverySteps: profiling.reportEverySteps,
     });
     this.reader = new RingReader(this.ring, data.side, queue, this.drainLoop, this.summary, this.runCall);
+    self.readFrom(this.ring, this.reader);
   }
 
   /** Where the writer's diagnostics go (the training thread's run logger). */
