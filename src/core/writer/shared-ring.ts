@@ -51,14 +51,15 @@ const ENTRY_BYTES = 24;
 export class SharedRing {
   readonly capacity: number;
   readonly mask: number;
-  readonly control: Int32Array;
-  readonly figures: Float64Array;
-  readonly num: Float64Array;
-  readonly aux: Float64Array;
-  readonly tag: Int32Array;
-  readonly meta: Int32Array;
+  // Replaced only by `retire()`.
+  control: Int32Array;
+  figures: Float64Array;
+  num: Float64Array;
+  aux: Float64Array;
+  tag: Int32Array;
+  meta: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer) {
+  constructor(public buffer: SharedArrayBuffer) {
     const head = HEAD_BYTES;
     const capacity = (buffer.byteLength - head) / ENTRY_BYTES;
     if (!Number.isInteger(capacity) || capacity < 16 || (capacity & (capacity - 1)) !== 0)
@@ -86,6 +87,26 @@ export class SharedRing {
     let capacity = 16;
     while (capacity * 2 * ENTRY_BYTES <= room) capacity *= 2;
     return capacity;
+  }
+
+  /**
+   * Lets go of the ring's memory once the run is over (the writer has read everything and is gone; a finished run
+   * may be held for long, and the ring can be tens of MiB): the entries become empty arrays, the control words
+   * and figures keep their last values in a small buffer of their own. Nothing is written to the ring afterwards.
+   */
+  retire(): void {
+    const small = new SharedArrayBuffer(HEAD_BYTES);
+    const control = new Int32Array(small, 0, CONTROL_WORDS);
+    const figures = new Float64Array(small, CONTROL_WORDS * 4, FIGURES);
+    control.set(this.control);
+    figures.set(this.figures);
+    this.buffer = small;
+    this.control = control;
+    this.figures = figures;
+    this.num = new Float64Array(0);
+    this.aux = new Float64Array(0);
+    this.tag = new Int32Array(0);
+    this.meta = new Int32Array(0);
   }
 
   /** Entries written and not yet read. */

@@ -122,4 +122,17 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
       expect(ring.capacity * 2 * 24).toBeGreaterThan(mib * 2 ** 20 - 128);
     }
   });
+
+  it('retire() lets go of the entries and keeps the control words (a finished run holds no ring)', () => {
+    const { ring, queue, key } = setup(1 << 16);
+    for (let call = 1; call <= 10; call++) queue.push(key('v'), call, 0, call, 0, call);
+    queue.publish();
+    Atomics.store(ring.control, READ, 4);
+    expect(ring.buffer.byteLength).toBeGreaterThan(24 << 16);
+    ring.retire();
+    expect(ring.buffer.byteLength).toBeLessThan(1024);
+    expect(ring.num.length + ring.tag.length).toBe(0);
+    expect(Atomics.load(ring.control, WRITE)).toBe(20);
+    expect(queue.size).toBe(16);
+  });
 });
