@@ -127,10 +127,14 @@ export class HistoryBuilder {
     };
     this.nextStep = committed ? this.pendingStep + 1 : this.pendingStep;
     this.hasPending = false;
-    this.pendingKeys = [];
-    this.pendingValues = [];
+    // Shared empty arrays: the next row's own arrays are adopted (and copied before any merge writes to them).
+    this.pendingKeys = NO_KEYS;
+    this.pendingValues = NO_VALUES;
     if (this.pendingOwned) this.pendingIndex.clear();
     this.pendingOwned = false;
     this.emit(row);
   }
 }
+
+const NO_KEYS: readonly string[] = [];
+const NO_VALUES: readonly MetricValue[] = [];
