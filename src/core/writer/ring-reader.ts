@@ -4,6 +4,7 @@ import type { MetricQueue } from '../metric-queue.js';
 import type { MetricSummary } from '../metric-summary.js';
 import type { MetricKey } from '../priority-filter.js';
 import type { MetricValue } from '../values.js';
+import { RingPager } from './ring-pager.js';
 import type { SideMessage } from './ring-queue.js';
 import {
   CALL_ENTRY,
@@ -41,6 +42,7 @@ export class RingReader {
   private readonly keys: MetricKey[] = [];
   private readonly values: MetricValue[] = [];
   private readonly calls: ForwardedCall[] = [];
+  private readonly pager: RingPager;
 
   constructor(
     private readonly ring: SharedRing,
@@ -49,7 +51,11 @@ export class RingReader {
     private readonly drainLoop: DrainLoop,
     private readonly summary: MetricSummary,
     private readonly runCall: (call: ForwardedCall) => void,
-  ) {}
+  ) {
+    // An eighth of the ring ahead of the training thread: far more than it writes between two reads.
+    this.pager = new RingPager(ring, ring.capacity >> 3);
+    this.pager.keepAheadOf(0);
+  }
 
   /** Reads everything published so far into rows handed to the backends. @returns entries read */
   pump(): number {
@@ -59,6 +65,7 @@ export class RingReader {
     const started = read;
     const waiting = (write - read) | 0;
     if (waiting > this.peak) this.peak = waiting;
+    this.pager.keepAheadOf(write);
     if (read !== write) this.pull();
     while (read !== write) {
       const i = read & ring.mask;
@@ -97,6 +104,7 @@ export class RingReader {
     this.read = read;
     Atomics.store(this.ring.control, READ, read);
     Atomics.notify(this.ring.control, READ);
+    if (!this.pager.done) this.pager.keepAheadOf(Atomics.load(this.ring.control, WRITE));
   }
 
   private mirrorDrops(): void {
