@@ -6,6 +6,7 @@ import { readEventFile } from '../../../src/trackers/tensorboard/event-file-read
 import { inspectLogDir } from '../../../src/trackers/tensorboard/inspect-log-dir.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { tempRoot } from '../../helpers/child-process.js';
+import { captureStderr } from '../../helpers/recording-backend.js';
 import { soakSize } from '../../helpers/soak-size.js';
 
 const STEPS = soakSize(100_000, 300_000);
@@ -91,5 +92,37 @@ describe('writer thread: a loop that never yields', () => {
     const peak = Math.max(...depths);
     expect(peak).toBeGreaterThan(16_384);
     expect(peak).toBeLessThanOrEqual(4 * steps);
+  });
+
+  it('a ring too small for the burst drops lower priorities, never high, and the warning names logging.ringMiB', {
+    timeout: 60_000,
+  }, async () => {
+    const steps = 60_000; // 240,000 entries into a ring of 32,768: the writer cannot keep up
+    const stderr = captureStderr();
+    let dropped: unknown;
+    try {
+      const run = await init({
+        project: 'writer',
+        name: 'small-ring',
+        logLevel: 'warn',
+        handleExit: false,
+        tensorboard: { logDir: join(dir, 'small-ring') },
+        wandb: false,
+        profiling: { enabled: false },
+        logging: { thread: 'worker', ringMiB: 1 },
+      });
+      for (let step = 0; step < steps; step++) run.log({ loss: step, gradient_norm: step, throughput: step });
+      await run.finish();
+      dropped = run.summary.get('trainscope/dropped');
+    } finally {
+      stderr.restore();
+    }
+    expect(stderr.text()).toContain(
+      'the metrics queue is full (logging.ringMiB = 1 MiB: 32768 entries, one per value and one per log() call)',
+    );
+    expect(dropped).toBeGreaterThan(0);
+    const tags = Object.values(inspectLogDir(join(dir, 'small-ring')).runs)[0]?.tags ?? {};
+    expect(tags.loss?.count).toBe(steps);
+    expect(tags.throughput?.count ?? 0).toBeLessThan(steps);
   });
 });
