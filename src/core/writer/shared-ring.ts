@@ -17,6 +17,12 @@ export const CALL_ENTRY = -2;
 export const RICH_FLAG = 4;
 export const PRIORITY_MASK = 3;
 
+/**
+ * Entries worth waking the writer for: below it the writer gathers (see `WriterService`), at it `log()` rings the
+ * doorbell of a sleeping writer at once.
+ */
+export const WAKE_BATCH = 256;
+
 /** Int32 control words. */
 export const WRITE = 0;
 export const READ = 1;

@@ -20,9 +20,13 @@ import {
   FLUSH_REQUEST,
   SharedRing,
   SLEEPING,
+  WAKE_BATCH,
 } from './shared-ring.js';
 import type { FinishReply, WriterReply, WriterRequest, WriterThreadData } from './writer-protocol.js';
 import { errorMessage } from '../error-message.js';
+
+/** The longest a few waiting entries wait for more before the writer reads them anyway (ms). */
+const GATHER_MS = 2;
 
 /**
  * Values the writer's own queue holds between two hand-overs to the backends. Small, so that the rows built from
@@ -128,8 +132,12 @@ export class WriterService {
       const flushRequest = Atomics.load(control, FLUSH_REQUEST);
       if (flushRequest !== Atomics.load(control, FLUSH_ACK)) this.flushNow(flushRequest);
       Atomics.store(control, SLEEPING, 1);
-      if (this.ring.fill() === 0) {
-        const waited = waitAsync(control, DOORBELL, seen, waitMs);
+      // Below a batch the writer gathers (woken by a full batch, the trainer's next turn, a request, or at the
+      // latest after GATHER_MS): reading a few entries per pass cost more than the encoding, and the control
+      // words bounced between the two cores on every log().
+      const fill = this.ring.fill();
+      if (fill < WAKE_BATCH) {
+        const waited = waitAsync(control, DOORBELL, seen, fill === 0 ? waitMs : Math.min(waitMs, GATHER_MS));
         if (waited.async) await waited.value;
       }
       Atomics.store(control, SLEEPING, 0);
