@@ -3,8 +3,7 @@
  * run's identity and rank, builds the configured backends and the profiler, and hands them to a core `Run`.
  * `core/` itself knows no tracker and no profiler (a test enforces that it imports nothing outside `core/`).
  */
-import type { Backend, RunInfo } from './core/backend.js';
-import { backendOnThisRank, wandbRunForRank } from './core/backend-ranks.js';
+import type { Backend } from './core/backend.js';
 import { currentHandle, setCurrentHandle } from './core/current.js';
 import { ConsoleLogger } from './core/logger.js';
 import { distributedWarnings } from './core/distributed-warnings.js';
@@ -15,8 +14,7 @@ import type { RunProfiler } from './core/run-handle.js';
 import { createRunInfo, knownSecrets } from './core/run-info.js';
 import { unknownOptionKeys, unknownOptionsWarning } from './core/unknown-options.js';
 import { createProfiler } from './profiler/index.js';
-import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
-import { createWandbBackend } from './trackers/wandb/index.js';
+import { createBackends } from './create-backends.js';
 import { startWriterThread } from './writer-thread/start-writer-thread.js';
 import { readResumeFileId } from './trackers/wandb/resume/resume-file.js';
 
@@ -39,6 +37,8 @@ export function init(options: TrainscopeOptions | ResolvedOptions, extras: InitE
   pendingInit = next.catch(() => undefined);
   return next;
 }
+
+export { createBackends };
 
 let pendingInit: Promise<unknown> = Promise.resolve();
 
@@ -103,23 +103,4 @@ function withAutoResumeId(resolved: ResolvedOptions): ResolvedOptions {
     return resolved;
   const id = readResumeFileId(wandb === false ? '.' : wandb.dir);
   return id === undefined ? resolved : { ...resolved, id };
-}
-
-/**
- * The backends the options ask for, in a fixed order. Each factory only builds the backend; the core starts,
- * isolates and finishes it.
- */
-export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend[] {
-  const backends: Backend[] = [];
-  const ranks = resolved.distributed;
-  if (resolved.tensorboard !== false && backendOnThisRank(ranks.tensorboard, run))
-    backends.push(createTensorBoardBackend(resolved.tensorboard, run));
-  // `disabled` is W&B's no-op mode: no backend at all (no files, no trainscope/wandb/* counters).
-  if (resolved.wandb !== false && resolved.wandb.mode !== 'disabled' && backendOnThisRank(ranks.wandb, run)) {
-    // `run.id` is already this rank's id (derived from `wandb.runId` in a multi-process job).
-    backends.push(
-      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run)),
-    );
-  }
-  return backends;
 }

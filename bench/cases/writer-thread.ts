@@ -82,6 +82,8 @@ async function loggedLoop(dir: string, thread: 'worker' | 'main', steps: number)
   await run.finish();
   const finishMs = performance.now() - finishStarted;
   const processCpu = processCpuNs() - process0;
+  // Before reading the event files back: decoding every event would count in the run's RSS.
+  const rss = rssMiB();
   const tags = Object.values(inspectLogDir(path.join(dir, thread, 'tb')).runs)[0]?.tags ?? {};
   return {
     loopNs,
@@ -89,7 +91,7 @@ async function loggedLoop(dir: string, thread: 'worker' | 'main', steps: number)
     processCpuNs: processCpu,
     initMs,
     finishMs,
-    rssMiB: rssMiB(),
+    rssMiB: rss,
     kept: KEYS.map((k) => tags[k]?.count ?? 0),
   };
 }

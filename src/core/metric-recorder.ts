@@ -110,9 +110,13 @@ export class MetricRecorder {
     }
     context.table = undefined;
     if (this.queue.dropped !== droppedBefore) {
+      const { option, value } = this.queue.sizedBy ?? {
+        option: 'logging.queueCapacity',
+        value: `${this.queue.capacity} values`,
+      };
       this.logger.warnOnce(
         'queue-full',
-        `the metrics queue is full (logging.queueCapacity = ${this.queue.capacity} values): dropping the least important values (low, then medium; high is never dropped). Raise logging.queueCapacity, log less often, or lower logging.level; drops are counted in trainscope/dropped`,
+        `the metrics queue is full (${option} = ${value}): dropping the least important values (low, then medium; high is never dropped). Raise ${option}, log less often, or lower logging.level; drops are counted in trainscope/dropped`,
       );
     }
   }

@@ -22,6 +22,15 @@ export type SelfSummary = Pick<
   | 'callerWaits'
 >;
 
+/** `log()` figures of the training thread for the `trainscope/*` rows. */
+export interface CallerFigures {
+  readonly calls: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** The most values (entries, with the writer thread's ring) waiting since the last row. */
+  readonly queuePeak: number;
+}
+
 /**
  * trainscope's own cost and health, logged as `trainscope/*` metrics and printed in the end-of-run summary:
  * how long `log()` takes on the caller's thread (sampled, see `CallTimer`), how many calls were made, the queue's
@@ -89,7 +98,7 @@ export class SelfMetrics {
       values.push(caller.p50, caller.p99);
     }
     keys.push('trainscope/log_calls', 'trainscope/queue_depth', 'trainscope/dropped');
-    values.push(caller.calls, this.queue.takePeak(), this.queue.dropped);
+    values.push(caller.calls, caller.queuePeak, this.queue.dropped);
     this.backends.forEachStats((name, s) => {
       const base = `trainscope/${name}/`;
       keys.push(
@@ -106,12 +115,12 @@ export class SelfMetrics {
   }
 
   /**
-   * What the training thread measured of its `log()` calls. The writer thread overrides it with the figures
-   * the training thread publishes in the shared ring.
+   * What the training thread measured of its `log()` calls, and the queue's peak since the last row. The writer
+   * thread overrides it with the figures the training thread publishes in the shared ring and the ring's depth.
    */
-  protected callerFigures(): { calls: number; p50: number; p99: number } {
+  protected callerFigures(): CallerFigures {
     const [p50, p99] = this.callTimer.sampled > 0 ? this.callQuantiles() : [Number.NaN, Number.NaN];
-    return { calls: this.logCalls, p50: p50 as number, p99: p99 as number };
+    return { calls: this.logCalls, p50: p50 as number, p99: p99 as number, queuePeak: this.queue.takePeak() };
   }
 
   /** Only `trainscope/dropped` at `step` (drops are reported even when the profiler's reports are off). */

@@ -11,6 +11,8 @@ export interface ValueQueue {
   readonly dropped: number;
   readonly droppedByPriority: readonly number[];
   readonly highWater: number;
+  /** The option that sizes this queue, as the queue-full warning names it (default `logging.queueCapacity`). */
+  readonly sizedBy?: { readonly option: string; readonly value: string };
   push(
     key: MetricKey,
     value: unknown,

@@ -9,13 +9,10 @@ import type { WriterThread } from '../core/writer/writer-backend-set.js';
 import type { WriterThreadData } from '../core/writer/writer-protocol.js';
 import { errorMessage } from '../core/error-message.js';
 
-/** Ring entries per value of `logging.queueCapacity` (one entry per value plus one header per `log()` call). */
-const ENTRIES_PER_VALUE = 2;
-
 /**
- * Starts the writer thread of a run, or answers `undefined` (with one info line) where worker threads are not
- * available or the options cannot be handed over; the run then drains on the training thread, as with
- * `logging.thread: 'main'`.
+ * Starts the writer thread of a run, or answers `undefined` — with one info line where worker threads are not
+ * available, one warning where the writer fails to start (it cannot load, build its backends, or take the
+ * options); the run then drains on the training thread, as with `logging.thread: 'main'`, losing nothing.
  *
  * The entry sits next to this module: `writer-thread.js` in the built `dist/`, `writer-thread.ts` when running
  * from the sources (vitest, tsx), where the worker first registers tsx's loader, since a worker does not
@@ -26,9 +23,18 @@ export async function startWriterThread(
   info: RunInfo,
   logger: Logger,
 ): Promise<WriterThread | undefined> {
+  let threads: typeof import('node:worker_threads');
   try {
-    const { MessageChannel, Worker } = await import('node:worker_threads');
-    const ring = SharedRing.create(options.logging.queueCapacity * ENTRIES_PER_VALUE);
+    threads = await import('node:worker_threads');
+  } catch (error) {
+    logger.info(
+      `no worker threads here (${errorMessage(error)}); encoding and I/O run on the training thread`,
+    );
+    return undefined;
+  }
+  try {
+    const { MessageChannel, Worker } = threads;
+    const ring = SharedRing.create(SharedRing.entriesWithin(options.logging.ringMiB));
     const { port1, port2 } = new MessageChannel();
     const workerData: WriterThreadData = { options, info, buffer: ring.buffer, side: port2 };
     const settings = { workerData, transferList: [port2], stdout: false, stderr: false };
@@ -43,7 +49,7 @@ export async function startWriterThread(
     return { worker, ring, side: port1 };
   } catch (error) {
     const reason = errorMessage(error);
-    logger.info(`no writer thread (${reason}); encoding and I/O run on the training thread`);
+    logger.warn(`the writer thread did not start (${reason}); encoding and I/O run on the training thread`);
     return undefined;
   }
 }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WriterReply, WriterRequest, WriterThreadData } from '../core/writer/writer-protocol.js';
 import { WriterService } from '../core/writer/writer-service.js';
-import { createBackends } from '../init.js';
+import { createBackends } from '../create-backends.js';
 import { errorMessage } from '../core/error-message.js';
 
 const port = parentPort;

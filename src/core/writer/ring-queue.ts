@@ -58,6 +58,8 @@ export class RingQueue implements ValueQueue {
     private readonly side: MessagePort,
     private readonly latest: MetricSummary,
     private readonly logger: Logger,
+    /** The ring's size as the queue-full warning names it. */
+    readonly sizedBy?: { readonly option: string; readonly value: string },
   ) {
     this.capacity = ring.capacity;
   }

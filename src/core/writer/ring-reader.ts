@@ -4,6 +4,7 @@ import type { MetricQueue } from '../metric-queue.js';
 import type { MetricSummary } from '../metric-summary.js';
 import type { MetricKey } from '../priority-filter.js';
 import type { MetricValue } from '../values.js';
+import { RingPager } from './ring-pager.js';
 import type { SideMessage } from './ring-queue.js';
 import {
   CALL_ENTRY,
@@ -33,12 +34,15 @@ const RELEASE_EVERY = 1024;
  */
 export class RingReader {
   private read = 0;
+  /** The most entries found waiting at the start of a `pump` since `takePeak` (`trainscope/queue_depth`). */
+  private peak = 0;
   private step = 0;
   private time = 0;
   private call = 0;
   private readonly keys: MetricKey[] = [];
   private readonly values: MetricValue[] = [];
   private readonly calls: ForwardedCall[] = [];
+  private readonly pager: RingPager;
 
   constructor(
     private readonly ring: SharedRing,
@@ -47,7 +51,11 @@ export class RingReader {
     private readonly drainLoop: DrainLoop,
     private readonly summary: MetricSummary,
     private readonly runCall: (call: ForwardedCall) => void,
-  ) {}
+  ) {
+    // An eighth of the ring ahead of the training thread: far more than it writes between two reads.
+    this.pager = new RingPager(ring, ring.capacity >> 3);
+    this.pager.keepAheadOf(0);
+  }
 
   /** Reads everything published so far into rows handed to the backends. @returns entries read */
   pump(): number {
@@ -55,6 +63,9 @@ export class RingReader {
     const write = Atomics.load(ring.control, WRITE);
     let read = this.read;
     const started = read;
+    const waiting = (write - read) | 0;
+    if (waiting > this.peak) this.peak = waiting;
+    this.pager.keepAheadOf(write);
     if (read !== write) this.pull();
     while (read !== write) {
       const i = read & ring.mask;
@@ -82,10 +93,18 @@ export class RingReader {
     return (read - started) | 0;
   }
 
+  /** The ring's peak depth since the last call (entries: one per value, one per `log()` call). */
+  takePeak(): number {
+    const peak = this.peak;
+    this.peak = 0;
+    return peak;
+  }
+
   private release(read: number): void {
     this.read = read;
     Atomics.store(this.ring.control, READ, read);
     Atomics.notify(this.ring.control, READ);
+    if (!this.pager.done) this.pager.keepAheadOf(Atomics.load(this.ring.control, WRITE));
   }
 
   private mirrorDrops(): void {

@@ -17,6 +17,12 @@ export const CALL_ENTRY = -2;
 export const RICH_FLAG = 4;
 export const PRIORITY_MASK = 3;
 
+/**
+ * Entries worth waking the writer for: below it the writer gathers (see `WriterService`), at it `log()` rings the
+ * doorbell of a sleeping writer at once.
+ */
+export const WAKE_BATCH = 256;
+
 /** Int32 control words. */
 export const WRITE = 0;
 export const READ = 1;
@@ -44,20 +50,24 @@ export const LOG_CALLS = 0;
 export const LOG_NS_P50 = 1;
 export const LOG_NS_P99 = 2;
 const FIGURES = 8;
+const HEAD_BYTES = CONTROL_WORDS * 4 + FIGURES * 8;
+/** `num` + `aux` (f64) + `tag` + `meta` (i32). */
+const ENTRY_BYTES = 24;
 
 export class SharedRing {
   readonly capacity: number;
   readonly mask: number;
-  readonly control: Int32Array;
-  readonly figures: Float64Array;
-  readonly num: Float64Array;
-  readonly aux: Float64Array;
-  readonly tag: Int32Array;
-  readonly meta: Int32Array;
+  // Replaced only by `retire()`.
+  control: Int32Array;
+  figures: Float64Array;
+  num: Float64Array;
+  aux: Float64Array;
+  tag: Int32Array;
+  meta: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer) {
-    const head = CONTROL_WORDS * 4 + FIGURES * 8;
-    const capacity = (buffer.byteLength - head) / 24;
+  constructor(public buffer: SharedArrayBuffer) {
+    const head = HEAD_BYTES;
+    const capacity = (buffer.byteLength - head) / ENTRY_BYTES;
     if (!Number.isInteger(capacity) || capacity < 16 || (capacity & (capacity - 1)) !== 0)
       throw new RangeError(`not a trainscope ring buffer (${buffer.byteLength} bytes)`);
     this.capacity = capacity;
@@ -74,7 +84,35 @@ export class SharedRing {
   static create(entries: number): SharedRing {
     let capacity = 16;
     while (capacity < entries) capacity *= 2;
-    return new SharedRing(new SharedArrayBuffer(CONTROL_WORDS * 4 + FIGURES * 8 + capacity * 24));
+    return new SharedRing(new SharedArrayBuffer(HEAD_BYTES + capacity * ENTRY_BYTES));
+  }
+
+  /** The most entries (a power of two, at least 16) whose ring takes at most `mib` MiB. */
+  static entriesWithin(mib: number): number {
+    const room = Math.floor(mib * 2 ** 20) - HEAD_BYTES;
+    let capacity = 16;
+    while (capacity * 2 * ENTRY_BYTES <= room) capacity *= 2;
+    return capacity;
+  }
+
+  /**
+   * Lets go of the ring's memory once the run is over (the writer has read everything and is gone; a finished run
+   * may be held for long, and the ring can be tens of MiB): the entries become empty arrays, the control words
+   * and figures keep their last values in a small buffer of their own. Nothing is written to the ring afterwards.
+   */
+  retire(): void {
+    const small = new SharedArrayBuffer(HEAD_BYTES);
+    const control = new Int32Array(small, 0, CONTROL_WORDS);
+    const figures = new Float64Array(small, CONTROL_WORDS * 4, FIGURES);
+    control.set(this.control);
+    figures.set(this.figures);
+    this.buffer = small;
+    this.control = control;
+    this.figures = figures;
+    this.num = new Float64Array(0);
+    this.aux = new Float64Array(0);
+    this.tag = new Int32Array(0);
+    this.meta = new Int32Array(0);
   }
 
   /** Entries written and not yet read. */

@@ -1,10 +1,16 @@
 import type { SelfMetrics } from '../self-metrics.js';
 import type { DrainControl } from '../value-queue.js';
 import type { RingQueue } from './ring-queue.js';
-import { LOG_CALLS, LOG_NS_P50, LOG_NS_P99, READ, SLEEPING, type SharedRing } from './shared-ring.js';
+import {
+  LOG_CALLS,
+  LOG_NS_P50,
+  LOG_NS_P99,
+  READ,
+  SLEEPING,
+  type SharedRing,
+  WAKE_BATCH,
+} from './shared-ring.js';
 
-/** Fill at which a `log()` wakes a sleeping writer at once (below it the writer wakes on a turn or its timer). */
-const WAKE_BATCH = 256;
 /** How often (in `log()` calls) the sampled `log()` quantiles are published for the writer's rows. */
 const QUANTILES_EVERY = 1 << 16;
 /** One wait slice while the ring is full of high values. */

@@ -26,7 +26,11 @@ export function writerPipeline(
   logger: Logger,
   options: ResolvedOptions,
 ): WriterPipeline {
-  const queue = new RingQueue(thread.ring, thread.side, latest, logger);
+  const sizedBy = {
+    option: 'logging.ringMiB',
+    value: `${options.logging.ringMiB} MiB: ${thread.ring.capacity} entries, one per value and one per log() call`,
+  };
+  const queue = new RingQueue(thread.ring, thread.side, latest, logger, sizedBy);
   const drain = new WriterDrain(thread.ring, queue, options.finishTimeoutMs);
   const exitBudget = Math.min(options.finishTimeoutMs, EXIT_BUDGET_MS);
   const backends = WriterBackendSet.create(thread, queue, drain, latest, logger, exitBudget);

@@ -154,10 +154,14 @@ export class HistoryBuilder {
     this.committedStep = committed ? this.pendingStep : -1;
     this.hasPending = false;
     this.pendingCommitted = false;
-    this.pendingKeys = [];
-    this.pendingValues = [];
+    // Shared empty arrays: the next row's own arrays are adopted (and copied before any merge writes to them).
+    this.pendingKeys = NO_KEYS;
+    this.pendingValues = NO_VALUES;
     if (this.pendingOwned) this.pendingIndex.clear();
     this.pendingOwned = false;
     this.emit(row);
   }
 }
+
+const NO_KEYS: readonly string[] = [];
+const NO_VALUES: readonly MetricValue[] = [];

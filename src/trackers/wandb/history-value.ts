@@ -94,8 +94,9 @@ export interface EncodedHistoryRow {
  * float seconds since `startTimeMs`, `_step` the row's step.
  */
 export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHistoryRow {
-  const keys: string[] = [];
-  const valuesJson: string[] = [];
+  const keys: string[] = new Array(row.keys.length + 3);
+  const valuesJson: string[] = new Array(row.keys.length + 3);
+  let n = 0;
   let tableFiles: TableFile[] | undefined;
   let reservedKeys: string[] | undefined;
   for (let i = 0; i < row.keys.length; i++) {
@@ -106,25 +107,27 @@ export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHi
       continue;
     }
     const value = row.values[i] as MetricValue;
+    keys[n] = key;
     if (typeof value === 'number') {
-      keys.push(key);
-      valuesJson.push(wandbJsonNumber(value));
+      valuesJson[n++] = wandbJsonNumber(value);
       continue;
     }
     const encoded = encodeMetricValue(key, row.step, value);
-    keys.push(key);
-    valuesJson.push(encoded.json);
+    valuesJson[n++] = encoded.json;
     if (encoded.tableFile !== undefined) {
       if (tableFiles === undefined) tableFiles = [];
       tableFiles.push(encoded.tableFile);
     }
   }
-  keys.push('_timestamp', '_runtime', '_step');
-  valuesJson.push(
-    millisecondsAsSeconds(row.time),
-    millisecondsAsSeconds(Math.max(0, row.time - startTimeMs)),
-    String(Math.trunc(row.step)),
-  );
+  keys[n] = '_timestamp';
+  valuesJson[n++] = secondsOf(timestamps, row.time);
+  keys[n] = '_runtime';
+  valuesJson[n++] = secondsOf(runtimes, Math.max(0, row.time - startTimeMs));
+  keys[n] = '_step';
+  valuesJson[n++] = String(Math.trunc(row.step));
+  // Reserved user keys were skipped: the arrays end here.
+  keys.length = n;
+  valuesJson.length = n;
   return {
     step: row.step,
     keys,
@@ -150,6 +153,27 @@ export function millisecondsAsSeconds(ms: number): string {
     return `${seconds}.${fraction}`;
   }
   return wandbJsonNumber(ms / 1000);
+}
+
+/** The last `millisecondsAsSeconds` answer of one column (`_timestamp` or `_runtime`). */
+interface LastSeconds {
+  ms: number;
+  text: string;
+}
+
+const timestamps: LastSeconds = { ms: Number.NaN, text: '' };
+const runtimes: LastSeconds = { ms: Number.NaN, text: '' };
+
+/**
+ * `millisecondsAsSeconds` remembering its last answer: the rows of a burst share their millisecond (thousands of
+ * `log()` calls per ms), so `_timestamp` and `_runtime` are formatted once per millisecond, not once per row.
+ */
+function secondsOf(last: LastSeconds, ms: number): string {
+  if (ms !== last.ms) {
+    last.ms = ms;
+    last.text = millisecondsAsSeconds(ms);
+  }
+  return last.text;
 }
 
 const NO_TABLE_FILES: readonly TableFile[] = [];

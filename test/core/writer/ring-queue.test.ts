@@ -111,4 +111,28 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     expect(queue.push(k, 1, 0, 0, 0, ++call)).toBe(PUSHED);
     expect(medium + high).toBeGreaterThan(0);
   });
+
+  it('sizes the ring by logging.ringMiB: the largest power-of-two entries (24 bytes each) within the cap', () => {
+    expect(SharedRing.entriesWithin(64)).toBe(2 ** 21); // 48 MiB of entries + the control words
+    expect(SharedRing.entriesWithin(1)).toBe(2 ** 15);
+    expect(SharedRing.entriesWithin(0.75)).toBe(2 ** 14);
+    for (const mib of [1, 3, 64, 100]) {
+      const ring = SharedRing.create(SharedRing.entriesWithin(mib));
+      expect(ring.buffer.byteLength).toBeLessThanOrEqual(mib * 2 ** 20);
+      expect(ring.capacity * 2 * 24).toBeGreaterThan(mib * 2 ** 20 - 128);
+    }
+  });
+
+  it('retire() lets go of the entries and keeps the control words (a finished run holds no ring)', () => {
+    const { ring, queue, key } = setup(1 << 16);
+    for (let call = 1; call <= 10; call++) queue.push(key('v'), call, 0, call, 0, call);
+    queue.publish();
+    Atomics.store(ring.control, READ, 4);
+    expect(ring.buffer.byteLength).toBeGreaterThan(24 << 16);
+    ring.retire();
+    expect(ring.buffer.byteLength).toBeLessThan(1024);
+    expect(ring.num.length + ring.tag.length).toBe(0);
+    expect(Atomics.load(ring.control, WRITE)).toBe(20);
+    expect(queue.size).toBe(16);
+  });
 });

@@ -30,14 +30,75 @@ export function tableCrc32(data: Uint8Array, initial = 0): number {
   return ~c >>> 0;
 }
 
+/** Below this many bytes a JS slicing-by-8 loop beats the native call (and needs no `subarray` view). */
+const NATIVE_FROM_BYTES = 2048;
+
+let slices: Int32Array | undefined;
+
+/** Eight 256-entry tables: entry `k * 256 + n` is the CRC of byte `n` followed by `k` zero bytes. */
+function makeSlices(): Int32Array {
+  const t = new Int32Array(256 * 8);
+  const base = table ?? makeTable();
+  table = base;
+  for (let n = 0; n < 256; n++) t[n] = base[n] as number;
+  for (let n = 0; n < 256; n++) {
+    let c = t[n] as number;
+    for (let k = 1; k < 8; k++) {
+      c = (t[c & 0xff] as number) ^ (c >>> 8);
+      t[k * 256 + n] = c;
+    }
+  }
+  return t;
+}
+
+/**
+ * CRC-32 of `data[start, end)` continuing from `initial`, slicing by 8 bytes. For the small records of a `.wandb`
+ * log (~100 bytes) it is about twice as fast as `zlib.crc32`, whose per-call cost dominates at that size.
+ */
+export function crc32Range(data: Uint8Array, start: number, end: number, initial = 0): number {
+  if (end - start >= NATIVE_FROM_BYTES) return crc32(data.subarray(start, end), initial);
+  if (slices === undefined) slices = makeSlices();
+  const t = slices;
+  let c = ~initial;
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    const a =
+      ((data[i] as number) |
+        ((data[i + 1] as number) << 8) |
+        ((data[i + 2] as number) << 16) |
+        ((data[i + 3] as number) << 24)) ^
+      c;
+    c =
+      (t[1792 + (a & 0xff)] as number) ^
+      (t[1536 + ((a >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((a >>> 16) & 0xff)] as number) ^
+      (t[1024 + (a >>> 24)] as number) ^
+      (t[768 + (data[i + 4] as number)] as number) ^
+      (t[512 + (data[i + 5] as number)] as number) ^
+      (t[256 + (data[i + 6] as number)] as number) ^
+      (t[data[i + 7] as number] as number);
+  }
+  for (; i < end; i++) c = (t[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
 const typeCrcs = new Map<number, number>();
 
-/** The chunk CRC of the `.wandb` framing: CRC-32 over the type byte followed by the payload. */
-export function chunkCrc(type: number, payload: Uint8Array): number {
+function typeSeed(type: number): number {
   let seed = typeCrcs.get(type);
   if (seed === undefined) {
     seed = crc32(Uint8Array.of(type));
     typeCrcs.set(type, seed);
   }
-  return crc32(payload, seed);
+  return seed;
+}
+
+/** The chunk CRC of the `.wandb` framing: CRC-32 over the type byte followed by the payload. */
+export function chunkCrc(type: number, payload: Uint8Array): number {
+  return crc32Range(payload, 0, payload.length, typeSeed(type));
+}
+
+/** `chunkCrc` of the payload `data[start, end)`, without a view on it. */
+export function chunkCrcRange(type: number, data: Uint8Array, start: number, end: number): number {
+  return crc32Range(data, start, end, typeSeed(type));
 }

@@ -1,18 +1,41 @@
+import type { EncodableRecord } from './log-writer.js';
+
 /**
  * The hot path of offline mode: a `wandb_internal.Record` holding one `HistoryRecord`, encoded by hand into a
  * reused scratch buffer. It writes exactly the bytes protobufjs writes for
  * `{num, history: {item: [{key, value_json}...], step: {num: step}}}` (checked by tests), without building the
  * message objects. Key bytes are cached, since the same keys come back on every row.
  */
-export class HistoryRecordEncoder {
+export class HistoryRecordEncoder implements EncodableRecord {
   private scratch = Buffer.allocUnsafe(64 * 1024);
   private readonly keyBytes = new Map<string, Buffer>();
   // Per-item scratch, reused across rows.
   private readonly keyBuffers: Buffer[] = [];
   private readonly valueLengths: number[] = [];
+  // The record `prepare` measured, which `writeInto` writes.
+  private num = 0;
+  private step = 0;
+  private count = 0;
+  private valuesJson: readonly string[] = [];
+  private historyLength = 0;
+  private stepContent = 0;
+  /** Bytes of the record last prepared. */
+  length = 0;
 
   /** Encodes the record; the returned view is valid until the next call. */
   encode(num: number, step: number, keys: readonly string[], valuesJson: readonly string[]): Buffer {
+    const total = this.prepare(num, step, keys, valuesJson);
+    if (total > this.scratch.length)
+      this.scratch = Buffer.allocUnsafe(Math.max(total, this.scratch.length * 2));
+    this.writeInto(this.scratch, 0);
+    return this.scratch.subarray(0, total);
+  }
+
+  /**
+   * Measures the record and keeps what `writeInto` needs (until the next `prepare`), so a caller can write it
+   * straight where it goes. @returns its length in bytes
+   */
+  prepare(num: number, step: number, keys: readonly string[], valuesJson: readonly string[]): number {
     const count = keys.length;
     let historyLength = 0;
     const keyBuffers = this.keyBuffers;
@@ -25,23 +48,32 @@ export class HistoryRecordEncoder {
         if (this.keyBytes.size < 100_000) this.keyBytes.set(key, kb);
       }
       keyBuffers[i] = kb;
-      const vl = Buffer.byteLength(valuesJson[i] as string, 'utf8');
+      const vl = utf8Length(valuesJson[i] as string);
       valueLengths[i] = vl;
       const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
       historyLength += 1 + varintLength(itemLength) + itemLength;
     }
     const stepContent = step !== 0 ? 1 + varintLength(step) : 0;
     historyLength += 2 + stepContent;
-    const total = 1 + varintLength(num) + 1 + varintLength(historyLength) + historyLength;
-    if (total > this.scratch.length)
-      this.scratch = Buffer.allocUnsafe(Math.max(total, this.scratch.length * 2));
-    const out = this.scratch;
-    let at = 0;
+    this.num = num;
+    this.step = step;
+    this.count = count;
+    this.valuesJson = valuesJson;
+    this.historyLength = historyLength;
+    this.stepContent = stepContent;
+    this.length = 1 + varintLength(num) + 1 + varintLength(historyLength) + historyLength;
+    return this.length;
+  }
+
+  /** Writes the record last prepared at `out[at]` (which has room for `length` bytes). */
+  writeInto(out: Buffer, start: number): void {
+    const { keyBuffers, valueLengths, valuesJson, step, stepContent } = this;
+    let at = start;
     out[at++] = 0x08; // num = 1, varint
-    at = writeVarint(out, at, num);
+    at = writeVarint(out, at, this.num);
     out[at++] = 0x12; // history = 2, length-delimited
-    at = writeVarint(out, at, historyLength);
-    for (let i = 0; i < count; i++) {
+    at = writeVarint(out, at, this.historyLength);
+    for (let i = 0; i < this.count; i++) {
       const kb = keyBuffers[i] as Buffer;
       const vl = valueLengths[i] as number;
       const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
@@ -73,8 +105,15 @@ export class HistoryRecordEncoder {
       out[at++] = 0x08;
       at = writeVarint(out, at, step);
     }
-    return out.subarray(0, at);
   }
+}
+
+/** UTF-8 bytes of `text`: counted in JS for short ASCII text (a number's JSON), natively otherwise. */
+function utf8Length(text: string): number {
+  const n = text.length;
+  if (n > 64) return Buffer.byteLength(text, 'utf8');
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text, 'utf8');
+  return n;
 }
 
 /** Bytes of a non-negative integer (≤ 2^53) as a protobuf varint; negatives take 10 bytes (int64). */

@@ -1,4 +1,4 @@
-import { chunkCrc } from './crc32.js';
+import { chunkCrc, chunkCrcRange } from './crc32.js';
 import { BLOCK_SIZE, CHUNK_HEADER_SIZE, ChunkType } from './log-format.js';
 
 /**
@@ -38,6 +38,29 @@ export class WandbLogFramer {
     const out = Buffer.allocUnsafe(this.framedLength(payload.length));
     this.frameInto(payload, out, 0);
     return out;
+  }
+
+  /** Whether a payload of this length goes out as one FULL chunk right here (no padding, no split). */
+  fitsWhole(payloadLength: number): boolean {
+    return BLOCK_SIZE - (this.position % BLOCK_SIZE) >= CHUNK_HEADER_SIZE + payloadLength;
+  }
+
+  /**
+   * Frames, as one FULL chunk, a payload already written at `out[at + 7, at + 7 + length)` (only where
+   * {@link fitsWhole}): the header goes in front of it, nothing is copied. Returns the end.
+   */
+  frameWholeInPlace(out: Buffer, at: number, length: number): number {
+    const start = at + CHUNK_HEADER_SIZE;
+    const crc = chunkCrcRange(ChunkType.FULL, out, start, start + length);
+    out[at] = crc & 0xff;
+    out[at + 1] = (crc >>> 8) & 0xff;
+    out[at + 2] = (crc >>> 16) & 0xff;
+    out[at + 3] = crc >>> 24;
+    out[at + 4] = length & 0xff;
+    out[at + 5] = length >>> 8;
+    out[at + 6] = ChunkType.FULL;
+    this.position += CHUNK_HEADER_SIZE + length;
+    return start + length;
   }
 
   /** Frames `payload` into `out` at `at` (which must have room for `framedLength`); returns the end. */

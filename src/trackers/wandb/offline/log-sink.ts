@@ -127,7 +127,8 @@ export class WandbLogSink implements WandbSink {
     this.summary = summary;
     this.summaryDirty = true;
     this.num++;
-    this.log.append(this.historyEncoder.encode(this.num, row.step, row.keys, row.valuesJson));
+    this.historyEncoder.prepare(this.num, row.step, row.keys, row.valuesJson);
+    this.log.appendEncoded(this.historyEncoder);
   }
 
   /** A user's `defineMetric` as a persisted `metric` record (derived definitions are never persisted). */

@@ -1,6 +1,13 @@
 import { AppendOnlyFile } from '../../../io/append-only-file.js';
-import { FILE_HEADER } from './log-format.js';
+import { CHUNK_HEADER_SIZE, FILE_HEADER } from './log-format.js';
 import { WandbLogFramer } from './log-framer.js';
+
+/** A record payload of a known length that writes its own bytes (see `HistoryRecordEncoder.prepare`). */
+export interface EncodableRecord {
+  readonly length: number;
+  /** Writes exactly `length` bytes at `out[at]`. */
+  writeInto(out: Buffer, at: number): void;
+}
 
 export interface WandbLogWriterOptions {
   /**
@@ -65,6 +72,28 @@ export class WandbLogWriter {
     const offset = file.reserve(this.framer.framedLength(payload.length));
     if (offset < 0) return;
     file.commit(this.framer.frameInto(payload, file.chunk, offset));
+    file.scheduleWrite();
+  }
+
+  /**
+   * Appends a record its encoder writes itself: straight into the file's chunk behind the chunk header when it
+   * fits the current block whole (most records: no scratch buffer, no copy), else through a scratch copy framed
+   * as `append` does.
+   */
+  appendEncoded(record: EncodableRecord): void {
+    if (this.file.closed) throw new Error(`${this.path}: append after close`);
+    const length = record.length;
+    if (!this.framer.fitsWhole(length)) {
+      const scratch = Buffer.allocUnsafe(length);
+      record.writeInto(scratch, 0);
+      this.append(scratch);
+      return;
+    }
+    const file = this.file;
+    const offset = file.reserve(CHUNK_HEADER_SIZE + length);
+    if (offset < 0) return;
+    record.writeInto(file.chunk, offset + CHUNK_HEADER_SIZE);
+    file.commit(this.framer.frameWholeInPlace(file.chunk, offset, length));
     file.scheduleWrite();
   }
 

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chunkCrc, tableCrc32 } from '../../../../src/trackers/wandb/offline/crc32.js';
+import {
+  chunkCrc,
+  chunkCrcRange,
+  crc32Range,
+  tableCrc32,
+} from '../../../../src/trackers/wandb/offline/crc32.js';
+import { HistoryRecordEncoder } from '../../../../src/trackers/wandb/offline/history-record-encoder.js';
 import { BLOCK_SIZE } from '../../../../src/trackers/wandb/offline/log-format.js';
 import { WandbLogFramer } from '../../../../src/trackers/wandb/offline/log-framer.js';
 import { WandbLogReader } from '../../../../src/trackers/wandb/offline/log-reader.js';
@@ -32,6 +38,27 @@ describe('CRC-32', () => {
     expect(tableCrc32(data)).toBe(zlib.crc32(data));
     expect(chunkCrc(1, data)).toBe(zlib.crc32(Buffer.concat([Buffer.of(1), data])));
     expect(tableCrc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+  });
+
+  it('the slicing-by-8 range CRC equals zlib at every length, offset and seed (no view needed)', () => {
+    const data = payload(5000, 3);
+    for (const [start, end] of [
+      [0, 0],
+      [0, 1],
+      [3, 10],
+      [1, 100],
+      [7, 135],
+      [5, 2047 + 5],
+      [0, 2048],
+      [11, 4999],
+    ] as const) {
+      for (const seed of [0, 0x12345678, 0xffffffff]) {
+        expect(crc32Range(data, start, end, seed), `${start}..${end}`).toBe(
+          zlib.crc32(data.subarray(start, end), seed),
+        );
+      }
+      expect(chunkCrcRange(1, data, start, end)).toBe(chunkCrc(1, data.subarray(start, end)));
+    }
   });
 });
 
@@ -62,6 +89,35 @@ describe('.wandb framing', () => {
       [BLOCK_SIZE, 1],
     ]);
     expect(readFileSync(path2).subarray(32_765, BLOCK_SIZE)).toEqual(Buffer.alloc(3));
+  });
+
+  it('a history record encoded straight into the file is framed byte for byte as append(encode()) frames it', async () => {
+    // Rows of growing size cross many block edges: whole chunks written in place, split ones through a copy.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      step: i,
+      keys: ['loss', 'é/ключ', ...Array.from({ length: i % 40 }, (_, k) => `k${k}`)],
+      values: ['0.5', '"текст"', ...Array.from({ length: i % 40 }, (_, k) => String((i * k) / 7))],
+    }));
+    const inPlace = WandbLogWriter.create(join(tmp, 'in-place.wandb'));
+    const copied = WandbLogWriter.create(join(tmp, 'copied.wandb'));
+    const a = new HistoryRecordEncoder();
+    const b = new HistoryRecordEncoder();
+    rows.forEach((row, n) => {
+      a.prepare(n + 1, row.step, row.keys, row.values);
+      inPlace.appendEncoded(a);
+      copied.append(b.encode(n + 1, row.step, row.keys, row.values));
+    });
+    await inPlace.close();
+    await copied.close();
+    const mine = readFileSync(inPlace.path);
+    expect(mine.length).toBeGreaterThan(10 * BLOCK_SIZE);
+    expect(mine.equals(readFileSync(copied.path))).toBe(true);
+    const scan = WandbLogReader.scan(mine);
+    expect(scan.errors).toEqual([]);
+    expect(scan.records).toHaveLength(rows.length);
+    expect(
+      scan.records[2999]?.payload.equals(b.encode(3000, 2999, rows[2999]!.keys, rows[2999]!.values)),
+    ).toBe(true);
   });
 
   it('splits a 100 KB record into FIRST/MIDDLE/LAST and reads it back whole', async () => {
