@@ -24,6 +24,7 @@ import type { BackendSet } from './backend-set.js';
 import type { SelfMetrics } from './self-metrics.js';
 import { runPipeline } from './run-pipeline.js';
 import { SystemChannel } from './system-channel.js';
+import { ReportChannel } from './report-channel.js';
 import type { DrainControl } from './value-queue.js';
 import type { WriterThread } from './writer/writer-backend-set.js';
 import { errorMessage } from './error-message.js';
@@ -365,6 +366,7 @@ export class Run implements RunHandle, ExitTarget {
 
   private profilerHost(): ProfilerHost {
     const run = this;
+    const report = new ReportChannel(this.drainLoop, this.backends, this.latest, this.logger);
     return {
       run: this.info,
       logger: this.logger,
@@ -372,9 +374,8 @@ export class Run implements RunHandle, ExitTarget {
         return run.step;
       },
       log: (metrics, options) => this.log(metrics, options),
-      logSystem: (metrics) => {
-        if (!this.closed) this.system.write(metrics);
-      },
+      logSystem: (metrics) => this.closed || this.system.write(metrics),
+      logReport: (metrics) => this.closed || report.write(metrics, this._step),
     };
   }
 

@@ -104,6 +104,23 @@ export class WandbRunModel {
     for (const sink of this.sinks) sink.summaryChanged(this.summary);
   }
 
+  /**
+   * The profiler's end-of-run report (final timings, bottleneck and operations tables): values about the whole
+   * run, set in the summary like `run.summary.update()` (tables as `table-file` references, their files stored
+   * first), never a history row: a run of steps 0–100 ends at `_step` 100.
+   */
+  writeReport(row: MetricRow): void {
+    if (this.finished || row.keys.length === 0) return;
+    for (let i = 0; i < row.keys.length; i++) {
+      const key = row.keys[i] as string;
+      const encoded = encodeMetricValue(key, this.lastStep, row.values[i] as MetricValue);
+      if (encoded.tableFile !== undefined) for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
+      this.summary.set(key, encoded.json);
+      this.explicitKeys.add(key);
+    }
+    for (const sink of this.sinks) sink.summaryChanged(this.summary);
+  }
+
   /** A captured console write, to every sink as it came. */
   consoleOutput(chunk: ConsoleChunk): void {
     if (this.finished) return;

@@ -229,6 +229,11 @@ export class WandbBackend implements Backend {
     if (this.stream?.stopped && !this.options.spool) this.unspooledRows += rows.length;
   }
 
+  /** The profiler's end-of-run report: in the summary, no history row (see `WandbRunModel.writeReport`). */
+  writeReport(row: MetricRow): void {
+    this.model?.writeReport(row);
+  }
+
   /** The model's table (`model/summary` in the summary) and config file (`files/model/<name>.json`). */
   logModel(model: LoggedModel): void {
     this.model?.logModel(model);
