@@ -42,6 +42,11 @@ export interface WandbStreamSinkOptions {
   readonly startOffsets?: FileStreamOptions['startOffsets'];
   /** `UpsertBucket` found the run already there (called when the run was not resumed on purpose). */
   readonly onReused?: () => void;
+  /**
+   * How long after a metric definition config `_wandb.m` is upserted (ms, default 30 s: the official sender's
+   * debounced config flush); whatever is still unsent goes at finish.
+   */
+  readonly configDebounceMs?: number;
 }
 
 /** How far W&B got with a live run: acknowledged line offsets, stored files, and the final `complete`. */
@@ -86,8 +91,13 @@ export class WandbStreamSink implements WandbSink {
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
-  /** `config._wandb.value.m` (metric definitions), sent with the config at finish. */
+  /** `config._wandb.value.m` (metric definitions), upserted with the config `configDebounceMs` after a change. */
   private configM: readonly Record<string, unknown>[] = [];
+  /** `configM` changed since the last config upsert. */
+  private configDirty = false;
+  private configTimer: NodeJS.Timeout | undefined;
+  /** The config upsert in flight (finish waits for it, then sends what changed since). */
+  private configSending: Promise<void> = Promise.resolve();
   /** Console writes as `output.log` lines (sent once W&B created the run; bounded by the feed). */
   private readonly console = new ConsoleLines((line) => this.outputLine(line));
   /** The summary changed before W&B created the run. */
@@ -159,6 +169,13 @@ export class WandbStreamSink implements WandbSink {
 
   metricDefined(_record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void {
     this.configM = configM;
+    this.configDirty = true;
+    if (this.configTimer !== undefined || this.stopInfo) return;
+    this.configTimer = setTimeout(() => {
+      this.configTimer = undefined;
+      this.flushConfig();
+    }, this.options.configDebounceMs ?? 30_000);
+    this.configTimer.unref();
   }
 
   consoleOutput(chunk: ConsoleChunk): void {
@@ -254,6 +271,20 @@ export class WandbStreamSink implements WandbSink {
     if ((early.history.length > 0 || early.summary) && this.summary) feed.summary(this.summary.source);
   }
 
+  /** Upserts config `_wandb.m` once W&B created the run, if it changed since the last upsert (one at a time). */
+  private flushConfig(): Promise<void> {
+    this.configSending = this.configSending.then(async () => {
+      await this.connecting;
+      const feed = this.feed;
+      if (!feed || this.stopInfo || !this.configDirty) return;
+      this.configDirty = false;
+      const config = { ...this.run.config, _wandb: { ...configWandb(this.run), m: this.configM } };
+      if (!(await feed.run.updateConfig(config)))
+        this.options.onError('W&B: the metric definitions were not sent');
+    });
+    return this.configSending;
+  }
+
   private outputLine(line: string): void {
     if (this.stopInfo) return;
     if (this.feed) this.feed.output(line);
@@ -278,11 +309,9 @@ export class WandbStreamSink implements WandbSink {
     this.console.flush();
     feed.summary(end.summary.line());
     // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
-    if (this.configM.length > 0) {
-      const config = { ...this.run.config, _wandb: { ...configWandb(this.run), m: this.configM } };
-      if (!(await feed.run.updateConfig(config)))
-        this.options.onError('W&B: the metric definitions were not sent');
-    }
+    clearTimeout(this.configTimer);
+    this.configTimer = undefined;
+    await this.flushConfig();
     // The official client's final scan of `files/`: config.yaml, wandb-summary.json, requirements.txt, output.log.
     const done = new Set(this.uploadedPaths);
     const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine: end.summary.line() });
