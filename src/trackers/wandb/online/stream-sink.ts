@@ -79,6 +79,9 @@ const noEarlyData = (): EarlyData => ({
   summary: false,
 });
 
+/** How often a partial console line is sent (or resent when it changed): the official output flush. */
+const PARTIAL_LINE_MS = 2_000;
+
 /**
  * The live half of an online run: creates the run on W&B (`UpsertBucket`) and streams what the run model
  * completes over `file_stream` (history and system-metric lines, the summary) and uploads its table files,
@@ -99,7 +102,12 @@ export class WandbStreamSink implements WandbSink {
   /** The config upsert in flight (finish waits for it, then sends what changed since). */
   private configSending: Promise<void> = Promise.resolve();
   /** Console writes as `output.log` lines (sent once W&B created the run; bounded by the feed). */
-  private readonly console = new ConsoleLines((line) => this.outputLine(line));
+  private readonly console = new ConsoleLines(
+    (line) => this.outputLine(line),
+    (index, line) => this.rewriteOutputLine(index, line),
+  );
+  /** Sends partial console lines every 2 s (the official client's output flush), from the first write on. */
+  private consoleTimer: NodeJS.Timeout | undefined;
   /** The summary changed before W&B created the run. */
   private stopInfo: FileStreamStop | undefined;
   private completedOnline = false;
@@ -179,7 +187,9 @@ export class WandbStreamSink implements WandbSink {
   }
 
   consoleOutput(chunk: ConsoleChunk): void {
-    if (!this.stopInfo) this.console.write(chunk);
+    if (this.stopInfo) return;
+    this.console.write(chunk);
+    this.consoleTimer ??= setInterval(() => this.console.sendPartials(), PARTIAL_LINE_MS).unref();
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -195,6 +205,7 @@ export class WandbStreamSink implements WandbSink {
 
   /** Sends the rest and the final summary within the finish budget; past it, streaming stops (sync resumes). */
   async finish(end: WandbRunEnd): Promise<void> {
+    clearInterval(this.consoleTimer);
     const budget = this.options.finishBudgetMs ?? 20_000;
     const outcome = await withDeadline(this.finishOnline(end), budget, { keepAlive: false });
     if (outcome === 'timeout') {
@@ -209,6 +220,7 @@ export class WandbStreamSink implements WandbSink {
   stop(stop: FileStreamStop): void {
     if (this.stopInfo) return;
     this.stopInfo = stop;
+    clearInterval(this.consoleTimer);
     this.feed?.run.abandon(stop);
     this.early = noEarlyData();
     this.options.onStopped(stop);
@@ -292,6 +304,13 @@ export class WandbStreamSink implements WandbSink {
       this.early.output.push(line);
       this.noteEarly(line.length);
     }
+  }
+
+  /** The `index`-th console line changed: at its offset once streaming, else where it waits. */
+  private rewriteOutputLine(index: number, line: string): void {
+    if (this.stopInfo) return;
+    if (this.feed) this.feed.rewriteOutput((this.options.startOffsets?.output ?? 0) + index, line);
+    else if (index < this.early.output.length) this.early.output[index] = line;
   }
 
   private noteEarly(chars: number): void {
