@@ -41,9 +41,10 @@ export interface ProfilerHost {
   /**
    * Optional: the end-of-run report (final timings, bottleneck and operations tables): values about the whole run,
    * not a step. W&B puts them in the summary (no history row past the trainer's last step); TensorBoard writes
-   * them at the current step. A host without it gets them through `log(metrics, {commit: false})`.
+   * them at the current step. Selected as `log()` selects (`priority` against `logging.level`). A host without
+   * it gets them through `log(metrics, {commit: false})`.
    */
-  logReport?(metrics: Readonly<Record<string, unknown>>): void;
+  logReport?(metrics: Readonly<Record<string, unknown>>, options?: Pick<LogOptions, 'priority'>): void;
 }
 
 /** The profiler as the run drives it. */

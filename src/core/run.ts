@@ -72,6 +72,7 @@ export class Run implements RunHandle, ExitTarget {
   private readonly drainLoop: DrainControl;
   private readonly recorder: MetricRecorder;
   private readonly system: SystemChannel;
+  private readonly report: ReportChannel;
   private readonly exitHandler: ExitHandler | undefined;
   private finishPromise: Promise<void> | undefined;
   private consoleTap: ConsoleTap | undefined;
@@ -101,6 +102,7 @@ export class Run implements RunHandle, ExitTarget {
     this.drainLoop = pipeline.drain;
     this.recorder = new MetricRecorder(filter, pipeline.queue, this.drainLoop, this.logger, logging.async);
     this.system = new SystemChannel(info.startTime, this.drainLoop, this.backends, this.logger);
+    this.report = new ReportChannel(this.drainLoop, this.backends, filter, this.latest, this.logger);
     this.profiling = new ProfilerBinding(profiling.enabled ? profiler : undefined, this.logger);
     this.exitHandler = options.handleExit ? new ExitHandler(this, this.logger) : undefined;
     this.summaryView = new RunSummaryView(this.latest, this.summaryHost(), this.logger);
@@ -366,7 +368,6 @@ export class Run implements RunHandle, ExitTarget {
 
   private profilerHost(): ProfilerHost {
     const run = this;
-    const report = new ReportChannel(this.drainLoop, this.backends, this.latest, this.logger);
     return {
       run: this.info,
       logger: this.logger,
@@ -375,7 +376,8 @@ export class Run implements RunHandle, ExitTarget {
       },
       log: (metrics, options) => this.log(metrics, options),
       logSystem: (metrics) => this.closed || this.system.write(metrics),
-      logReport: (metrics) => this.closed || report.write(metrics, this._step),
+      logReport: (metrics, options) =>
+        this.closed || this.report.write(metrics, this._step, options?.priority),
     };
   }
 

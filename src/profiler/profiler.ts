@@ -327,7 +327,7 @@ export class Profiler implements RunProfiler {
   private safeLog(metrics: Readonly<Record<string, unknown>>, final = false): void {
     try {
       const host = this.host;
-      if (final && host?.logReport !== undefined) host.logReport(metrics);
+      if (final && host?.logReport !== undefined) host.logReport(metrics, { priority: LOG_PRIORITY });
       else host?.log(metrics, { commit: false, priority: LOG_PRIORITY });
     } catch (error) {
       this.host?.logger.warnOnce('profiler.log', `profiler: logging failed: ${(error as Error).message}`);
