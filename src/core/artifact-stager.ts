@@ -8,6 +8,7 @@ import {
   readdirSync,
   readSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
@@ -64,6 +65,31 @@ export function stageArtifact(
     clientId: randomId(),
     sequenceClientId: randomId(),
   };
+}
+
+/**
+ * Stages an artifact made in memory (W&B's run-table artifact of a logged table): each entry's bytes are written
+ * read-only into a fresh directory under `stagingRoot` and MD5-digested, as `stageArtifact` does for files.
+ */
+export function stageArtifactBytes(
+  entries: readonly { readonly path: string; readonly bytes: Uint8Array }[],
+  options: ArtifactOptions,
+  stagingRoot: string,
+  step: number,
+): StagedArtifact {
+  mkdirSync(stagingRoot, { recursive: true });
+  const stagingDir = mkdtempSync(join(stagingRoot, `${options.name}-`));
+  const files = entries.map(({ path, bytes }, i): StagedArtifactFile => {
+    const localPath = join(stagingDir, String(i));
+    writeFileSync(localPath, bytes, { flag: 'wx', mode: 0o400 });
+    const digest = createHash('md5').update(bytes).digest('base64');
+    return { path, digest, size: bytes.length, localPath };
+  });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const aliases = ['latest'];
+  const { name, type } = options;
+  const ids = { clientId: randomId(), sequenceClientId: randomId() };
+  return { name, type, aliases, metadata: undefined, digest: manifestDigest(files), files, step, ...ids };
 }
 
 /** W&B's artifact digest over the sorted entries. */

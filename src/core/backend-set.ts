@@ -78,6 +78,16 @@ export class BackendSet {
     for (const backend of this.guarded) backend.write(rows);
   }
 
+  /**
+   * Hands the profiler's end-of-run report (values about the whole run, not a step) to every enabled backend:
+   * one with `writeReport` takes it its own way (W&B: the summary), the others get it as a row.
+   */
+  writeReport(row: MetricRow): void {
+    for (const backend of this.guarded) {
+      backend.notify('writeReport', (b) => (b.writeReport ? b.writeReport(row) : b.write([row])));
+    }
+  }
+
   /** Hands a checked model (plain data) to every backend that records models and is still enabled. */
   logModel(model: LoggedModel): void {
     for (const backend of this.guarded) backend.logModel(model);

@@ -160,6 +160,12 @@ export interface Backend {
    * Each key stays until it is logged again. Plain data; called from the caller's thread after a drain.
    */
   updateSummary?(update: SummaryUpdate): void;
+  /**
+   * Optional: the profiler's end-of-run report (final timings, bottleneck and operations tables), values about
+   * the whole run rather than a step, as one row at the run's current step. Without it the row comes to `write`.
+   * W&B puts them in the summary, so the report adds no history row past the trainer's last step.
+   */
+  writeReport?(row: MetricRow): void;
   /** Optional: `run.defineMetric()` (W&B's `define_metric`), in order with `write`. Plain data. */
   defineMetric?(definition: MetricDefinition): void;
   /** Optional: one captured console write (W&B's Logs tab; `wandb.console: 'wrap'`). Plain data. */

@@ -38,6 +38,13 @@ export interface ProfilerHost {
   log(metrics: Readonly<Record<string, unknown>>, options?: LogOptions): void;
   /** System metrics (CPU, memory, GPU): TensorBoard scalars under `system/`, W&B `wandb-events.jsonl`. */
   logSystem(metrics: Readonly<Record<string, number>>): void;
+  /**
+   * Optional: the end-of-run report (final timings, bottleneck and operations tables): values about the whole run,
+   * not a step. W&B puts them in the summary (no history row past the trainer's last step); TensorBoard writes
+   * them at the current step. Selected as `log()` selects (`priority` against `logging.level`). A host without
+   * it gets them through `log(metrics, {commit: false})`.
+   */
+  logReport?(metrics: Readonly<Record<string, unknown>>, options?: Pick<LogOptions, 'priority'>): void;
 }
 
 /** The profiler as the run drives it. */

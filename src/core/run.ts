@@ -24,6 +24,7 @@ import type { BackendSet } from './backend-set.js';
 import type { SelfMetrics } from './self-metrics.js';
 import { runPipeline } from './run-pipeline.js';
 import { SystemChannel } from './system-channel.js';
+import { ReportChannel } from './report-channel.js';
 import type { DrainControl } from './value-queue.js';
 import type { WriterThread } from './writer/writer-backend-set.js';
 import { errorMessage } from './error-message.js';
@@ -71,6 +72,7 @@ export class Run implements RunHandle, ExitTarget {
   private readonly drainLoop: DrainControl;
   private readonly recorder: MetricRecorder;
   private readonly system: SystemChannel;
+  private readonly report: ReportChannel;
   private readonly exitHandler: ExitHandler | undefined;
   private finishPromise: Promise<void> | undefined;
   private consoleTap: ConsoleTap | undefined;
@@ -100,6 +102,7 @@ export class Run implements RunHandle, ExitTarget {
     this.drainLoop = pipeline.drain;
     this.recorder = new MetricRecorder(filter, pipeline.queue, this.drainLoop, this.logger, logging.async);
     this.system = new SystemChannel(info.startTime, this.drainLoop, this.backends, this.logger);
+    this.report = new ReportChannel(this.drainLoop, this.backends, filter, this.latest, this.logger);
     this.profiling = new ProfilerBinding(profiling.enabled ? profiler : undefined, this.logger);
     this.exitHandler = options.handleExit ? new ExitHandler(this, this.logger) : undefined;
     this.summaryView = new RunSummaryView(this.latest, this.summaryHost(), this.logger);
@@ -372,9 +375,9 @@ export class Run implements RunHandle, ExitTarget {
         return run.step;
       },
       log: (metrics, options) => this.log(metrics, options),
-      logSystem: (metrics) => {
-        if (!this.closed) this.system.write(metrics);
-      },
+      logSystem: (metrics) => this.closed || this.system.write(metrics),
+      logReport: (metrics, options) =>
+        this.closed || this.report.write(metrics, this._step, options?.priority),
     };
   }
 

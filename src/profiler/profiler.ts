@@ -268,8 +268,11 @@ export class Profiler implements RunProfiler {
     sampler.addProvider(provider);
   }
 
-  /** Logs `profiling/timing|memory/<op>` for the window since the last report. */
-  private report(): void {
+  /**
+   * Logs `profiling/timing|memory/<op>` for the window since the last report; `final` (at finish) as part of the
+   * end-of-run report, which adds no step of its own.
+   */
+  private report(final = false): void {
     const host = this.host;
     if (host === null) return;
     this.fold();
@@ -284,7 +287,7 @@ export class Profiler implements RunProfiler {
       if (window.heapSamples > 0) metrics[`profiling/memory/${tags[i]}`] = window.meanHeapDeltaMb;
     }
     if (Object.keys(metrics).length === 0) return;
-    this.safeLog(metrics);
+    this.safeLog(metrics, final);
   }
 
   private async finishOnce(): Promise<void> {
@@ -299,7 +302,7 @@ export class Profiler implements RunProfiler {
     await this.sampler?.close();
     // A report at the step a periodic one already used would replace it (TensorBoard keeps one point per step);
     // calls since then are in the final statistics and the bottleneck table.
-    if (host.step !== this.lastReportStep) this.report();
+    if (host.step !== this.lastReportStep) this.report(true);
     else this.fold();
     this.spans.accepting = false;
     const all = this.table.all();
@@ -315,14 +318,17 @@ export class Profiler implements RunProfiler {
         }
       }
       final['profiling/operations'] = operationsTable(all, ranked);
-      this.safeLog(final);
+      this.safeLog(final, true);
     }
     await this.trace?.close();
   }
 
-  private safeLog(metrics: Readonly<Record<string, unknown>>): void {
+  /** `final`: the end-of-run report, through `logReport` when the host has it (W&B: the summary, no history row). */
+  private safeLog(metrics: Readonly<Record<string, unknown>>, final = false): void {
     try {
-      this.host?.log(metrics, { commit: false, priority: LOG_PRIORITY });
+      const host = this.host;
+      if (final && host?.logReport !== undefined) host.logReport(metrics, { priority: LOG_PRIORITY });
+      else host?.log(metrics, { commit: false, priority: LOG_PRIORITY });
     } catch (error) {
       this.host?.logger.warnOnce('profiler.log', `profiler: logging failed: ${(error as Error).message}`);
     }

@@ -347,7 +347,7 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
         name: 'wandb_manifest.json',
         displayName: 'wandb_manifest.json',
         uploadUrl: storage(artifact.id, 'wandb_manifest.json'),
-        uploadHeaders: [],
+        uploadHeaders: options.uploadHeaders ?? [],
       };
       return {
         status: 200,

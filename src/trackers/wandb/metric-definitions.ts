@@ -59,6 +59,14 @@ export class WandbMetricDefinitions {
   }
 
   /**
+   * A persisted `metric` record as W&B's sender merges it (`wandb sync`): a glob is ignored and a step metric
+   * nobody defined stays a name (`"4"`), since the handler's derived definitions are never persisted.
+   */
+  replay(record: MetricRecordObject): void {
+    if (record.name !== undefined && record.name !== '') this.add(record, false);
+  }
+
+  /**
    * Before a history row is encoded: expands globs for its keys (`true` when `m` changed) and returns the extra
    * step keys `step_sync` adds (the step metric's last value, for a defined metric logged without it).
    */
@@ -119,7 +127,7 @@ export class WandbMetricDefinitions {
   }
 
   /** Merges a (plain) record by name and updates its `m` entry, defining an unknown step metric first. */
-  private add(record: MetricRecordObject): void {
+  private add(record: MetricRecordObject, defineStep = true): void {
     const name = record.name as string;
     const step = record.step_metric;
     const old = this.byName.get(name);
@@ -128,7 +136,7 @@ export class WandbMetricDefinitions {
     this.byName.set(name, merged);
     if (merged.step_metric !== undefined) {
       this.stepMetrics.add(merged.step_metric);
-      if (step !== undefined && !this.byName.has(step)) this.add({ name: step });
+      if (defineStep && step !== undefined && !this.byName.has(step)) this.add({ name: step });
     }
     this.putWire(name, merged);
   }

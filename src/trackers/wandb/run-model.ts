@@ -3,9 +3,9 @@ import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { LoggedModel } from '../../core/logged-model.js';
 import type { MetricDefinition } from '../../core/metric-definition.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
-import type { MetricValue } from '../../core/values.js';
+import type { MetricValue, TableValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
-import { encodeHistoryRow, encodeMetricValue } from './history-value.js';
+import { encodeHistoryRow, encodeMetricValue, RESERVED_HISTORY_KEYS } from './history-value.js';
 import { WandbMetricDefinitions } from './metric-definitions.js';
 import { MODEL_SUMMARY_KEY, modelRunFiles } from './model-run-files.js';
 import { encodeMetricRecord } from './offline/metric-record.js';
@@ -47,6 +47,11 @@ export class WandbRunModel {
     private readonly run: RunInfo,
     private readonly sinks: readonly WandbSink[],
     private readonly logger?: Logger,
+    /**
+     * A table was logged under `key` at `step` (history, report or summary), before its file and row reach the
+     * sinks: the backend makes W&B's run-table artifact of it.
+     */
+    private readonly tableLogged?: (key: string, step: number, table: TableValue) => void,
   ) {
     this.history = new HistoryBuilder((row) => this.completeHistoryRow(row), logger);
   }
@@ -99,6 +104,28 @@ export class WandbRunModel {
     if (this.finished || update.set.length === 0) return;
     for (const { key, value } of update.set) {
       this.summary.set(key, stringifyWandbJson(value));
+      this.explicitKeys.add(key);
+    }
+    for (const sink of this.sinks) sink.summaryChanged(this.summary);
+  }
+
+  /**
+   * The profiler's end-of-run report (final timings, bottleneck and operations tables): values about the whole
+   * run, set in the summary like `run.summary.update()` (tables as `table-file` references, their files stored
+   * first), never a history row: a run of steps 0–100 ends at `_step` 100.
+   */
+  writeReport(row: MetricRow): void {
+    if (this.finished || row.keys.length === 0) return;
+    for (let i = 0; i < row.keys.length; i++) {
+      const key = row.keys[i] as string;
+      const value = row.values[i] as MetricValue;
+      const encoded = encodeMetricValue(key, this.lastStep, value);
+      if (encoded.tableFile !== undefined) {
+        if (typeof value === 'object' && value.kind === 'table')
+          this.tableLogged?.(key, this.lastStep, value);
+        for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
+      }
+      this.summary.set(key, encoded.json);
       this.explicitKeys.add(key);
     }
     for (const sink of this.sinks) sink.summaryChanged(this.summary);
@@ -175,6 +202,7 @@ export class WandbRunModel {
       );
     }
     if (encoded.tableFiles.length > 0) {
+      if (this.tableLogged !== undefined) this.runTables(row);
       for (const sink of this.sinks) sink.runFiles(encoded.tableFiles);
     }
     this.summary.setAll(encoded.keys, encoded.valuesJson);
@@ -183,6 +211,17 @@ export class WandbRunModel {
     this.lastStep = row.step;
     this.historyRows++;
     for (const sink of this.sinks) sink.historyRow(encoded, this.summary);
+  }
+
+  /** Each table of a history row, for its run-table artifact (reserved keys are not logged, so not these). */
+  private runTables(row: MetricRow): void {
+    for (let i = 0; i < row.keys.length; i++) {
+      const value = row.values[i] as MetricValue;
+      const key = row.keys[i] as string;
+      if (typeof value === 'object' && value.kind === 'table' && !RESERVED_HISTORY_KEYS.has(key)) {
+        this.tableLogged?.(key, row.step, value);
+      }
+    }
   }
 
   /** Expands globs for the row's keys (config `m`) and adds `step_sync` keys (the step metric's last value). */
@@ -217,6 +256,7 @@ export class WandbRunModel {
     if (value.kind === 'table' && this.summary.has(key)) return;
     const encoded = encodeMetricValue(key, this.lastStep, value);
     if (encoded.tableFile !== undefined) {
+      if (value.kind === 'table') this.tableLogged?.(key, this.lastStep, value);
       for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
     }
     this.summary.set(key, encoded.json);

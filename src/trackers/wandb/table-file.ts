@@ -57,7 +57,8 @@ export function tableJson(table: TableValue): string {
   return `${out}]}`;
 }
 
-function tableCellJson(cell: TableCell): string {
+/** One cell as `.table.json` writes it (also the run-table artifact's data). */
+export function tableCellJson(cell: TableCell): string {
   if (cell === null || cell === undefined) return 'null';
   if (typeof cell === 'number') return wandbJsonNumber(cell);
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';

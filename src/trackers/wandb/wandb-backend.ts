@@ -17,6 +17,7 @@ import type { SummaryUpdate } from '../../core/summary-update.js';
 import { withDeadline } from '../../core/with-deadline.js';
 import { encodeArtifactRecord } from './artifacts/artifact-record.js';
 import { ArtifactUploader } from './artifacts/artifact-uploader.js';
+import { runTableHook } from './artifacts/run-table-artifact.js';
 import { nonEmpty, resolveWandbCredentials } from './credentials.js';
 import { WandbErrorReporter } from './error-reporter.js';
 import { WandbLogSink } from './offline/log-sink.js';
@@ -44,6 +45,8 @@ export interface WandbBackendTuning {
   readonly maxPendingChars?: number;
   /** How long `finish` may spend sending the rest of the run (ms, default 20 s). */
   readonly finishBudgetMs?: number;
+  /** Config `_wandb.m` upsert delay after a metric definition (ms, default 30 s as the official sender). */
+  readonly configDebounceMs?: number;
 }
 
 /**
@@ -140,6 +143,7 @@ export class WandbBackend implements Backend {
         heartbeatMs: this.tuning.heartbeatMs,
         maxPendingChars: this.tuning.maxPendingChars,
         finishBudgetMs: this.tuning.finishBudgetMs,
+        configDebounceMs: this.tuning.configDebounceMs,
         onStopped: (stop) => this.streamingStopped(stop),
         onError: (message) => this.reporter?.report(message),
         ...(resumed?.source === 'server'
@@ -157,7 +161,8 @@ export class WandbBackend implements Backend {
       });
     }
     // The model applies W&B's step rule once; both sinks get exactly the rows it completes.
-    this.model = new WandbRunModel(this.run, this.stream ? [log, this.stream] : [log], logger);
+    const runTables = runTableHook(this.run.id, this.options.dir, (a) => this.logArtifact(a), logger);
+    this.model = new WandbRunModel(this.run, this.stream ? [log, this.stream] : [log], logger, runTables);
     if (this.run.resume === 'auto') writeResumeFile(this.options.dir, this.run.id);
     if (!resumed) return undefined;
     this.model.resumeFrom(resumed.startingStep, resumed.summary);
@@ -227,6 +232,11 @@ export class WandbBackend implements Backend {
     if (!this.model) return;
     this.model.write(rows);
     if (this.stream?.stopped && !this.options.spool) this.unspooledRows += rows.length;
+  }
+
+  /** The profiler's end-of-run report: in the summary, no history row (see `WandbRunModel.writeReport`). */
+  writeReport(row: MetricRow): void {
+    this.model?.writeReport(row);
   }
 
   /** The model's table (`model/summary` in the summary) and config file (`files/model/<name>.json`). */

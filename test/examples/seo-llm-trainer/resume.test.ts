@@ -131,7 +131,9 @@ describe('seo-llm-trainer example: --resume', () => {
     const artifactSteps = (c: typeof first) =>
       c.records
         .filter((r) => r.type === 'artifact' && r.artifact !== undefined)
-        .map((r) => decodeArtifactRecord(r.artifact as Uint8Array).metadata?.step);
+        .map((r) => decodeArtifactRecord(r.artifact as Uint8Array))
+        .filter((a) => a.type === 'model')
+        .map((a) => a.metadata?.step);
     expect(artifactSteps(first)).toEqual([8]);
     expect(artifactSteps(second)).toEqual([16, 20]);
   });

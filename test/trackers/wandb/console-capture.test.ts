@@ -27,6 +27,9 @@ function printTraining(): void {
   process.stdout.write('training done\n');
 }
 
+/** An `output.log` line without its UTC time stamp. */
+const unstamped = (line: string) => line.replace(/\d{4}-\d\d-\d\dT[\d:.]+ /, '');
+
 describe('console capture (wandb.console: wrap)', () => {
   it('online: output.log lines with offsets, \\r collapsed, stderr marked ERROR; plain output.log uploaded', async () => {
     server = await startFakeWandbServer({ apiKey: KEY });
@@ -47,6 +50,42 @@ describe('console capture (wandb.console: wrap)', () => {
     ]);
     const plain = server.uploads.get('cons0001/output.log')?.body.toString();
     expect(plain).toBe('training started\nepoch 1 [####]\nwarning: lr high\ntraining done');
+  });
+
+  it('online: a partial line is sent on the 2 s output flush, then rewritten at its own offset', async () => {
+    server = await startFakeWandbServer({ apiKey: KEY });
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await init(
+      options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'cons0002' }),
+    );
+    process.stdout.write('loading\n');
+    process.stdout.write('epoch 1 [#   ]');
+    const sent = () => (server?.runs.has('cons0002') ? server.fileLines('cons0002', 'output.log') : []);
+    const deadline = Date.now() + 10_000;
+    while (!sent().some((l) => l.includes('[#   ]')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(sent().map(unstamped)).toEqual(['loading\n', 'epoch 1 [#   ]\n']);
+    process.stdout.write('\repoch 1 [####]\n');
+    process.stderr.write('done\n');
+    await run.finish();
+    const lines = server.fileLines('cons0002', 'output.log').map(unstamped);
+    expect(lines).toEqual(['loading\n', 'epoch 1 [####]\n', 'ERROR done\n']);
+    // Offset 1 was sent twice: the partial line, then the completed one at the same offset.
+    const outputBodies = server
+      .requestsOf('file_stream')
+      .map(
+        (r) =>
+          (r.json as { files?: Record<string, { offset: number; content: string[] }> }).files?.['output.log'],
+      )
+      .filter((f) => f !== undefined);
+    const atOne = outputBodies.flatMap((f) => {
+      const line = f.content[1 - f.offset];
+      return line === undefined ? [] : [unstamped(line)];
+    });
+    expect(atOne).toEqual(['epoch 1 [#   ]\n', 'epoch 1 [####]\n']);
+    expect(server.uploads.get('cons0002/output.log')?.body.toString()).toBe('loading\nepoch 1 [####]\ndone');
   });
 
   it('offline: each write is an output_raw record; trainscope sync replays them; console off captures nothing', async () => {

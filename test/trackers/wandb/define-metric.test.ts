@@ -5,9 +5,11 @@ import type { TrainscopeOptions } from '../../../src/core/options.js';
 import { init } from '../../../src/init.js';
 import { decodeMetricRecord } from '../../../src/trackers/wandb/offline/metric-record.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
+import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
+import { createWandbBackend } from '../../../src/trackers/wandb/wandb-backend.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
 import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir, wandbOnlyOptions } from '../../helpers/wandb-backend.js';
+import { tempDir, testRun, wandbOnlyOptions, wandbOptions } from '../../helpers/wandb-backend.js';
 
 const KEY = 'm'.repeat(40);
 let server: FakeWandbServer | undefined;
@@ -76,6 +78,59 @@ describe('run.defineMetric (W&B define_metric)', () => {
       'train/acc': { best: 0.7, mean: 0.6 },
       epoch: 1,
     });
+  });
+
+  it('online: config _wandb.m is upserted the config debounce after the definition, not only at finish', async () => {
+    server = await startFakeWandbServer({ apiKey: KEY });
+    const dir = tempDir();
+    dirs.push(dir);
+    const wandb = {
+      mode: 'online',
+      dir,
+      baseUrl: server.url,
+      apiKey: KEY,
+      entity: 't',
+      runId: 'metdeb01',
+    } as const;
+    const backend = createWandbBackend(wandbOptions(wandb), testRun({ id: 'metdeb01' }), {
+      configDebounceMs: 50,
+    });
+    const run = await init({ ...options(false), wandb: false }, { backends: [backend] });
+    run.defineMetric('val/loss', { summary: 'min' });
+    run.log({ 'val/loss': 1 });
+    const m = () =>
+      server?.runs.has('metdeb01')
+        ? (lastConfig('metdeb01')._wandb?.value as { m?: unknown } | undefined)?.m
+        : undefined;
+    const deadline = Date.now() + 5_000;
+    while (m() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(server.run('metdeb01').complete).toBe(false);
+    expect(m()).toEqual([{ '1': 'val/loss', '6': [3], '7': [1] }]);
+    const upsertsBefore = server.run('metdeb01').upserts.length;
+    await run.finish();
+    // Nothing changed since: finish sends no second config upsert.
+    expect(server.run('metdeb01').upserts).toHaveLength(upsertsBefore);
+  });
+
+  it('trainscope sync: metric records replayed into config _wandb.m as wandb sync merges them', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const run = await init(options({ mode: 'offline', dir, runId: 'metsyn01' }));
+    run.defineMetric('epoch');
+    run.defineMetric('val/loss', { stepMetric: 'epoch', summary: 'min' });
+    run.defineMetric('val/acc', { stepMetric: 'val/step' });
+    run.defineMetric('train/*', { summary: 'max' });
+    run.log({ epoch: 1, 'val/loss': 0.5, 'train/x': 1 });
+    await run.finish();
+    const [name] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('offline-run-'));
+    server = await startFakeWandbServer({ apiKey: KEY });
+    await syncRun(join(dir, 'wandb', name as string), { apiKey: KEY, baseUrl: server.url });
+    // Globs are not sent and a step metric nobody defined stays a name ("4"), as the 0.15.12 sender does.
+    expect((lastConfig('metsyn01')._wandb?.value as { m?: unknown } | undefined)?.m).toEqual([
+      { '1': 'epoch', '6': [3] },
+      { '1': 'val/loss', '5': 1, '6': [1, 3], '7': [1] },
+      { '1': 'val/acc', '4': 'val/step', '6': [1, 3] },
+    ]);
   });
 
   it('offline: one metric record per call (globs as glob_name) and the aggregated summary record', async () => {

@@ -16,14 +16,32 @@ const DROPPED = /\x1b\][^\x07]*\x07|\x1b\[[0-9;?]*[A-LN-Za-ln-z]|[\x00-\x08\x0b-
  * `\r` returns to column 0, so a progress bar redrawn with `\r` collapses into its last state; other control
  * characters are dropped), each completed line sent as `[ERROR ]<UTC ISO time> <text>\n` (`ERROR ` marks
  * stderr), and the plain text kept (bounded) for the `output.log` file uploaded at finish.
+ *
+ * A partial line (no `\n` yet: a `\r` progress bar, a prompt) is sent by `sendPartials()` (the sink's 2 s timer,
+ * the official client's output flush) as a line of its own, then rewritten at that line's index whenever it
+ * changed and once it completes, as the official terminal emulator resends a changed last line with `\r`.
  */
 export class ConsoleLines {
   private readonly partial = { stdout: '', stderr: '' };
   private readonly stamps = { stdout: 0, stderr: 0 };
   private plain: string[] = [];
   private plainChars = 0;
+  /** Lines sent so far: the index the next one gets. */
+  private sent = 0;
+  /** Per stream, the partial line sent: its index and text (rewritten when it changes or completes). */
+  private readonly sentPartial: Record<'stdout' | 'stderr', { index: number; line: string } | undefined> = {
+    stdout: undefined,
+    stderr: undefined,
+  };
 
-  constructor(private readonly send: (line: string) => void) {}
+  /**
+   * @param send a new line (the `index`-th sent, counting from 0)
+   * @param rewrite replaces the line sent as `index` (a partial line that changed or completed)
+   */
+  constructor(
+    private readonly send: (line: string) => void,
+    private readonly rewrite: (index: number, line: string) => void = () => {},
+  ) {}
 
   write(chunk: ConsoleChunk): void {
     const stream = chunk.stream;
@@ -51,22 +69,58 @@ export class ConsoleLines {
     }
   }
 
+  /** Sends each stream's partial line as it is now, or rewrites the one sent when it changed since. */
+  sendPartials(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const text = visibleText(this.partial[stream]);
+      if (text.length === 0) continue;
+      const line = formatLine(stream, text, this.stamps[stream]);
+      const sent = this.sentPartial[stream];
+      if (sent === undefined) {
+        this.sentPartial[stream] = { index: this.sent, line };
+        this.emit(line);
+      } else if (sent.line !== line) {
+        sent.line = line;
+        this.rewrite(sent.index, line);
+      }
+    }
+  }
+
   /** The plain `output.log` (both streams interleaved, no stamps), empty when nothing was written. */
   plainText(): string {
     return this.plain.join('\n');
   }
 
   private complete(stream: 'stdout' | 'stderr', raw: string, time: number): void {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const cr = text.lastIndexOf('\r');
-    const line = (cr >= 0 ? text.slice(cr + 1) : text).replace(DROPPED, '');
+    const line = visibleText(raw);
+    const partial = this.sentPartial[stream];
+    this.sentPartial[stream] = undefined;
     if (line.length === 0) return;
-    const stamp = new Date(time).toISOString().replace('Z', '000');
-    this.send(`${stream === 'stderr' ? 'ERROR ' : ''}${stamp} ${line}\n`);
+    const formatted = formatLine(stream, line, time);
+    if (partial === undefined) this.emit(formatted);
+    else if (partial.line !== formatted) this.rewrite(partial.index, formatted);
     this.plain.push(line);
     this.plainChars += line.length + 1;
     while (this.plainChars > MAX_PLAIN_CHARS && this.plain.length > 1) {
       this.plainChars -= (this.plain.shift() as string).length + 1;
     }
   }
+
+  private emit(line: string): void {
+    this.sent++;
+    this.send(line);
+  }
+}
+
+/** What a line shows: the text after its last `\r` (a trailing `\r` only returns the cursor), control dropped. */
+function visibleText(raw: string): string {
+  const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const cr = text.lastIndexOf('\r');
+  return (cr >= 0 ? text.slice(cr + 1) : text).replace(DROPPED, '');
+}
+
+/** `[ERROR ]<UTC ISO time, microseconds> <text>\n`, as the official client sends `output.log` lines. */
+function formatLine(stream: 'stdout' | 'stderr', text: string, time: number): string {
+  const stamp = new Date(time).toISOString().replace('Z', '000');
+  return `${stream === 'stderr' ? 'ERROR ' : ''}${stamp} ${text}\n`;
 }

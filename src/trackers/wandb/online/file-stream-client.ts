@@ -1,6 +1,7 @@
 import { MAX_LINE_BYTES } from '../history-value.js';
 import type { HttpResult, WandbHttpClient } from './http-client.js';
 import { LineQueue } from './line-queue.js';
+import { OutputLineQueue } from './output-line-queue.js';
 
 export const HISTORY_FILE = 'wandb-history.jsonl';
 export const SUMMARY_FILE = 'wandb-summary.json';
@@ -73,7 +74,7 @@ export class FileStreamClient {
   readonly stats: FileStreamStats = { requests: 0, dataRequests: 0, droppedLines: 0, droppedBatches: 0 };
   private readonly history: LineQueue;
   private readonly events: LineQueue;
-  private readonly output: LineQueue;
+  private readonly output: OutputLineQueue;
   private summaryLine: string | undefined;
   private summaryDirty = false;
   private summarySource: (() => string) | undefined;
@@ -105,7 +106,7 @@ export class FileStreamClient {
     this.runStartedAt = options.runStartedAt ?? Date.now();
     this.history = new LineQueue(options.startOffsets?.history ?? 0);
     this.events = new LineQueue(options.startOffsets?.events ?? 0);
-    this.output = new LineQueue(options.startOffsets?.output ?? 0);
+    this.output = new OutputLineQueue(options.startOffsets?.output ?? 0);
   }
 
   /** Set once the stream gave up (auth, unreachable, overflow); later pushes are ignored. */
@@ -154,9 +155,12 @@ export class FileStreamClient {
     return this.push(this.events, EVENTS_FILE, line);
   }
 
-  /** One console line for `output.log` (ending in `\n`). */
+  /** One console line for `output.log` (ending in `\n`); `rewriteOutput` replaces the one at `offset`. */
   pushOutput(line: string): boolean {
     return this.push(this.output, OUTPUT_FILE, line);
+  }
+  rewriteOutput(offset: number, line: string): void {
+    if (!this.stopInfo && !this.completed) this.output.rewrite(offset, line);
   }
 
   /**

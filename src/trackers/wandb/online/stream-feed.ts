@@ -31,6 +31,11 @@ export class StreamFeed {
     return this.run.stream.pushOutput(line);
   }
 
+  /** Replaces the `output.log` line at `offset` (a partial console line resent when it changed). */
+  rewriteOutput(offset: number, line: string): void {
+    this.run.stream.rewriteOutput(offset, line);
+  }
+
   /** A run file (a table, `wandb-metadata.json`): uploaded before the next notice names it. */
   upload(path: string, bytes: Uint8Array): void {
     this.run.uploader.upload(path, bytes);

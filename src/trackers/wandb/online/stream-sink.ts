@@ -42,6 +42,11 @@ export interface WandbStreamSinkOptions {
   readonly startOffsets?: FileStreamOptions['startOffsets'];
   /** `UpsertBucket` found the run already there (called when the run was not resumed on purpose). */
   readonly onReused?: () => void;
+  /**
+   * How long after a metric definition config `_wandb.m` is upserted (ms, default 30 s: the official sender's
+   * debounced config flush); whatever is still unsent goes at finish.
+   */
+  readonly configDebounceMs?: number;
 }
 
 /** How far W&B got with a live run: acknowledged line offsets, stored files, and the final `complete`. */
@@ -74,6 +79,9 @@ const noEarlyData = (): EarlyData => ({
   summary: false,
 });
 
+/** How often a partial console line is sent (or resent when it changed): the official output flush. */
+const PARTIAL_LINE_MS = 2_000;
+
 /**
  * The live half of an online run: creates the run on W&B (`UpsertBucket`) and streams what the run model
  * completes over `file_stream` (history and system-metric lines, the summary) and uploads its table files,
@@ -86,10 +94,20 @@ export class WandbStreamSink implements WandbSink {
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
-  /** `config._wandb.value.m` (metric definitions), sent with the config at finish. */
+  /** `config._wandb.value.m` (metric definitions), upserted with the config `configDebounceMs` after a change. */
   private configM: readonly Record<string, unknown>[] = [];
+  /** `configM` changed since the last config upsert. */
+  private configDirty = false;
+  private configTimer: NodeJS.Timeout | undefined;
+  /** The config upsert in flight (finish waits for it, then sends what changed since). */
+  private configSending: Promise<void> = Promise.resolve();
   /** Console writes as `output.log` lines (sent once W&B created the run; bounded by the feed). */
-  private readonly console = new ConsoleLines((line) => this.outputLine(line));
+  private readonly console = new ConsoleLines(
+    (line) => this.outputLine(line),
+    (index, line) => this.rewriteOutputLine(index, line),
+  );
+  /** Sends partial console lines every 2 s (the official client's output flush), from the first write on. */
+  private consoleTimer: NodeJS.Timeout | undefined;
   /** The summary changed before W&B created the run. */
   private stopInfo: FileStreamStop | undefined;
   private completedOnline = false;
@@ -159,10 +177,19 @@ export class WandbStreamSink implements WandbSink {
 
   metricDefined(_record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void {
     this.configM = configM;
+    this.configDirty = true;
+    if (this.configTimer !== undefined || this.stopInfo) return;
+    this.configTimer = setTimeout(() => {
+      this.configTimer = undefined;
+      this.flushConfig();
+    }, this.options.configDebounceMs ?? 30_000);
+    this.configTimer.unref();
   }
 
   consoleOutput(chunk: ConsoleChunk): void {
-    if (!this.stopInfo) this.console.write(chunk);
+    if (this.stopInfo) return;
+    this.console.write(chunk);
+    this.consoleTimer ??= setInterval(() => this.console.sendPartials(), PARTIAL_LINE_MS).unref();
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
@@ -178,6 +205,7 @@ export class WandbStreamSink implements WandbSink {
 
   /** Sends the rest and the final summary within the finish budget; past it, streaming stops (sync resumes). */
   async finish(end: WandbRunEnd): Promise<void> {
+    clearInterval(this.consoleTimer);
     const budget = this.options.finishBudgetMs ?? 20_000;
     const outcome = await withDeadline(this.finishOnline(end), budget, { keepAlive: false });
     if (outcome === 'timeout') {
@@ -192,6 +220,7 @@ export class WandbStreamSink implements WandbSink {
   stop(stop: FileStreamStop): void {
     if (this.stopInfo) return;
     this.stopInfo = stop;
+    clearInterval(this.consoleTimer);
     this.feed?.run.abandon(stop);
     this.early = noEarlyData();
     this.options.onStopped(stop);
@@ -254,6 +283,20 @@ export class WandbStreamSink implements WandbSink {
     if ((early.history.length > 0 || early.summary) && this.summary) feed.summary(this.summary.source);
   }
 
+  /** Upserts config `_wandb.m` once W&B created the run, if it changed since the last upsert (one at a time). */
+  private flushConfig(): Promise<void> {
+    this.configSending = this.configSending.then(async () => {
+      await this.connecting;
+      const feed = this.feed;
+      if (!feed || this.stopInfo || !this.configDirty) return;
+      this.configDirty = false;
+      const config = { ...this.run.config, _wandb: { ...configWandb(this.run), m: this.configM } };
+      if (!(await feed.run.updateConfig(config)))
+        this.options.onError('W&B: the metric definitions were not sent');
+    });
+    return this.configSending;
+  }
+
   private outputLine(line: string): void {
     if (this.stopInfo) return;
     if (this.feed) this.feed.output(line);
@@ -261,6 +304,13 @@ export class WandbStreamSink implements WandbSink {
       this.early.output.push(line);
       this.noteEarly(line.length);
     }
+  }
+
+  /** The `index`-th console line changed: at its offset once streaming, else where it waits. */
+  private rewriteOutputLine(index: number, line: string): void {
+    if (this.stopInfo) return;
+    if (this.feed) this.feed.rewriteOutput((this.options.startOffsets?.output ?? 0) + index, line);
+    else if (index < this.early.output.length) this.early.output[index] = line;
   }
 
   private noteEarly(chars: number): void {
@@ -278,11 +328,9 @@ export class WandbStreamSink implements WandbSink {
     this.console.flush();
     feed.summary(end.summary.line());
     // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
-    if (this.configM.length > 0) {
-      const config = { ...this.run.config, _wandb: { ...configWandb(this.run), m: this.configM } };
-      if (!(await feed.run.updateConfig(config)))
-        this.options.onError('W&B: the metric definitions were not sent');
-    }
+    clearTimeout(this.configTimer);
+    this.configTimer = undefined;
+    await this.flushConfig();
     // The official client's final scan of `files/`: config.yaml, wandb-summary.json, requirements.txt, output.log.
     const done = new Set(this.uploadedPaths);
     const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine: end.summary.line() });

@@ -1,7 +1,10 @@
 import { historyLine, jsonObjectLine } from '../history-value.js';
+import { WandbMetricDefinitions } from '../metric-definitions.js';
+import { decodeMetricRecord } from '../offline/metric-record.js';
 import type { WandbItem, WandbRecord, WandbRunRecord, WandbTimestamp } from '../offline/wandb-record.js';
 import { systemEventsLine } from '../system-metrics.js';
 import { parseWandbJson } from '../wandb-json.js';
+import { mergeTelemetry, type ProtoDict, syncConfigWandb, telemetryDict } from './telemetry-dict.js';
 
 /**
  * What a `.wandb` transaction log asks the server to hold, in the form the online client sends it:
@@ -11,7 +14,10 @@ import { parseWandbJson } from '../wandb-json.js';
 export interface ReplayPlan {
   readonly run: WandbRunRecord;
   readonly startTimeMs: number;
-  /** The config of the run record merged with every later `config` record (raw values). */
+  /**
+   * The config of the run record merged with every later `config` record (raw values); `_wandb` as `wandb sync`
+   * sends it (versions, `t` from the telemetry, `m` from the `metric` records).
+   */
   readonly config: Record<string, unknown>;
   readonly historyLines: string[];
   readonly eventLines: string[];
@@ -49,6 +55,10 @@ interface ReplayState {
   exitCode: number | undefined;
   runtimeSeconds: number | undefined;
   seenRun: boolean;
+  /** The run's telemetry merged with every `telemetry` record (`_wandb.t`), when the log has any. */
+  telemetry: ProtoDict | undefined;
+  /** The `metric` records, merged as the sender does (`_wandb.m`). */
+  readonly metrics: WandbMetricDefinitions;
 }
 
 export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
@@ -68,9 +78,13 @@ export function planReplay(records: readonly WandbRecord[]): ReplayPlan {
     exitCode: undefined,
     runtimeSeconds: undefined,
     seenRun: false,
+    telemetry: runRecord.telemetry === undefined ? undefined : telemetryDict(runRecord.telemetry),
+    metrics: new WandbMetricDefinitions(),
   };
   applyItems(state.config, runRecord.config?.update, runRecord.config?.remove, state.warnings, 'config');
   for (const record of records) replayRecord(state, record);
+  const { telemetry, startTimeMs, metrics } = state;
+  state.config._wandb = syncConfigWandb(state.config._wandb, telemetry, startTimeMs, metrics.configM);
   for (const [stream, pending] of state.pendingOutput) {
     if (pending.text !== '') state.outputLines.push(outputLine(stream, pending.stamp, pending.text));
   }
@@ -135,6 +149,18 @@ function replayRecord(state: ReplayState, record: WandbRecord): void {
     case 'files':
       for (const file of record.files?.files ?? []) {
         if (file.path && !state.files.includes(file.path)) state.files.push(file.path);
+      }
+      break;
+    case 'telemetry': {
+      const next = record.telemetry === undefined ? undefined : telemetryDict(record.telemetry);
+      if (next !== undefined) state.telemetry = mergeTelemetry(state.telemetry ?? {}, next);
+      break;
+    }
+    case 'metric':
+      try {
+        if (record.metric !== undefined) state.metrics.replay(decodeMetricRecord(record.metric));
+      } catch {
+        state.warnings.push('a metric record is not a valid MetricRecord; left out of config _wandb.m');
       }
       break;
     case 'exit':

@@ -75,6 +75,9 @@ describe('syncRun with the official client offline runs', () => {
     const { _wandb: _theirs, ...theirConfig } = JSON.parse(theirs.config as string);
     expect(ourConfig).toEqual(theirConfig);
     expect(Object.keys(ourConfig)).toHaveLength(7);
+    // `_wandb` as the official sync's last upsert holds it (versions, start_time, `t` from the telemetry records).
+    const theirLast = officialSync.requests.filter((r) => r.graphql?.operation === 'UpsertBucket').at(-1);
+    expect(_ours).toEqual(JSON.parse(theirLast?.graphql?.variables.config as string)._wandb);
     expect(server.requestsOf('graphql', 'Viewer')).toHaveLength(0);
 
     // History: exactly the 11 lines the official sync streamed (same values, same order).
