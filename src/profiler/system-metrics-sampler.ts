@@ -4,7 +4,7 @@ import {
   monitorEventLoopDelay,
   performance,
 } from 'node:perf_hooks';
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 import type { ProfilerHost } from '../core/run-handle.js';
 import type { GpuMemoryProvider, GpuMemorySample } from './gpu/gpu-memory-provider.js';
 import { type TensorflowMemorySource, TfjsMemoryProvider } from './gpu/tfjs-memory-provider.js';
@@ -84,7 +84,8 @@ export class SystemMetricsSampler {
     );
     this.probe = new SystemStatsProbe(
       settings.hostCounters ?? new ProcHostCounters(),
-      availableParallelism(),
+      // psutil's `cpu_count()`: every logical core, as `/proc/stat` lists them.
+      Math.max(1, cpus().length),
     );
     this.loopDelay = monitorEventLoopDelay({ resolution: 10 });
     this.lastCpu = process.cpuUsage();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { init } from '../../../src/init.js';
@@ -52,7 +52,7 @@ function expectedKeys(): string[] {
   }[];
   const items = records.find((r) => r._type === 'stats')?.record.stats?.item ?? [];
   const keys = items.map((i) => i.key).filter((k) => !/^cpu\.\d+\./.test(k));
-  for (let i = 0; i < availableParallelism(); i++) keys.push(`cpu.${i}.cpu_percent`);
+  for (let i = 0; i < cpus().length; i++) keys.push(`cpu.${i}.cpu_percent`);
   for (const gpu of [0, 1]) for (const k of GPU_KEYS) keys.push(`gpu.${gpu}.${k}`);
   return keys.sort();
 }
