@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseInventory } from '../../src/profiler/gpu/gpu-inventory.js';
+import { parseNvidiaSmiLine } from '../../src/profiler/gpu/nvidia-smi-provider.js';
 import { SystemMetricsSampler } from '../../src/profiler/system-metrics-sampler.js';
 import type { CoreTimes, DiskSpace, HostCounters } from '../../src/profiler/system/host-counters.js';
 import { ProcHostCounters } from '../../src/profiler/system/proc-host-counters.js';
@@ -183,5 +185,39 @@ describe('system metrics at W&B parity', () => {
     expect(counters.network()?.receivedBytes).toBeGreaterThanOrEqual(0);
     expect(counters.diskIo()?.readBytes).toBeGreaterThanOrEqual(0);
     expect(new ProcHostCounters('/nonexistent').threads()).toBeUndefined();
+  });
+
+  it("parses a real H200's nvidia-smi answers to trainscope's queries (recorded 2026-12-04) into W&B's GPU keys", () => {
+    const device = parseNvidiaSmiLine('0, 0, 143771, 0, 0, 40, 93.94, 700.00');
+    expect(device).toEqual({
+      index: 0,
+      memoryUsedMb: 0,
+      memoryTotalMb: 143771,
+      utilizationPercent: 0,
+      memoryUtilizationPercent: 0,
+      temperatureC: 40,
+      powerWatts: 93.94,
+      powerLimitWatts: 700,
+    });
+    const mapped = wandbSystemMetrics(
+      [
+        'gpu.0.utilization_percent',
+        'gpu.0.memory_used_mb',
+        'gpu.0.memory_total_mb',
+        'gpu.0.power_watts',
+        'gpu.0.power_limit_watts',
+      ],
+      [0, 0, 143771, 93.94, 700],
+    );
+    expect(Object.fromEntries(mapped.keys.map((k, i) => [k, mapped.values[i]]))).toEqual({
+      'gpu.0.gpu': 0,
+      'gpu.0.memoryAllocatedBytes': 0,
+      'gpu.0.powerWatts': 93.94,
+      'gpu.0.memoryAllocated': 0,
+      'gpu.0.powerPercent': 13.42,
+    });
+    expect(parseInventory('NVIDIA H200, 143771\n')).toEqual([
+      { name: 'NVIDIA H200', memory_total: 143771 * MB },
+    ]);
   });
 });
