@@ -33,8 +33,8 @@ export class ProcHostCounters implements HostCounters {
 
   memory(): { totalBytes: number; availableBytes: number } {
     const info = this.read('meminfo');
-    const total = info === undefined ? undefined : meminfoBytes(info, 'MemTotal');
-    const available = info === undefined ? undefined : meminfoBytes(info, 'MemAvailable');
+    const total = info === undefined ? undefined : meminfoBytes(info, MEM_TOTAL);
+    const available = info === undefined ? undefined : meminfoBytes(info, MEM_AVAILABLE);
     if (total !== undefined && available !== undefined)
       return { totalBytes: total, availableBytes: available };
     return { totalBytes: os.totalmem(), availableBytes: os.freemem() };
@@ -110,8 +110,11 @@ export class ProcHostCounters implements HostCounters {
   }
 }
 
-function meminfoBytes(info: string, field: string): number | undefined {
-  const match = new RegExp(`^${field}:\\s+(\\d+)\\s*kB`, 'm').exec(info);
+const MEM_TOTAL = /^MemTotal:\s+(\d+)\s*kB/m;
+const MEM_AVAILABLE = /^MemAvailable:\s+(\d+)\s*kB/m;
+
+function meminfoBytes(info: string, field: RegExp): number | undefined {
+  const match = field.exec(info);
   return match === null ? undefined : Number(match[1]) * 1024;
 }
 
