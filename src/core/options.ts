@@ -54,8 +54,11 @@ export const LoggingOptionsSchema = z.object({
 
 export const ProfilingOptionsSchema = z.object({
   enabled: z.boolean().default(true),
-  /** System metrics (CPU, memory, event-loop delay, GPU) sampling period in seconds; 0 turns them off. */
-  systemMetricsSecs: z.number().min(0).default(15),
+  /**
+   * System metrics (CPU, memory, disk, network, event-loop delay, GPU) sampling period in seconds, W&B's
+   * `_stats_sample_rate_seconds`; each report is the mean of 15 samples. 0 turns them off.
+   */
+  systemMetricsSecs: z.number().min(0).default(2),
   gpu: z.enum(['auto', 'off']).default('auto'),
   /** Heap is sampled on every Nth call of a profiled method (1 = every call). */
   memorySampleEvery: z.number().int().min(1).default(16),

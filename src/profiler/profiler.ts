@@ -14,6 +14,7 @@ import type { OperationStats } from './operation-stats.js';
 import { OperationStatsTable } from './operation-stats-table.js';
 import { formatProfileTable } from './profile-table-formatter.js';
 import { type SpanConsumer, SpanRing } from './span-ring.js';
+import type { HostCounters } from './system/host-counters.js';
 import { SystemMetricsSampler } from './system-metrics-sampler.js';
 
 /** Tuning knobs that are not user options (tests and benchmarks use them). */
@@ -24,6 +25,10 @@ export interface ProfilerSettings {
   readonly foldIntervalMs?: number;
   /** System-metrics period in ms, overriding `systemMetricsSecs` (tests use short ones). */
   readonly systemMetricsIntervalMs?: number;
+  /** System samples per report (W&B's `_stats_samples_to_average`, 1–30). Default 15. */
+  readonly systemSamplesToAverage?: number;
+  /** Where machine and process counters are read (tests give scripted ones). */
+  readonly hostCounters?: HostCounters;
   /** nvidia-smi executable (default `$NVIDIA_SMI_PATH` or `nvidia-smi`). */
   readonly nvidiaSmiPath?: string;
   /** nvidia-smi exits before giving up. Default 3. */
@@ -145,6 +150,7 @@ export class Profiler implements RunProfiler {
         intervalMs,
         trace === null ? undefined : (name, timeNs, values) => trace.counter(name, timeNs, values),
         this.options.gpu === 'auto' ? detectLoadedTensorflow : undefined,
+        { samplesToAverage: this.settings.systemSamplesToAverage, hostCounters: this.settings.hostCounters },
       );
       this.sampler = sampler;
       if (this.options.gpu === 'auto') {

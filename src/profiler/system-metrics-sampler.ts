@@ -4,29 +4,50 @@ import {
   monitorEventLoopDelay,
   performance,
 } from 'node:perf_hooks';
+import { cpus } from 'node:os';
 import type { ProfilerHost } from '../core/run-handle.js';
 import type { GpuMemoryProvider, GpuMemorySample } from './gpu/gpu-memory-provider.js';
 import { type TensorflowMemorySource, TfjsMemoryProvider } from './gpu/tfjs-memory-provider.js';
+import type { HostCounters } from './system/host-counters.js';
+import { ProcHostCounters } from './system/proc-host-counters.js';
+import { SampleAverager } from './system/sample-averager.js';
+import { SystemStatsProbe } from './system/system-stats-probe.js';
 
 const MB = 1024 * 1024;
 
 /** Receives every memory sample as trace counters (`ph:"C"`). */
 export type CounterSink = (name: string, timeNs: number, values: Readonly<Record<string, number>>) => void;
 
+/** W&B's `_stats_samples_to_average`: one report per this many samples (15 × 2 s = 30 s). */
+export const SAMPLES_TO_AVERAGE = 15;
+
+export interface SystemSamplerSettings {
+  /** Samples per report, 1–30 (default `SAMPLES_TO_AVERAGE`). */
+  readonly samplesToAverage?: number;
+  /** Where machine and process counters are read (tests give scripted ones). */
+  readonly hostCounters?: HostCounters;
+}
+
 /**
- * Samples process and GPU metrics on an unref'd timer (never per call) and logs them:
+ * Samples process, machine and GPU metrics every `intervalMs` on an unref'd timer (never per call) and, as the
+ * official W&B client does, reports the mean of every `samplesToAverage` samples (and of the samples left at
+ * `close()`), at the time of the report:
  *
- * - through `host.logSystem` (TensorBoard `system/...`, W&B `wandb-events.jsonl`): `cpu_percent` (process CPU time
- *   over wall time since the previous sample, 100 = one core), `memory_rss_mb`, `heap_used_mb`, `heap_total_mb`,
- *   `event_loop_delay_ms` (mean) and `event_loop_delay_p99_ms` from `monitorEventLoopDelay`,
- *   `event_loop_utilization` (0–1), and per GPU `gpu.<i>.memory_used_mb`, `gpu.<i>.memory_total_mb`,
- *   `gpu.<i>.utilization_percent`;
- * - through `host.log` (history, current step, `commit: false`, the metric's configured priority):
- *   `performance/gpu_memory_allocated_mb` = tfjs `numBytes` when tfjs is loaded, else nvidia-smi `memory.used`
- *   (summed over GPUs); `performance/gpu_memory_reserved_mb` = nvidia-smi `memory.total` (summed; the device
- *   memory the process can reserve) when nvidia-smi is available, else tfjs `numBytes` (tfjs keeps no separate
- *   pool); with tfjs also `performance/gpu_num_tensors` and `performance/gpu_memory_unreliable` (1 when tfjs flags
- *   its byte count as approximate).
+ * - through `host.logSystem` (TensorBoard `system/...`, W&B `stats` / `wandb-events.jsonl`):
+ *   - W&B's own keys from `SystemStatsProbe` (`cpu`, `cpu.<i>.cpu_percent`, `proc.cpu.threads`, `disk.*`,
+ *     `memory`, `proc.memory.*`, `network.*`), rounded to 2 decimals like W&B's `aggregate_mean`, the thread
+ *     count as its last value;
+ *   - Node's own figures: `cpu_percent` (process CPU time over wall time, 100 = one core), `memory_rss_mb`,
+ *     `heap_used_mb`, `heap_total_mb`, `event_loop_delay_ms` (mean) and `event_loop_delay_p99_ms` from
+ *     `monitorEventLoopDelay`, `event_loop_utilization` (0–1), and per GPU `gpu.<i>.memory_used_mb`,
+ *     `memory_total_mb`, `utilization_percent`, and when nvidia-smi reports them `memory_utilization_percent`,
+ *     `temperature_c`, `power_watts`, `power_limit_watts` (the W&B backend maps these to W&B's GPU names);
+ * - through `host.log` at each report (history, current step, `commit: false`, once per step), the latest
+ *   sample's `performance/gpu_memory_allocated_mb` = tfjs `numBytes` when tfjs is loaded, else nvidia-smi
+ *   `memory.used` (summed over GPUs); `performance/gpu_memory_reserved_mb` = nvidia-smi `memory.total` (summed;
+ *   the device memory the process can reserve) when nvidia-smi is available, else tfjs `numBytes` (tfjs keeps no
+ *   separate pool); with tfjs also `performance/gpu_num_tensors` and `performance/gpu_memory_unreliable` (1 when
+ *   tfjs flags its byte count as approximate).
  */
 export class SystemMetricsSampler {
   private readonly providers: GpuMemoryProvider[] = [];
@@ -40,6 +61,14 @@ export class SystemMetricsSampler {
   private warnedUnreliable = false;
   /** Step of the last `performance/gpu_*` history values (-1 before any). */
   private lastHistoryStep = -1;
+  private readonly probe: SystemStatsProbe;
+  private readonly samplesToAverage: number;
+  private readonly officialAverage = new SampleAverager(2, new Set(['proc.cpu.threads']));
+  private readonly nodeAverage = new SampleAverager();
+  /** Samples since the last report. */
+  private pending = 0;
+  /** The latest sample's `performance/gpu_*` values. */
+  private performance: Record<string, number> = {};
 
   constructor(
     private readonly host: ProfilerHost,
@@ -47,7 +76,17 @@ export class SystemMetricsSampler {
     private readonly counters?: CounterSink,
     /** Looked up before each sample until it finds tfjs, so tfjs loaded after the run started is picked up. */
     private readonly detectTensorflow?: () => TensorflowMemorySource | null,
+    settings: SystemSamplerSettings = {},
   ) {
+    this.samplesToAverage = Math.min(
+      30,
+      Math.max(1, Math.round(settings.samplesToAverage ?? SAMPLES_TO_AVERAGE)),
+    );
+    this.probe = new SystemStatsProbe(
+      settings.hostCounters ?? new ProcHostCounters(),
+      // psutil's `cpu_count()`: every logical core, as `/proc/stat` lists them.
+      Math.max(1, cpus().length),
+    );
     this.loopDelay = monitorEventLoopDelay({ resolution: 10 });
     this.lastCpu = process.cpuUsage();
     this.lastWallNs = process.hrtime.bigint();
@@ -83,7 +122,10 @@ export class SystemMetricsSampler {
     this.timer.unref();
   }
 
-  /** Takes one sample now (skipped while the previous one is still waiting for a GPU provider). */
+  /**
+   * Takes one sample now (skipped while the previous one is still waiting for a GPU provider); every
+   * `samplesToAverage`-th sample reports.
+   */
   sample(): Promise<void> {
     if (this.inFlight !== null) return this.inFlight;
     this.inFlight = this.collect()
@@ -99,13 +141,14 @@ export class SystemMetricsSampler {
     return this.inFlight;
   }
 
-  /** Takes a last sample, stops the timer and closes the GPU providers. */
+  /** Takes a last sample, reports what is pending (as W&B's final `FLUSH_STATS`), stops the timer and closes the GPU providers. */
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.timer !== null) {
       clearInterval(this.timer);
       this.timer = null;
       await this.sample();
+      if (this.pending > 0) this.report();
     }
     this.closed = true;
     this.loopDelay.disable();
@@ -144,15 +187,24 @@ export class SystemMetricsSampler {
       rss_mb: system.memory_rss_mb as number,
     });
 
+    const official = this.probe.sample({ cpuPercent: system.cpu_percent ?? 0, rssBytes: memory.rss });
     const gpuSamples = await Promise.all(this.providers.map((p) => p.sample().catch(() => null)));
-    const performanceMetrics = this.gpuMetrics(gpuSamples, system, nowNs);
-    this.host.logSystem(system);
-    // History keeps one point per step: a second sample before the trainer's step moves (slow steps, the final
-    // sample at finish) would replace the first, so only system metrics, stepped by time, carry it.
+    this.performance = this.gpuMetrics(gpuSamples, system, nowNs);
+    this.officialAverage.add(official);
+    this.nodeAverage.add(system);
+    if (++this.pending >= this.samplesToAverage) this.report();
+  }
+
+  /** Logs the mean of the pending samples, and the latest GPU memory values to the history. */
+  private report(): void {
+    this.pending = 0;
+    this.host.logSystem({ ...this.officialAverage.take(), ...this.nodeAverage.take() });
+    // History keeps one point per step: a second report before the trainer's step moves (slow steps, the final
+    // report at finish) would replace the first, so only system metrics, stepped by time, carry it.
     const step = this.host.step;
-    if (Object.keys(performanceMetrics).length > 0 && step !== this.lastHistoryStep) {
+    if (Object.keys(this.performance).length > 0 && step !== this.lastHistoryStep) {
       this.lastHistoryStep = step;
-      this.host.log(performanceMetrics, { commit: false });
+      this.host.log(this.performance, { commit: false });
     }
   }
 
@@ -197,6 +249,13 @@ export class SystemMetricsSampler {
         if (Number.isFinite(device.utilizationPercent)) {
           system[`${prefix}utilization_percent`] = device.utilizationPercent;
         }
+        if (device.memoryUtilizationPercent !== undefined) {
+          system[`${prefix}memory_utilization_percent`] = device.memoryUtilizationPercent;
+        }
+        if (device.temperatureC !== undefined) system[`${prefix}temperature_c`] = device.temperatureC;
+        if (device.powerWatts !== undefined) system[`${prefix}power_watts`] = device.powerWatts;
+        if (device.powerLimitWatts !== undefined)
+          system[`${prefix}power_limit_watts`] = device.powerLimitWatts;
       }
     }
     const allocated = Number.isFinite(tfjsMb) ? tfjsMb : usedMb;

@@ -4,6 +4,11 @@ export interface GpuDeviceSample {
   readonly memoryUsedMb: number;
   readonly memoryTotalMb: number;
   readonly utilizationPercent: number;
+  /** Memory-controller utilisation (%), temperature (°C), power draw and enforced limit (W), when reported. */
+  readonly memoryUtilizationPercent?: number;
+  readonly temperatureC?: number;
+  readonly powerWatts?: number;
+  readonly powerLimitWatts?: number;
 }
 
 /** What one provider measured at one sampling tick. */

@@ -1,7 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import type { GpuDeviceSample, GpuMemoryProvider, GpuMemorySample } from './gpu-memory-provider.js';
 
-export const NVIDIA_SMI_QUERY = '--query-gpu=index,memory.used,memory.total,utilization.gpu';
+export const NVIDIA_SMI_QUERY =
+  '--query-gpu=index,memory.used,memory.total,utilization.gpu,utilization.memory,temperature.gpu,power.draw,enforced.power.limit';
 export const NVIDIA_SMI_FORMAT = '--format=csv,noheader,nounits';
 
 export interface NvidiaSmiProviderOptions {
@@ -47,20 +48,28 @@ export function countNvidiaGpus(path: string, timeoutMs = 5000): Promise<number>
 }
 
 /**
- * Parses one `index, memory.used, memory.total, utilization.gpu` line (MiB, MiB, %). Fields nvidia-smi cannot
- * report (`[N/A]`, `[Not Supported]`) become NaN; a line without a numeric index is rejected (null).
+ * Parses one `index, memory.used, memory.total, utilization.gpu` line (MiB, MiB, %), optionally followed by
+ * `utilization.memory, temperature.gpu, power.draw, enforced.power.limit` (%, °C, W, W). Of the first four,
+ * fields nvidia-smi cannot report (`[N/A]`, `[Not Supported]`) become NaN; of the optional ones they are left
+ * out. A line without a numeric index is rejected (null).
  */
 export function parseNvidiaSmiLine(line: string): GpuDeviceSample | null {
   const fields = line.split(',').map((f) => f.trim());
   if (fields.length < 4) return null;
   const index = Number(fields[0]);
   if (fields[0] === '' || !Number.isInteger(index) || index < 0) return null;
-  return {
+  const device: { -readonly [K in keyof GpuDeviceSample]: GpuDeviceSample[K] } = {
     index,
     memoryUsedMb: numberOrNaN(fields[1] as string),
     memoryTotalMb: numberOrNaN(fields[2] as string),
     utilizationPercent: numberOrNaN(fields[3] as string),
   };
+  const optional = ['memoryUtilizationPercent', 'temperatureC', 'powerWatts', 'powerLimitWatts'] as const;
+  for (let i = 0; i < optional.length; i++) {
+    const value = numberOrNaN(fields[4 + i] ?? '');
+    if (Number.isFinite(value)) device[optional[i] as (typeof optional)[number]] = value;
+  }
+  return device;
 }
 
 function numberOrNaN(field: string): number {

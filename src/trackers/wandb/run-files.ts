@@ -1,6 +1,8 @@
 import * as os from 'node:os';
 import { relative, resolve } from 'node:path';
 import type { RunInfo } from '../../core/backend.js';
+import { gpuInventory } from '../../profiler/gpu/gpu-inventory.js';
+import { ProcHostCounters } from '../../profiler/system/proc-host-counters.js';
 import { VERSION } from '../../version.js';
 import { gitInfo } from './git-info.js';
 import { jsonObjectLine } from './history-value.js';
@@ -52,7 +54,11 @@ export function configYaml(config: Readonly<Record<string, unknown>>): string {
   return yamlDocument(document);
 }
 
-/** `wandb-metadata.json`: what the W&B UI shows on the run's Overview tab. */
+/**
+ * `wandb-metadata.json`: what the W&B UI shows on the run's Overview tab, with the official client's hardware
+ * keys (`disk` and `memory` in GB, and with NVIDIA GPUs `gpu`, `gpu_count`, `gpu_devices [{name, memory_total}]`
+ * from one nvidia-smi call). `git.dirty` (uncommitted changes) is trainscope's: 0.15.12 has no such field.
+ */
 export function runMetadata(run: RunInfo): Record<string, unknown> {
   let username = '';
   try {
@@ -77,7 +83,9 @@ export function runMetadata(run: RunInfo): Record<string, unknown> {
     executable: process.execPath,
     cpu_count: os.availableParallelism(),
     cpu_count_logical: os.cpus().length,
+    ...diskMetadata(),
     memory: { total: os.totalmem() / 1024 ** 3 },
+    ...gpuMetadata(),
     rank: run.rank,
     world_size: run.worldSize,
   };
@@ -93,9 +101,23 @@ function codePaths(program: string): Record<string, unknown> {
   return {
     ...local,
     codePath: relative(git.root, absolute),
-    git: { remote: git.remote ?? null, commit: git.commit },
+    git: { remote: git.remote ?? null, commit: git.commit, dirty: git.dirty },
     root: git.root,
   };
+}
+
+/** `disk: {"/": {total, used}}` in GB, as psutil's `disk_usage("/")`; nothing where it cannot be read. */
+function diskMetadata(): Record<string, unknown> {
+  const space = new ProcHostCounters().diskSpace('/');
+  if (space === undefined) return {};
+  return { disk: { '/': { total: space.totalBytes / 1024 ** 3, used: space.usedBytes / 1024 ** 3 } } };
+}
+
+/** `gpu` (the first GPU's name), `gpu_count` and `gpu_devices` when nvidia-smi lists any GPU. */
+function gpuMetadata(): Record<string, unknown> {
+  const devices = gpuInventory();
+  if (devices.length === 0) return {};
+  return { gpu: devices[0]?.name, gpu_count: devices.length, gpu_devices: devices };
 }
 
 /** Config `_wandb`: what the official sender rebuilds at every config upsert, for a Node client. */

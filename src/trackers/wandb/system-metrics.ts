@@ -3,16 +3,24 @@ import { jsonObjectLine } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
 
 /**
- * trainscope's system metric names → the names W&B's system charts use (0.15.12 `wandb/sdk/internal/system`),
- * without the `system.` prefix (the `.wandb` stats record has none; `wandb-events.jsonl` adds it).
- * Names W&B has no chart for keep their own name (and still appear under System).
+ * trainscope's older names for two of W&B's system charts (0.15.12 `wandb/sdk/internal/system`), used only when
+ * a sample lacks the official key: the profiler's samples carry both (`cpu_percent` is 100 per busy core, W&B's
+ * `cpu` is divided by the core count), and TensorBoard keeps the older names.
  */
-const RENAMES: Readonly<Record<string, string>> = {
+const ALIASES: Readonly<Record<string, string>> = {
   cpu_percent: 'cpu',
   memory_rss_mb: 'proc.memory.rssMB',
 };
 
-const GPU_KEY = /^gpu\.(\d+)\.(memory_used_mb|memory_total_mb|utilization_percent)$/;
+const GPU_KEY =
+  /^gpu\.(\d+)\.(memory_used_mb|memory_total_mb|utilization_percent|memory_utilization_percent|temperature_c|power_watts|power_limit_watts)$/;
+/** The profiler's per-GPU names → W&B's `gpu.<i>.<name>`, for the values that map one to one. */
+const GPU_NAMES: Readonly<Record<string, string>> = {
+  utilization_percent: 'gpu',
+  memory_utilization_percent: 'memory',
+  temperature_c: 'temp',
+  power_watts: 'powerWatts',
+};
 const MB = 1024 * 1024;
 
 export interface WandbSystemMetrics {
@@ -22,47 +30,65 @@ export interface WandbSystemMetrics {
 
 /**
  * Maps one sample of system metrics (keys as the profiler logs them, optionally prefixed `system/` or
- * `system.`) to W&B's names. GPU memory in MB becomes `gpu.<i>.memoryAllocatedBytes`, and with the total also
- * `gpu.<i>.memoryAllocated` (percent); utilisation becomes `gpu.<i>.gpu`. Non-numeric values are skipped.
+ * `system.`) to W&B's names, without the `system.` prefix (the `.wandb` stats record has none;
+ * `wandb-events.jsonl` adds it). Official names pass through; per GPU, memory in MB becomes
+ * `memoryAllocatedBytes` and with the total `memoryAllocated` (%), utilisation `gpu`, memory-controller
+ * utilisation `memory`, temperature `temp`, power `powerWatts` and with the limit `powerPercent`, as W&B's
+ * NVML asset names them. Non-numeric values are skipped; names W&B has no chart for keep their own name.
  */
 export function wandbSystemMetrics(
   keys: readonly string[],
   values: readonly MetricValue[],
 ): WandbSystemMetrics {
   const out: WandbSystemMetrics = { keys: [], values: [] };
-  const gpuUsed = new Map<string, number>();
-  const gpuTotal = new Map<string, number>();
+  const present = new Set<string>();
+  for (const key of keys) present.add(bare(key));
+  const gpus = new Map<string, Map<string, number>>();
   for (let i = 0; i < keys.length; i++) {
     const value = values[i];
     if (typeof value !== 'number') continue;
-    let key = keys[i] as string;
-    if (key.startsWith('system/') || key.startsWith('system.')) key = key.slice(7);
+    const key = bare(keys[i] as string);
     const gpu = GPU_KEY.exec(key);
     if (gpu !== null) {
       const index = gpu[1] as string;
-      if (gpu[2] === 'utilization_percent') {
-        out.keys.push(`gpu.${index}.gpu`);
-        out.values.push(value);
-      } else if (gpu[2] === 'memory_used_mb') {
-        gpuUsed.set(index, value);
-        out.keys.push(`gpu.${index}.memoryAllocatedBytes`);
-        out.values.push(value * MB);
-      } else {
-        gpuTotal.set(index, value);
-      }
+      const field = gpu[2] as string;
+      const fields = gpus.get(index) ?? new Map<string, number>();
+      gpus.set(index, fields.set(field, value));
+      const name = GPU_NAMES[field];
+      if (name !== undefined) push(out, `gpu.${index}.${name}`, value);
+      else if (field === 'memory_used_mb') push(out, `gpu.${index}.memoryAllocatedBytes`, value * MB);
       continue;
     }
-    out.keys.push(RENAMES[key] ?? key);
-    out.values.push(value);
+    const alias = ALIASES[key];
+    if (alias === undefined) push(out, key, value);
+    else if (!present.has(alias)) push(out, alias, value);
   }
-  for (const [index, used] of gpuUsed) {
-    const total = gpuTotal.get(index);
-    if (total !== undefined && total > 0) {
-      out.keys.push(`gpu.${index}.memoryAllocated`);
-      out.values.push((used / total) * 100);
+  for (const [index, fields] of gpus) {
+    const used = fields.get('memory_used_mb');
+    const total = fields.get('memory_total_mb');
+    if (used !== undefined && total !== undefined && total > 0) {
+      push(out, `gpu.${index}.memoryAllocated`, round2((used / total) * 100));
+    }
+    const watts = fields.get('power_watts');
+    const limit = fields.get('power_limit_watts');
+    if (watts !== undefined && limit !== undefined && limit > 0) {
+      push(out, `gpu.${index}.powerPercent`, round2((watts / limit) * 100));
     }
   }
   return out;
+}
+
+function bare(key: string): string {
+  return key.startsWith('system/') || key.startsWith('system.') ? key.slice(7) : key;
+}
+
+function push(out: WandbSystemMetrics, key: string, value: number): void {
+  out.keys.push(key);
+  out.values.push(value);
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 /**
