@@ -12,6 +12,7 @@ import {
 import { EventFileTailer } from './event-file-tailer.js';
 import { parseMarkdownTable } from './markdown-table.js';
 import type { DecodedScalar } from './scalar-event-decoder.js';
+import type { SeriesColumn } from './series-column.js';
 import type { ViewRun } from './view-run.js';
 
 const SYSTEM_PREFIX = 'system/';
@@ -26,6 +27,8 @@ const GRAPH_TEXT_TAG = /(^|\/)(model|graph|architecture|model_summary)$/i;
 export class TensorBoardRunIndexer {
   private readonly tailers: EventFileTailer[] = [];
   private readonly kinds = new Map<string, TagKindInfo>();
+  /** Columns by the decoder's tag id: the per-point lookup of the fast path is an array read. */
+  private readonly columnsByTagId: (SeriesColumn | undefined)[] = [];
   private startsSeen = 0;
 
   constructor(readonly run: ViewRun) {}
@@ -72,14 +75,21 @@ export class TensorBoardRunIndexer {
 
   /** A plain scalar event (the tailer's fast path): what `applyValue` does for a `simple_value`. */
   private applyScalar(point: DecodedScalar): void {
-    const run = this.run;
-    run.seeTime(point.wallTime);
-    if (!this.kinds.has(point.tag)) this.kinds.set(point.tag, { plugin: 'scalars', dataClass: 'SCALAR' });
-    const system = point.tag.startsWith(SYSTEM_PREFIX);
-    const column = system
-      ? run.scalar(point.tag.slice(SYSTEM_PREFIX.length), run.system)
-      : run.scalar(point.tag);
+    this.run.seeTime(point.wallTime);
+    const column = this.columnsByTagId[point.tagId] ?? this.scalarColumn(point);
     column.push(point.step, point.wallTime, point.value);
+  }
+
+  /** The column of a tag the fast path meets for the first time (under this tag id). */
+  private scalarColumn(point: DecodedScalar): SeriesColumn {
+    const run = this.run;
+    const tag = point.tag;
+    if (!this.kinds.has(tag)) this.kinds.set(tag, { plugin: 'scalars', dataClass: 'SCALAR' });
+    const column = tag.startsWith(SYSTEM_PREFIX)
+      ? run.scalar(tag.slice(SYSTEM_PREFIX.length), run.system)
+      : run.scalar(tag);
+    this.columnsByTagId[point.tagId] = column;
+    return column;
   }
 
   private apply(event: EventMessage, path: string): void {
