@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { EventMessage, SummaryValueMessage } from '../trackers/tensorboard/proto.js';
 import { SessionLogStatus } from '../trackers/tensorboard/proto.js';
 import { migrateLegacyValue } from '../trackers/tensorboard/data-class-migration.js';
+import { KERAS_MODEL_PLUGIN } from '../trackers/tensorboard/keras-model-graph.js';
 import {
   type HistogramBuckets,
   pointValueOf,
@@ -10,6 +11,7 @@ import {
   tagKindOf,
 } from '../trackers/tensorboard/tag-point-value.js';
 import { EventFileTailer } from './event-file-tailer.js';
+import { graphDefEntry, kerasGraphEntry } from './graph-entry.js';
 import { parseMarkdownTable } from './markdown-table.js';
 import type { DecodedScalar } from './scalar-event-decoder.js';
 import type { SeriesColumn } from './series-column.js';
@@ -100,12 +102,8 @@ export class TensorBoardRunIndexer {
       if (this.startsSeen++ > 0) this.purgeFrom(step);
       return;
     }
-    if (event.graphDef !== undefined && event.graphDef.length > 0) {
-      this.run.graphs.push({
-        name: basename(path),
-        text: `GraphDef logged at step ${step}: ${event.graphDef.length} bytes (the graph itself is not decoded)`,
-      });
-    }
+    if (event.graphDef !== undefined && event.graphDef.length > 0)
+      this.run.graphs.push(graphDefEntry(event.graphDef, `${basename(path)} · step ${step}`));
     for (const value of event.summary?.value ?? []) this.applyValue(value, step, wallTime);
   }
 
@@ -123,6 +121,10 @@ export class TensorBoardRunIndexer {
       return;
     }
     const point = pointValueOf(value, kind.plugin);
+    if (kind.plugin === KERAS_MODEL_PLUGIN && typeof point === 'string') {
+      this.run.graphs.push(kerasGraphEntry(point, `${tag} · step ${step}`));
+      return;
+    }
     if (typeof point === 'number' && kind.plugin === 'scalars') {
       if (tag.startsWith(SYSTEM_PREFIX))
         run.scalar(tag.slice(SYSTEM_PREFIX.length), run.system).push(step, wallTime, point);
