@@ -12,6 +12,13 @@ import { type DecodedScalar, decodeScalarEvent } from './scalar-event-decoder.js
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
+// Module-local bindings for the per-record loop: under a loader that turns imports into getters (tsx, bundlers'
+// CommonJS output), each use of an imported name would be a function call.
+const checkRecord = recordAt;
+const decodeScalar = decodeScalarEvent;
+const HEADER_BYTES = RECORD_HEADER_BYTES;
+const TRAILER_BYTES = RECORD_OVERHEAD - RECORD_HEADER_BYTES;
+
 /** Where the tailer hands what it read: plain scalar events decoded on the fast path, everything else whole. */
 export interface EventSink {
   scalar(point: DecodedScalar): void;
@@ -113,14 +120,14 @@ export class EventFileTailer {
     let records = 0;
     let pos = 0;
     while (pos < length) {
-      const payloadLength = recordAt(buffer, pos, length);
+      const payloadLength = checkRecord(buffer, pos, length);
       if (payloadLength < 0) {
         this.offset += pos;
         return { records, problem: this.damage(payloadLength) };
       }
-      const start = pos + RECORD_HEADER_BYTES;
+      const start = pos + HEADER_BYTES;
       const end = start + payloadLength;
-      if (decodeScalarEvent(buffer, scalar, start, end)) {
+      if (decodeScalar(buffer, scalar, start, end)) {
         sink.scalar(scalar);
       } else {
         let event: EventMessage;
@@ -136,7 +143,7 @@ export class EventFileTailer {
         sink.event(event);
       }
       records++;
-      pos = end + RECORD_OVERHEAD - RECORD_HEADER_BYTES;
+      pos = end + TRAILER_BYTES;
     }
     this.offset += pos;
     return { records, problem: undefined };

@@ -138,7 +138,7 @@ export class ViewRun {
   finalMetrics(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [tag, column] of this.scalars) {
-      if (column.length > 0) out[tag] = column.values[column.length - 1];
+      if (column.length > 0) out[tag] = column.lastValue;
     }
     for (const [key, value] of Object.entries(this.summary)) {
       if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')

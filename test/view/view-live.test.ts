@@ -41,6 +41,25 @@ describe('SeriesColumn and downsampling', () => {
     expect(column.byteLength).toBeLessThanOrEqual(2 * 24 * 100_001);
   });
 
+  it('appends in blocks and joins them for reading, in order, again after more points', () => {
+    const column = new SeriesColumn();
+    for (let i = 0; i < 5000; i++) column.push(i, 2 * i, i % 7);
+    expect(column.lastValue).toBe(4999 % 7);
+    expect([...column.steps.subarray(60, 70)]).toEqual([60, 61, 62, 63, 64, 65, 66, 67, 68, 69]);
+    for (let i = 5000; i < 6500; i++) column.push(i, 2 * i, -i);
+    expect(column.lastValue).toBe(-6499);
+    const steps = column.steps;
+    expect(steps.length).toBe(6500);
+    expect(steps.every((s, i) => s === i)).toBe(true);
+    expect(column.wallTimes[6499]).toBe(12_998);
+    expect(column.min).toBe(-6499);
+    // One block of slack at most over the 24 bytes a point.
+    expect(column.byteLength).toBeLessThanOrEqual(24 * 6500 + 24 * 1024);
+    column.purgeFrom(100);
+    expect(column.length).toBe(100);
+    expect(column.lastValue).toBe(99 % 7);
+  });
+
   it('keeps the extremes of every bucket (min/max preserved)', () => {
     const column = new SeriesColumn();
     for (let i = 0; i < 1_000_000; i++)
