@@ -74,6 +74,16 @@ export class EventFileTailer {
     return this.offset;
   }
 
+  /** Where reading stands (handed from an indexing worker to the main thread's tailer of the same file). */
+  get state(): { offset: number; stopped: boolean } {
+    return { offset: this.offset, stopped: this.stopped };
+  }
+
+  resume(state: { offset: number; stopped: boolean }): void {
+    this.offset = state.offset;
+    this.stopped = state.stopped;
+  }
+
   /** Reads everything the file gained and hands each record to `sink`. */
   poll(sink: EventSink): TailedEvents {
     if (this.stopped) return { records: 0, problem: undefined };

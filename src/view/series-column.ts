@@ -6,6 +6,15 @@ const FIRST_BLOCK_POINTS = 64;
  */
 const BLOCK_POINTS = 1024;
 
+/** A column's points as plain arrays: what crosses from an indexing worker (the arrays' buffers are transferred). */
+export interface SeriesData {
+  readonly steps: Float64Array;
+  readonly wallTimes: Float64Array;
+  readonly values: Float64Array;
+  readonly min: number;
+  readonly max: number;
+}
+
 /**
  * Every point of one scalar series as three typed-array columns (step, wall time in seconds, value), nothing
  * sampled away. Points are appended into blocks (no copy while indexing); reading the columns joins the blocks
@@ -32,6 +41,36 @@ export class SeriesColumn {
     this.stepBlocks.push(this.tailSteps);
     this.wallTimeBlocks.push(this.tailWallTimes);
     this.valueBlocks.push(this.tailValues);
+  }
+
+  /** A column over arrays made elsewhere (an indexing worker's), without copying them. */
+  static fromData(data: SeriesData): SeriesColumn {
+    const column = new SeriesColumn(0);
+    column.tailSteps = data.steps;
+    column.tailWallTimes = data.wallTimes;
+    column.tailValues = data.values;
+    column.stepBlocks = [data.steps];
+    column.wallTimeBlocks = [data.wallTimes];
+    column.valueBlocks = [data.values];
+    column.size = data.steps.length;
+    column.tailFill = column.size;
+    column.min = data.min;
+    column.max = data.max;
+    return column;
+  }
+
+  /** The points as one array per column, exactly as long as the data (the blocks joined). */
+  toData(): SeriesData {
+    this.join();
+    const exact = (array: Float64Array): Float64Array =>
+      array.length === this.size ? array : array.slice(0, this.size);
+    return {
+      steps: exact(this.tailSteps),
+      wallTimes: exact(this.tailWallTimes),
+      values: exact(this.tailValues),
+      min: this.min,
+      max: this.max,
+    };
   }
 
   get length(): number {

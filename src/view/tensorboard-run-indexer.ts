@@ -11,13 +11,22 @@ import {
   tagKindOf,
 } from '../trackers/tensorboard/tag-point-value.js';
 import { EventFileTailer } from './event-file-tailer.js';
+import type { IndexJob } from './index-worker.js';
 import { graphDefEntry, kerasGraphEntry } from './graph-entry.js';
 import { parseMarkdownTable } from './markdown-table.js';
+import { type RunSnapshot, restoreRun, snapshotRun } from './run-snapshot.js';
 import type { DecodedScalar } from './scalar-event-decoder.js';
 import type { SeriesColumn } from './series-column.js';
 import type { ViewRun } from './view-run.js';
 
 const SYSTEM_PREFIX = 'system/';
+
+export interface TensorBoardIndexerSnapshot {
+  readonly run: RunSnapshot;
+  readonly kinds: [string, TagKindInfo][];
+  readonly startsSeen: number;
+  readonly files: { path: string; offset: number; stopped: boolean }[];
+}
 /** Text tags shown on the graph/summary page as well (a model summary logged as text). */
 const GRAPH_TEXT_TAG = /(^|\/)(model|graph|architecture|model_summary)$/i;
 
@@ -42,6 +51,37 @@ export class TensorBoardRunIndexer {
   addFile(path: string): void {
     this.tailers.push(new EventFileTailer(path));
     this.tailers.sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : 1));
+  }
+
+  /** Whether nothing was read yet: a run a worker may index from the start. */
+  get untouched(): boolean {
+    return this.tailers.every((t) => t.bytesRead === 0) && this.run.problems.length === 0;
+  }
+
+  /** The job for an indexing worker: this run's directory and files. */
+  get job(): IndexJob {
+    return { dir: this.run.path, files: this.tailers.map((t) => t.path) };
+  }
+
+  /** The indexer's and its run's state after reading (in an indexing worker), as structured-cloneable data. */
+  snapshot(): TensorBoardIndexerSnapshot {
+    return {
+      run: snapshotRun(this.run),
+      kinds: [...this.kinds],
+      startsSeen: this.startsSeen,
+      files: this.tailers.map((t) => ({ path: t.path, ...t.state })),
+    };
+  }
+
+  /** Takes over what a worker read: the next `poll` reads only what the files gained since. */
+  restore(snapshot: TensorBoardIndexerSnapshot): void {
+    restoreRun(this.run, snapshot.run);
+    for (const [tag, kind] of snapshot.kinds) this.kinds.set(tag, kind);
+    this.startsSeen = snapshot.startsSeen;
+    for (const file of snapshot.files) {
+      if (!this.hasFile(file.path)) this.addFile(file.path);
+      this.tailers.find((t) => t.path === file.path)!.resume(file);
+    }
   }
 
   /** Reads what every file gained; true when the run changed. */
