@@ -39,8 +39,13 @@ export interface TailedEvents {
 let readBuffer = Buffer.allocUnsafeSlow(0);
 
 function bufferOf(bytes: number): Buffer {
-  if (readBuffer.length < bytes) readBuffer = Buffer.allocUnsafeSlow(Math.max(bytes, CHUNK_BYTES));
+  if (readBuffer.length < bytes) readBuffer = Buffer.allocUnsafeSlow(bytes);
   return readBuffer;
+}
+
+/** Lets the read buffer go (called after each round of polls): between rounds the dashboard holds only its data. */
+export function releaseReadBuffer(): void {
+  readBuffer = Buffer.allocUnsafeSlow(0);
 }
 
 function readFully(fd: number, into: Buffer, length: number, position: number): number {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { releaseReadBuffer } from './event-file-tailer.js';
 import { indexOnWorkers, indexThreadsFor } from './index-worker-pool.js';
 import { LogDiscovery, runNameOf } from './log-discovery.js';
 import { PathGuard } from './path-guard.js';
@@ -106,6 +107,14 @@ export class ViewIndex {
 
   /** Reads what every run's files gained (ids of runs that changed into `changed`). */
   private pollAll(changed: Set<string>): void {
+    try {
+      this.pollEach(changed);
+    } finally {
+      releaseReadBuffer();
+    }
+  }
+
+  private pollEach(changed: Set<string>): void {
     for (const [id, indexer] of this.indexers) {
       try {
         if (indexer.poll()) changed.add(id);
