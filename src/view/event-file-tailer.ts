@@ -1,9 +1,23 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeEvent, type EventMessage } from '../trackers/tensorboard/proto.js';
-import { scanRecords } from '../trackers/tensorboard/record.js';
-import { readFrom } from './file-tail.js';
+import {
+  RECORD_DATA_CRC_MISMATCH,
+  RECORD_HEADER_BYTES,
+  RECORD_LENGTH_CRC_MISMATCH,
+  RECORD_OVERHEAD,
+  RECORD_TRUNCATED,
+  recordAt,
+} from '../trackers/tensorboard/record.js';
 import { type DecodedScalar, decodeScalarEvent } from './scalar-event-decoder.js';
 
-const CHUNK_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+// Module-local bindings for the per-record loop: under a loader that turns imports into getters (tsx, bundlers'
+// CommonJS output), each use of an imported name would be a function call.
+const checkRecord = recordAt;
+const decodeScalar = decodeScalarEvent;
+const HEADER_BYTES = RECORD_HEADER_BYTES;
+const TRAILER_BYTES = RECORD_OVERHEAD - RECORD_HEADER_BYTES;
 
 /** Where the tailer hands what it read: plain scalar events decoded on the fast path, everything else whole. */
 export interface EventSink {
@@ -19,13 +33,41 @@ export interface TailedEvents {
 }
 
 /**
- * Reads a growing TensorBoard event file incrementally: each `poll` frames and decodes only the records written
- * since the last complete one (`scanRecords` on the new bytes). A record cut short at the end (a writer in the
- * middle of a write) is left for the next poll; damage stops the file for good, as in TensorBoard.
+ * One read buffer for every tailer: polls are synchronous and never nest, so a single buffer (grown for a record
+ * longer than it) serves a logdir of any number of files without a fresh allocation per chunk.
+ */
+let readBuffer = Buffer.allocUnsafeSlow(0);
+
+function bufferOf(bytes: number): Buffer {
+  if (readBuffer.length < bytes) readBuffer = Buffer.allocUnsafeSlow(bytes);
+  return readBuffer;
+}
+
+/** Lets the read buffer go (called after each round of polls): between rounds the dashboard holds only its data. */
+export function releaseReadBuffer(): void {
+  readBuffer = Buffer.allocUnsafeSlow(0);
+}
+
+function readFully(fd: number, into: Buffer, length: number, position: number): number {
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, into, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read;
+}
+
+/**
+ * Reads a growing TensorBoard event file incrementally: each `poll` reads only what was written since the last
+ * whole record, in chunks into a reused buffer, and walks the records in place (both CRCs checked by `recordAt`,
+ * plain scalars decoded without building objects). A record cut short at the end (a writer in the middle of a
+ * write) is left for the next poll; damage stops the file for good, as in TensorBoard.
  */
 export class EventFileTailer {
   private offset = 0;
   private stopped = false;
+  private readonly scalar: DecodedScalar = { wallTime: 0, step: 0, tag: '', tagId: 0, value: 0 };
 
   constructor(
     readonly path: string,
@@ -37,70 +79,101 @@ export class EventFileTailer {
     return this.offset;
   }
 
-  /**
-   * Reads everything the file gained, in chunks of at most 64 MiB (so a large file never sits in memory whole),
-   * and hands each record to `sink`.
-   */
+  /** Where reading stands (handed from an indexing worker to the main thread's tailer of the same file). */
+  get state(): { offset: number; stopped: boolean } {
+    return { offset: this.offset, stopped: this.stopped };
+  }
+
+  resume(state: { offset: number; stopped: boolean }): void {
+    this.offset = state.offset;
+    this.stopped = state.stopped;
+  }
+
+  /** Reads everything the file gained and hands each record to `sink`. */
   poll(sink: EventSink): TailedEvents {
+    if (this.stopped) return { records: 0, problem: undefined };
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch (error) {
+      return { records: 0, problem: `cannot read ${this.path}: ${(error as Error).message}` };
+    }
+    try {
+      return this.readFrom(fd, sink);
+    } catch (error) {
+      return { records: 0, problem: `cannot read ${this.path}: ${(error as Error).message}` };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private readFrom(fd: number, sink: EventSink): TailedEvents {
+    const size = fstatSync(fd).size;
+    if (size < this.offset) {
+      this.stopped = true;
+      return { records: 0, problem: `${this.path} shrank below byte ${this.offset}; not read further` };
+    }
     let records = 0;
-    let chunkBytes = this.chunkBytes;
-    while (!this.stopped) {
-      let chunk: ReturnType<typeof readFrom>;
-      try {
-        chunk = readFrom(this.path, this.offset, chunkBytes);
-      } catch (error) {
-        return { records, problem: `cannot read ${this.path}: ${(error as Error).message}` };
-      }
-      if (chunk === undefined) {
-        this.stopped = true;
-        return { records, problem: `${this.path} shrank below byte ${this.offset}; not read further` };
-      }
-      if (chunk.bytes.length === 0) break;
+    let want = this.chunkBytes;
+    while (this.offset < size) {
       const before = this.offset;
-      const result = this.readChunk(chunk.bytes, sink);
+      const buffer = bufferOf(Math.min(size - before, want));
+      const length = readFully(fd, buffer, Math.min(size - before, want), before);
+      const result = this.readChunk(buffer, length, sink);
       records += result.records;
       if (result.problem !== undefined) return { records, problem: result.problem };
-      const reachedEnd = before + chunk.bytes.length >= chunk.size;
-      if (reachedEnd) break;
+      if (before + length >= size) break;
       // No whole record in a full chunk: the record is longer than the chunk, so read a larger one.
-      if (this.offset === before) chunkBytes *= 2;
+      if (this.offset === before) want *= 2;
     }
     return { records, problem: undefined };
   }
 
-  /** Frames and decodes one chunk starting at `offset`, advancing past its whole records. */
-  private readChunk(bytes: Buffer, sink: EventSink): TailedEvents {
-    const scan = scanRecords(bytes);
-    const records = scan.payloads.length;
-    const scalar: DecodedScalar = { wallTime: 0, step: 0, tag: '', value: 0 };
-    for (let i = 0; i < records; i++) {
-      const payload = scan.payloads[i]!;
-      if (decodeScalarEvent(payload, scalar)) {
+  /** Walks the whole records of `buffer[0, length)` (file bytes from `offset`), advancing past them. */
+  private readChunk(buffer: Buffer, length: number, sink: EventSink): TailedEvents {
+    const scalar = this.scalar;
+    let records = 0;
+    let pos = 0;
+    while (pos < length) {
+      const payloadLength = checkRecord(buffer, pos, length);
+      if (payloadLength < 0) {
+        this.offset += pos;
+        return { records, problem: this.damage(payloadLength) };
+      }
+      const start = pos + HEADER_BYTES;
+      const end = start + payloadLength;
+      if (decodeScalar(buffer, scalar, start, end)) {
         sink.scalar(scalar);
-        continue;
+      } else {
+        let event: EventMessage;
+        try {
+          // A copy: decoded `bytes` fields are views, and the buffer is reused for the next chunk.
+          event = decodeEvent(buffer.slice(start, end));
+        } catch (error) {
+          this.offset += pos;
+          this.stopped = true;
+          const why = (error as Error).message;
+          return { records, problem: `${this.path}: record at byte ${this.offset} is not an Event (${why})` };
+        }
+        sink.event(event);
       }
-      try {
-        sink.event(decodeEvent(payload));
-      } catch (error) {
-        this.stopped = true;
-        const at = this.offset + scan.offsets[i]!;
-        return {
-          records: i,
-          problem: `${this.path}: record at byte ${at} is not an Event (${(error as Error).message})`,
-        };
-      }
+      records++;
+      pos = end + TRAILER_BYTES;
     }
-    const problem = scan.problem;
-    if (problem === undefined) {
-      this.offset += bytes.length;
-      return { records, problem: undefined };
-    }
-    this.offset += problem.offset;
-    if (problem.kind === 'truncated') return { records, problem: undefined };
+    this.offset += pos;
+    return { records, problem: undefined };
+  }
+
+  /** The problem to report for a record `recordAt` refused; a record cut short is no problem (yet). */
+  private damage(code: number): string | undefined {
+    if (code === RECORD_TRUNCATED) return undefined;
     this.stopped = true;
-    return {
-      records,
-      problem: `${this.path}: ${problem.message} at byte ${this.offset}; TensorBoard stops reading this file there`,
-    };
+    const what =
+      code === RECORD_LENGTH_CRC_MISMATCH
+        ? 'length CRC mismatch'
+        : code === RECORD_DATA_CRC_MISMATCH
+          ? 'data CRC mismatch'
+          : 'unreadable record';
+    return `${this.path}: ${what} at byte ${this.offset}; TensorBoard stops reading this file there`;
   }
 }

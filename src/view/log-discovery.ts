@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { isEventFileName } from '../trackers/tensorboard/event-file-name.js';
+import { PathGuard } from './path-guard.js';
 
 export interface DiscoveredLogs {
   /** Run directory → its event files. */
@@ -13,13 +14,34 @@ export interface DiscoveredLogs {
 
 const MAX_DEPTH = 12;
 
+/** A symlink met during the walk, followed after the real entries so that a real path always wins. */
+interface PendingLink {
+  readonly root: string;
+  readonly path: string;
+  readonly depth: number;
+}
+
+/** One walk's state: what was found, the real paths already taken (loop and duplicate protection), the links. */
+interface Walk {
+  readonly found: DiscoveredLogs;
+  readonly seenDirs: Set<string>;
+  readonly seenFiles: Set<string>;
+  readonly links: PendingLink[];
+}
+
 /**
  * Finds what the dashboard can show under the given PATHs: TensorBoard run directories (any directory holding
- * event files), W&B `.wandb` logs, and Chrome traces. Symlinks are not followed, so the walk stays inside the
- * PATHs; directories named `node_modules` or starting with `.` are skipped.
+ * event files), W&B `.wandb` logs, and Chrome traces. A symlink is followed only when its real target lies inside
+ * one of the PATHs (one that points out is skipped, as the server would refuse its files anyway); each real
+ * directory and file is taken once, real paths before links (W&B's `latest-run` link is not a second run, and a
+ * link loop ends). Directories named `node_modules` or starting with `.` are skipped.
  */
 export class LogDiscovery {
-  constructor(readonly roots: readonly string[]) {}
+  private readonly guard: PathGuard;
+
+  constructor(readonly roots: readonly string[]) {
+    this.guard = new PathGuard(roots);
+  }
 
   /** Where traces may live: the roots, and `traces/` beside each root. */
   traceRoots(): string[] {
@@ -28,7 +50,10 @@ export class LogDiscovery {
 
   scan(): DiscoveredLogs {
     const found: DiscoveredLogs = { tensorboardRuns: new Map(), wandbFiles: [], traceFiles: [] };
-    for (const root of this.roots) this.visit(root, root, 0, found);
+    const walk: Walk = { found, seenDirs: new Set(), seenFiles: new Set(), links: [] };
+    for (const root of this.roots) this.visit(root, root, 0, walk);
+    // Links found while following links are appended and handled in the same loop.
+    for (let i = 0; i < walk.links.length; i++) this.follow(walk.links[i]!, walk);
     for (const traces of this.traceRoots()) {
       if (this.roots.some((root) => traces === root || traces.startsWith(`${root}${sep}`))) continue;
       for (const entry of list(traces)) {
@@ -39,7 +64,7 @@ export class LogDiscovery {
     return found;
   }
 
-  private visit(root: string, dir: string, depth: number, found: DiscoveredLogs): void {
+  private visit(root: string, dir: string, depth: number, walk: Walk): void {
     let isFile = false;
     try {
       isFile = depth === 0 && statSync(dir).isFile();
@@ -47,22 +72,45 @@ export class LogDiscovery {
       return;
     }
     if (isFile) {
-      this.addFile(root, dirname(dir), basename(dir), found);
+      this.addFile(root, dirname(dir), basename(dir), walk, PathGuard.realOrUndefined(dir));
       return;
     }
+    const realDir = PathGuard.realOrUndefined(dir);
+    if (realDir === undefined || walk.seenDirs.has(realDir)) return;
+    walk.seenDirs.add(realDir);
     const entries = list(dir);
     for (const entry of entries) {
-      if (entry.isFile()) this.addFile(root, dir, entry.name, found);
+      if (entry.isFile()) this.addFile(root, dir, entry.name, walk, join(realDir, entry.name));
+      else if (entry.isSymbolicLink() && !skipped(entry.name))
+        walk.links.push({ root, path: join(dir, entry.name), depth: depth + 1 });
     }
     if (depth >= MAX_DEPTH) return;
     for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-        this.visit(root, join(dir, entry.name), depth + 1, found);
-      }
+      if (entry.isDirectory() && !skipped(entry.name))
+        this.visit(root, join(dir, entry.name), depth + 1, walk);
     }
   }
 
-  private addFile(root: string, dir: string, name: string, found: DiscoveredLogs): void {
+  /** A symlink: walked (directory) or taken (file) when its real target lies inside a PATH and is new. */
+  private follow(link: PendingLink, walk: Walk): void {
+    const real = this.guard.allowed(link.path);
+    if (real === undefined) return;
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(real).isDirectory();
+    } catch {
+      return;
+    }
+    if (!isDirectory) this.addFile(link.root, dirname(link.path), basename(link.path), walk, real);
+    else if (link.depth <= MAX_DEPTH) this.visit(link.root, link.path, link.depth, walk);
+  }
+
+  private addFile(root: string, dir: string, name: string, walk: Walk, real: string | undefined): void {
+    if (real !== undefined) {
+      if (walk.seenFiles.has(real)) return;
+      walk.seenFiles.add(real);
+    }
+    const found = walk.found;
     const path = join(dir, name);
     if (name.endsWith('.wandb')) {
       found.wandbFiles.push({ root, file: path });
@@ -77,6 +125,10 @@ export class LogDiscovery {
       run.files.push(path);
     }
   }
+}
+
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
 }
 
 function list(dir: string): Dirent[] {

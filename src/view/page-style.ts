@@ -28,4 +28,5 @@ pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fa; paddin
 .bottleneck { background: #fff1e5; }
 .flame-tip { position: fixed; pointer-events: none; background: #24292f; color: #fff; padding: 2px 6px; border-radius: 4px; font-size: 12px; display: none; z-index: 20; }
 .error { color: var(--bad); }
+.graph { overflow: auto; max-height: 720px; margin: 6px 0; }
 `;

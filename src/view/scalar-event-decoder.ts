@@ -8,23 +8,39 @@ export interface DecodedScalar {
   wallTime: number;
   step: number;
   tag: string;
+  /**
+   * A number for `tag`, the same for every event with the same tag bytes while the decoder's tag cache holds it
+   * (a new number after the cache is cleared, never a reused one): lets the indexer find the tag's column in an
+   * array instead of a map.
+   */
+  tagId: number;
   value: number;
 }
 
 const utf8 = new TextDecoder();
-const scratch = new DataView(new ArrayBuffer(8));
 
 /** Tag strings by a hash of their bytes, checked byte for byte: a run has few tags and each repeats. */
-const tagCache = new Map<number, { bytes: Uint8Array; tag: string }>();
+const tagCache = new Map<number, { bytes: Uint8Array; tag: string; id: number }>();
+let nextTagId = 0;
+/** Set by `tagOf` next to the tag it returns. */
+let tagIdOf = 0;
 
-function readVarint(bytes: Uint8Array, at: { pos: number }): number {
+/** A DataView over the last buffer decoded from (the reader reuses one buffer, so this is made rarely). */
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
+
+/** Where the varint read last ended (module state instead of a position object: no allocation per record). */
+let varintEnd = 0;
+
+function readVarint(bytes: Uint8Array, pos: number, end: number): number {
   let result = 0;
   let shift = 1;
-  for (let i = 0; i < 10; i++) {
-    const b = bytes[at.pos++];
-    if (b === undefined) return Number.NaN;
+  for (let i = 0; i < 10 && pos < end; i++) {
+    const b = bytes[pos++]!;
     result += (b & 0x7f) * shift;
-    if (b < 0x80) return result;
+    if (b < 0x80) {
+      varintEnd = pos;
+      return result;
+    }
     shift *= 128;
   }
   return Number.NaN;
@@ -35,45 +51,66 @@ function tagOf(bytes: Uint8Array, start: number, end: number): string {
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
   const cached = tagCache.get(hash);
   if (cached !== undefined && cached.bytes.length === end - start) {
-    let same = true;
-    for (let i = start; i < end && same; i++) same = cached.bytes[i - start] === bytes[i];
-    if (same) return cached.tag;
+    const known = cached.bytes;
+    let i = start;
+    while (i < end && known[i - start] === bytes[i]) i++;
+    if (i === end) {
+      tagIdOf = cached.id;
+      return cached.tag;
+    }
   }
   const tag = utf8.decode(bytes.subarray(start, end));
   if (tagCache.size > 10_000) tagCache.clear();
-  tagCache.set(hash, { bytes: bytes.slice(start, end), tag });
+  tagIdOf = nextTagId++;
+  tagCache.set(hash, { bytes: bytes.slice(start, end), tag, id: tagIdOf });
   return tag;
 }
 
-/** Fills `out` and returns true when `payload` is a plain scalar event. */
-export function decodeScalarEvent(payload: Uint8Array, out: DecodedScalar): boolean {
-  const at = { pos: 0 };
+function viewOf(bytes: Uint8Array): DataView<ArrayBufferLike> {
+  if (view.buffer !== bytes.buffer) view = new DataView(bytes.buffer);
+  return view;
+}
+
+/**
+ * Fills `out` and returns true when `bytes[start, end)` (one record's payload) is a plain scalar event. Works on
+ * a view of the reader's buffer, without copying the payload.
+ */
+export function decodeScalarEvent(
+  bytes: Uint8Array,
+  out: DecodedScalar,
+  start = 0,
+  end = bytes.length,
+): boolean {
+  let pos = start;
   let wallTime = 0;
   let step = 0;
-  if (payload[at.pos] === 0x09) {
-    if (payload.length < 9) return false;
-    for (let i = 0; i < 8; i++) scratch.setUint8(i, payload[1 + i]!);
-    wallTime = scratch.getFloat64(0, true);
-    at.pos = 9;
+  const data = viewOf(bytes);
+  const base = bytes.byteOffset;
+  if (bytes[pos] === 0x09) {
+    if (end - pos < 9) return false;
+    wallTime = data.getFloat64(base + pos + 1, true);
+    pos += 9;
   }
-  if (payload[at.pos] === 0x10) {
-    at.pos++;
-    step = readVarint(payload, at);
+  if (bytes[pos] === 0x10 && pos < end) {
+    step = readVarint(bytes, pos + 1, end);
     if (!Number.isSafeInteger(step)) return false;
+    pos = varintEnd;
   }
-  if (payload[at.pos++] !== 0x2a) return false;
-  const summaryEnd = readVarint(payload, at) + at.pos;
-  if (summaryEnd !== payload.length || payload[at.pos++] !== 0x0a) return false;
-  const valueEnd = readVarint(payload, at) + at.pos;
-  if (valueEnd !== summaryEnd || payload[at.pos++] !== 0x0a) return false;
-  const tagLength = readVarint(payload, at);
-  const tagStart = at.pos;
+  if (pos >= end || bytes[pos] !== 0x2a) return false;
+  const summaryLength = readVarint(bytes, pos + 1, end);
+  pos = varintEnd;
+  if (summaryLength + pos !== end || bytes[pos] !== 0x0a) return false;
+  const valueLength = readVarint(bytes, pos + 1, end);
+  pos = varintEnd;
+  if (valueLength + pos !== end || bytes[pos] !== 0x0a) return false;
+  const tagLength = readVarint(bytes, pos + 1, end);
+  const tagStart = varintEnd;
   const tagEnd = tagStart + tagLength;
-  if (tagEnd + 5 !== valueEnd || payload[tagEnd] !== 0x15) return false;
-  for (let i = 0; i < 4; i++) scratch.setUint8(i, payload[tagEnd + 1 + i]!);
+  if (tagEnd + 5 !== end || bytes[tagEnd] !== 0x15) return false;
   out.wallTime = wallTime;
   out.step = step;
-  out.tag = tagOf(payload, tagStart, tagEnd);
-  out.value = scratch.getFloat32(0, true);
+  out.tag = tagOf(bytes, tagStart, tagEnd);
+  out.tagId = tagIdOf;
+  out.value = data.getFloat32(base + tagEnd + 1, true);
   return true;
 }

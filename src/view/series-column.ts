@@ -1,20 +1,76 @@
+/** Points in the first block; each next block doubles, up to `BLOCK_POINTS`. */
+const FIRST_BLOCK_POINTS = 64;
 /**
- * Every point of one scalar series as three typed-array columns (step, wall time in seconds, value), growing by
- * doubling: the memory held is at most twice the numeric data (24 bytes a point), and nothing is sampled away.
+ * Points in a full block (24 KiB over the three columns). Appending never copies: a full block is followed by a new
+ * one, so indexing 20 million points allocates each byte once, and a column holds at most one block of slack.
+ */
+const BLOCK_POINTS = 1024;
+
+/** A column's points as plain arrays: what crosses from an indexing worker (the arrays' buffers are transferred). */
+export interface SeriesData {
+  readonly steps: Float64Array;
+  readonly wallTimes: Float64Array;
+  readonly values: Float64Array;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Every point of one scalar series as three typed-array columns (step, wall time in seconds, value), nothing
+ * sampled away. Points are appended into blocks (no copy while indexing); reading the columns joins the blocks
+ * into one array per column once (until the next append), which the next appends then follow in new blocks.
  */
 export class SeriesColumn {
-  private stepsArray: Float64Array;
-  private wallTimesArray: Float64Array;
-  private valuesArray: Float64Array;
+  private stepBlocks: Float64Array[] = [];
+  private wallTimeBlocks: Float64Array[] = [];
+  private valueBlocks: Float64Array[] = [];
+  /** The block being filled, and how many points it holds. */
+  private tailSteps: Float64Array;
+  private tailWallTimes: Float64Array;
+  private tailValues: Float64Array;
+  private tailFill = 0;
   private size = 0;
   /** Smallest and largest finite value seen (NaN and ±Infinity excluded). */
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
 
-  constructor(initialCapacity = 64) {
-    this.stepsArray = new Float64Array(initialCapacity);
-    this.wallTimesArray = new Float64Array(initialCapacity);
-    this.valuesArray = new Float64Array(initialCapacity);
+  constructor(initialCapacity = FIRST_BLOCK_POINTS) {
+    this.tailSteps = new Float64Array(initialCapacity);
+    this.tailWallTimes = new Float64Array(initialCapacity);
+    this.tailValues = new Float64Array(initialCapacity);
+    this.stepBlocks.push(this.tailSteps);
+    this.wallTimeBlocks.push(this.tailWallTimes);
+    this.valueBlocks.push(this.tailValues);
+  }
+
+  /** A column over arrays made elsewhere (an indexing worker's), without copying them. */
+  static fromData(data: SeriesData): SeriesColumn {
+    const column = new SeriesColumn(0);
+    column.tailSteps = data.steps;
+    column.tailWallTimes = data.wallTimes;
+    column.tailValues = data.values;
+    column.stepBlocks = [data.steps];
+    column.wallTimeBlocks = [data.wallTimes];
+    column.valueBlocks = [data.values];
+    column.size = data.steps.length;
+    column.tailFill = column.size;
+    column.min = data.min;
+    column.max = data.max;
+    return column;
+  }
+
+  /** The points as one array per column, exactly as long as the data (the blocks joined). */
+  toData(): SeriesData {
+    this.join();
+    const exact = (array: Float64Array): Float64Array =>
+      array.length === this.size ? array : array.slice(0, this.size);
+    return {
+      steps: exact(this.tailSteps),
+      wallTimes: exact(this.tailWallTimes),
+      values: exact(this.tailValues),
+      min: this.min,
+      max: this.max,
+    };
   }
 
   get length(): number {
@@ -23,15 +79,26 @@ export class SeriesColumn {
 
   /** Bytes of the typed arrays (capacity, not length). */
   get byteLength(): number {
-    return this.stepsArray.byteLength * 3;
+    let bytes = 0;
+    for (const block of this.stepBlocks) bytes += block.byteLength * 3;
+    return bytes;
+  }
+
+  /** The last point's value (no join of the blocks); undefined when empty. */
+  get lastValue(): number | undefined {
+    if (this.size === 0) return undefined;
+    if (this.tailFill > 0) return this.tailValues[this.tailFill - 1];
+    const previous = this.valueBlocks[this.valueBlocks.length - 2]!;
+    return previous[previous.length - 1];
   }
 
   push(step: number, wallTime: number, value: number): void {
-    if (this.size === this.stepsArray.length) this.grow();
-    const i = this.size++;
-    this.stepsArray[i] = step;
-    this.wallTimesArray[i] = wallTime;
-    this.valuesArray[i] = value;
+    if (this.tailFill === this.tailSteps.length) this.addBlock();
+    const i = this.tailFill++;
+    this.tailSteps[i] = step;
+    this.tailWallTimes[i] = wallTime;
+    this.tailValues[i] = value;
+    this.size++;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
   }
@@ -41,43 +108,73 @@ export class SeriesColumn {
    * the earlier ones in order, and recomputes the extremes.
    */
   purgeFrom(step: number): void {
+    this.join();
     let kept = 0;
     this.min = Number.POSITIVE_INFINITY;
     this.max = Number.NEGATIVE_INFINITY;
+    const steps = this.tailSteps;
+    const wallTimes = this.tailWallTimes;
+    const values = this.tailValues;
     for (let i = 0; i < this.size; i++) {
-      if (this.stepsArray[i]! >= step) continue;
-      const value = this.valuesArray[i]!;
-      this.stepsArray[kept] = this.stepsArray[i]!;
-      this.wallTimesArray[kept] = this.wallTimesArray[i]!;
-      this.valuesArray[kept++] = value;
+      if (steps[i]! >= step) continue;
+      const value = values[i]!;
+      steps[kept] = steps[i]!;
+      wallTimes[kept] = wallTimes[i]!;
+      values[kept++] = value;
       if (value < this.min) this.min = value;
       if (value > this.max) this.max = value;
     }
     this.size = kept;
+    this.tailFill = kept;
   }
 
-  /** Views of the filled part of each column (no copy; valid until the next push). */
+  /** Views of the filled part of each column (no copy once joined; valid until the next push). */
   get steps(): Float64Array {
-    return this.stepsArray.subarray(0, this.size);
+    this.join();
+    return this.tailSteps.subarray(0, this.size);
   }
 
   get wallTimes(): Float64Array {
-    return this.wallTimesArray.subarray(0, this.size);
+    this.join();
+    return this.tailWallTimes.subarray(0, this.size);
   }
 
   get values(): Float64Array {
-    return this.valuesArray.subarray(0, this.size);
+    this.join();
+    return this.tailValues.subarray(0, this.size);
   }
 
-  private grow(): void {
-    const capacity = Math.max(16, this.stepsArray.length * 2);
-    const grow = (old: Float64Array): Float64Array => {
-      const next = new Float64Array(capacity);
-      next.set(old);
-      return next;
+  private addBlock(): void {
+    const points = Math.min(BLOCK_POINTS, Math.max(FIRST_BLOCK_POINTS, this.tailSteps.length * 2));
+    this.tailSteps = new Float64Array(points);
+    this.tailWallTimes = new Float64Array(points);
+    this.tailValues = new Float64Array(points);
+    this.tailFill = 0;
+    this.stepBlocks.push(this.tailSteps);
+    this.wallTimeBlocks.push(this.tailWallTimes);
+    this.valueBlocks.push(this.tailValues);
+  }
+
+  /** One block holding every point, exactly as long as the data (the reading side's contiguous view). */
+  private join(): void {
+    if (this.stepBlocks.length === 1) return;
+    const size = this.size;
+    const joinBlocks = (blocks: Float64Array[]): Float64Array => {
+      const joined = new Float64Array(size);
+      let at = 0;
+      for (const block of blocks) {
+        const take = Math.min(block.length, size - at);
+        joined.set(take === block.length ? block : block.subarray(0, take), at);
+        at += take;
+      }
+      return joined;
     };
-    this.stepsArray = grow(this.stepsArray);
-    this.wallTimesArray = grow(this.wallTimesArray);
-    this.valuesArray = grow(this.valuesArray);
+    this.tailSteps = joinBlocks(this.stepBlocks);
+    this.tailWallTimes = joinBlocks(this.wallTimeBlocks);
+    this.tailValues = joinBlocks(this.valueBlocks);
+    this.tailFill = size;
+    this.stepBlocks = [this.tailSteps];
+    this.wallTimeBlocks = [this.tailWallTimes];
+    this.valueBlocks = [this.tailValues];
   }
 }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { EventMessage, SummaryValueMessage } from '../trackers/tensorboard/proto.js';
 import { SessionLogStatus } from '../trackers/tensorboard/proto.js';
 import { migrateLegacyValue } from '../trackers/tensorboard/data-class-migration.js';
+import { KERAS_MODEL_PLUGIN } from '../trackers/tensorboard/keras-model-graph.js';
 import {
   type HistogramBuckets,
   pointValueOf,
@@ -10,11 +11,22 @@ import {
   tagKindOf,
 } from '../trackers/tensorboard/tag-point-value.js';
 import { EventFileTailer } from './event-file-tailer.js';
+import type { IndexJob } from './index-worker.js';
+import { graphDefEntry, kerasGraphEntry } from './graph-entry.js';
 import { parseMarkdownTable } from './markdown-table.js';
+import { type RunSnapshot, restoreRun, snapshotRun } from './run-snapshot.js';
 import type { DecodedScalar } from './scalar-event-decoder.js';
+import type { SeriesColumn } from './series-column.js';
 import type { ViewRun } from './view-run.js';
 
 const SYSTEM_PREFIX = 'system/';
+
+export interface TensorBoardIndexerSnapshot {
+  readonly run: RunSnapshot;
+  readonly kinds: [string, TagKindInfo][];
+  readonly startsSeen: number;
+  readonly files: { path: string; offset: number; stopped: boolean }[];
+}
 /** Text tags shown on the graph/summary page as well (a model summary logged as text). */
 const GRAPH_TEXT_TAG = /(^|\/)(model|graph|architecture|model_summary)$/i;
 
@@ -26,6 +38,8 @@ const GRAPH_TEXT_TAG = /(^|\/)(model|graph|architecture|model_summary)$/i;
 export class TensorBoardRunIndexer {
   private readonly tailers: EventFileTailer[] = [];
   private readonly kinds = new Map<string, TagKindInfo>();
+  /** Columns by the decoder's tag id: the per-point lookup of the fast path is an array read. */
+  private readonly columnsByTagId: (SeriesColumn | undefined)[] = [];
   private startsSeen = 0;
 
   constructor(readonly run: ViewRun) {}
@@ -37,6 +51,37 @@ export class TensorBoardRunIndexer {
   addFile(path: string): void {
     this.tailers.push(new EventFileTailer(path));
     this.tailers.sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : 1));
+  }
+
+  /** Whether nothing was read yet: a run a worker may index from the start. */
+  get untouched(): boolean {
+    return this.tailers.every((t) => t.bytesRead === 0) && this.run.problems.length === 0;
+  }
+
+  /** The job for an indexing worker: this run's directory and files. */
+  get job(): IndexJob {
+    return { dir: this.run.path, files: this.tailers.map((t) => t.path) };
+  }
+
+  /** The indexer's and its run's state after reading (in an indexing worker), as structured-cloneable data. */
+  snapshot(): TensorBoardIndexerSnapshot {
+    return {
+      run: snapshotRun(this.run),
+      kinds: [...this.kinds],
+      startsSeen: this.startsSeen,
+      files: this.tailers.map((t) => ({ path: t.path, ...t.state })),
+    };
+  }
+
+  /** Takes over what a worker read: the next `poll` reads only what the files gained since. */
+  restore(snapshot: TensorBoardIndexerSnapshot): void {
+    restoreRun(this.run, snapshot.run);
+    for (const [tag, kind] of snapshot.kinds) this.kinds.set(tag, kind);
+    this.startsSeen = snapshot.startsSeen;
+    for (const file of snapshot.files) {
+      if (!this.hasFile(file.path)) this.addFile(file.path);
+      this.tailers.find((t) => t.path === file.path)!.resume(file);
+    }
   }
 
   /** Reads what every file gained; true when the run changed. */
@@ -72,14 +117,21 @@ export class TensorBoardRunIndexer {
 
   /** A plain scalar event (the tailer's fast path): what `applyValue` does for a `simple_value`. */
   private applyScalar(point: DecodedScalar): void {
-    const run = this.run;
-    run.seeTime(point.wallTime);
-    if (!this.kinds.has(point.tag)) this.kinds.set(point.tag, { plugin: 'scalars', dataClass: 'SCALAR' });
-    const system = point.tag.startsWith(SYSTEM_PREFIX);
-    const column = system
-      ? run.scalar(point.tag.slice(SYSTEM_PREFIX.length), run.system)
-      : run.scalar(point.tag);
+    this.run.seeTime(point.wallTime);
+    const column = this.columnsByTagId[point.tagId] ?? this.scalarColumn(point);
     column.push(point.step, point.wallTime, point.value);
+  }
+
+  /** The column of a tag the fast path meets for the first time (under this tag id). */
+  private scalarColumn(point: DecodedScalar): SeriesColumn {
+    const run = this.run;
+    const tag = point.tag;
+    if (!this.kinds.has(tag)) this.kinds.set(tag, { plugin: 'scalars', dataClass: 'SCALAR' });
+    const column = tag.startsWith(SYSTEM_PREFIX)
+      ? run.scalar(tag.slice(SYSTEM_PREFIX.length), run.system)
+      : run.scalar(tag);
+    this.columnsByTagId[point.tagId] = column;
+    return column;
   }
 
   private apply(event: EventMessage, path: string): void {
@@ -90,12 +142,8 @@ export class TensorBoardRunIndexer {
       if (this.startsSeen++ > 0) this.purgeFrom(step);
       return;
     }
-    if (event.graphDef !== undefined && event.graphDef.length > 0) {
-      this.run.graphs.push({
-        name: basename(path),
-        text: `GraphDef logged at step ${step}: ${event.graphDef.length} bytes (the graph itself is not decoded)`,
-      });
-    }
+    if (event.graphDef !== undefined && event.graphDef.length > 0)
+      this.run.graphs.push(graphDefEntry(event.graphDef, `${basename(path)} · step ${step}`));
     for (const value of event.summary?.value ?? []) this.applyValue(value, step, wallTime);
   }
 
@@ -113,6 +161,10 @@ export class TensorBoardRunIndexer {
       return;
     }
     const point = pointValueOf(value, kind.plugin);
+    if (kind.plugin === KERAS_MODEL_PLUGIN && typeof point === 'string') {
+      this.run.graphs.push(kerasGraphEntry(point, `${tag} · step ${step}`));
+      return;
+    }
     if (typeof point === 'number' && kind.plugin === 'scalars') {
       if (tag.startsWith(SYSTEM_PREFIX))
         run.scalar(tag.slice(SYSTEM_PREFIX.length), run.system).push(step, wallTime, point);

@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { releaseReadBuffer } from './event-file-tailer.js';
+import { indexOnWorkers, indexThreadsFor } from './index-worker-pool.js';
 import { LogDiscovery, runNameOf } from './log-discovery.js';
 import { PathGuard } from './path-guard.js';
 import { TensorBoardRunIndexer } from './tensorboard-run-indexer.js';
@@ -6,6 +9,21 @@ import { ViewRun } from './view-run.js';
 import { WandbRunIndexer } from './wandb-run-indexer.js';
 
 type Indexer = TensorBoardRunIndexer | WandbRunIndexer;
+
+/** Below this much event data the workers' start-up costs more than they save. */
+const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+
+function bytesOf(files: readonly string[]): number {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += statSync(file).size;
+    } catch {
+      // gone since discovery: read (and reported) by the poll
+    }
+  }
+  return total;
+}
 
 /**
  * Every run under the dashboard's PATHs, kept current: `refresh()` finds new runs and files and reads what the
@@ -29,6 +47,36 @@ export class ViewIndex {
   /** Finds new runs and files, reads new data; returns the ids of runs that changed (new runs included). */
   refresh(): string[] {
     const changed = new Set<string>();
+    this.discover(changed);
+    this.pollAll(changed);
+    return [...changed];
+  }
+
+  /**
+   * The first index, as `refresh()`, except that when there are several new TensorBoard runs holding at least
+   * `parallelMinBytes` in all, they are read on worker threads in parallel first (the CPU work of a large logdir
+   * spreads over the cores); what a worker could not read is read here, as by `refresh()`.
+   */
+  async load(parallelMinBytes = PARALLEL_MIN_BYTES): Promise<string[]> {
+    const changed = new Set<string>();
+    this.discover(changed);
+    const fresh = [...this.byDirectory.values()].filter((indexer) => indexer.untouched);
+    const threads = indexThreadsFor(fresh.length);
+    if (threads >= 2 && bytesOf(fresh.flatMap((indexer) => indexer.job.files)) >= parallelMinBytes) {
+      const snapshots = await indexOnWorkers(
+        fresh.map((indexer) => indexer.job),
+        threads,
+      );
+      snapshots.forEach((snapshot, i) => {
+        if (snapshot !== undefined) fresh[i]!.restore(snapshot);
+      });
+    }
+    this.pollAll(changed);
+    return [...changed];
+  }
+
+  /** New runs and files under the PATHs, each added once (ids of new runs into `changed`). */
+  private discover(changed: Set<string>): void {
     const found = this.discovery.scan();
     this.traceFiles = found.traceFiles.filter((f) => this.guard.allowed(f) !== undefined).sort();
     for (const [dir, { root, files }] of found.tensorboardRuns) {
@@ -55,6 +103,18 @@ export class ViewIndex {
       this.add(run, new WandbRunIndexer(run, file, this.guard));
       changed.add(id);
     }
+  }
+
+  /** Reads what every run's files gained (ids of runs that changed into `changed`). */
+  private pollAll(changed: Set<string>): void {
+    try {
+      this.pollEach(changed);
+    } finally {
+      releaseReadBuffer();
+    }
+  }
+
+  private pollEach(changed: Set<string>): void {
     for (const [id, indexer] of this.indexers) {
       try {
         if (indexer.poll()) changed.add(id);
@@ -65,7 +125,6 @@ export class ViewIndex {
         if (!run.problems.includes(message)) run.problems.push(message);
       }
     }
-    return [...changed];
   }
 
   /** Runs in name order. */

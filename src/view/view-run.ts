@@ -1,3 +1,5 @@
+import type { GraphNode } from './graph-def-decoder.js';
+import type { GraphLayout } from './graph-layout.js';
 import { SeriesColumn } from './series-column.js';
 
 export type RunSource = 'tensorboard' | 'wandb';
@@ -22,6 +24,15 @@ export interface TablePoint {
   readonly wallTime: number;
   readonly columns: string[];
   readonly rows: unknown[][];
+}
+
+/** A model graph or summary: text always; nodes when a graph (GraphDef, Keras config) could be read. */
+export interface GraphEntry {
+  readonly name: string;
+  readonly text: string;
+  readonly nodes?: GraphNode[];
+  /** Where to draw the nodes; absent when there are too many to draw. */
+  readonly layout?: GraphLayout;
 }
 
 export interface ConsoleLine {
@@ -63,8 +74,8 @@ export class ViewRun {
   readonly tables = new Map<string, TablePoint[]>();
   readonly consoleLines: ConsoleLine[] = [];
   readonly problems: string[] = [];
-  /** Graph or model summary text where one was logged (TensorBoard graph_def size, or a `model`/`summary` text). */
-  readonly graphs: { name: string; text: string }[] = [];
+  /** Graphs and model summaries logged (a TensorBoard GraphDef, a Keras conceptual graph, a `model` text). */
+  readonly graphs: GraphEntry[] = [];
   config: Record<string, unknown> = {};
   hparams: Record<string, unknown> = {};
   /** Final values the run declared (W&B summary), merged over the last scalar values. */
@@ -127,7 +138,7 @@ export class ViewRun {
   finalMetrics(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [tag, column] of this.scalars) {
-      if (column.length > 0) out[tag] = column.values[column.length - 1];
+      if (column.length > 0) out[tag] = column.lastValue;
     }
     for (const [key, value] of Object.entries(this.summary)) {
       if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')

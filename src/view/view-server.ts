@@ -51,7 +51,12 @@ export class ViewServer {
 
   /** Indexes, starts listening and watching; resolves to the URL to open (with the token when there is one). */
   async start(): Promise<string> {
-    this.refresh();
+    try {
+      await this.index.load();
+    } catch (error) {
+      // As in `refresh`: the watcher's next tick tries again.
+      console.warn(`trainscope view: cannot index: ${(error as Error).message}`);
+    }
     await this.assets.load();
     const host = this.options.host ?? '127.0.0.1';
     const first = this.options.port ?? 6006;

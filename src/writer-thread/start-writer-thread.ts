@@ -78,7 +78,7 @@ function loaded(worker: Worker, timeoutMs: number): Promise<void> {
 }
 
 /** A CommonJS script that registers tsx's ESM loader in the worker, then imports the `.ts` entry. */
-function sourceBootstrap(entry: URL): string {
+export function sourceBootstrap(entry: URL): string {
   const api = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');

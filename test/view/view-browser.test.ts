@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent } from '../../src/trackers/tensorboard/proto.js';
 import { frameRecord } from '../../src/trackers/tensorboard/record.js';
 import type { ViewServer } from '../../src/view/view-server.js';
+import { graphDefBytes, SMALL_GRAPH } from '../helpers/graph-def.js';
 import { startView, tempDir, writeTrainscopeRun, XSS } from '../helpers/view.js';
 
 /** Chromium for the real-browser tests: `CHROMIUM_PATH`, else Debian's or Ubuntu's package. */
@@ -77,6 +78,20 @@ describe.skipIf(CHROMIUM === undefined)('trainscope view in headless Chromium', 
     writeFileSync(
       liveFile,
       scalarRecords('live/metric', 10, (s) => s / 10),
+    );
+    mkdirSync(join(root, 'runs', 'graph'), { recursive: true });
+    writeFileSync(
+      join(root, 'runs', 'graph', 'events.out.tfevents.1.test'),
+      frameRecord(encodeEvent({ wallTime: 1_800_000_000, step: 0, graphDef: graphDefBytes(SMALL_GRAPH) })),
+    );
+    mkdirSync(join(hostileRoot, 'runs', 'graph'), { recursive: true });
+    const hostileGraph = graphDefBytes([
+      { name: XSS.script, op: XSS.img },
+      { name: XSS.svg, op: XSS.link, inputs: [XSS.script] },
+    ]);
+    writeFileSync(
+      join(hostileRoot, 'runs', 'graph', 'events.out.tfevents.1.test'),
+      frameRecord(encodeEvent({ wallTime: 1_800_000_000, step: 0, graphDef: hostileGraph })),
     );
     mkdirSync(join(root, 'traces'));
     const trace: object[] = [];
@@ -159,6 +174,22 @@ describe.skipIf(CHROMIUM === undefined)('trainscope view in headless Chromium', 
       }
     },
   );
+
+  it('draws a logged GraphDef: a canvas per graph, its nodes listed as text (hostile names included)', async () => {
+    const page = await browser.newPage();
+    await open(page, url, 'graph');
+    const drawn = await page.evaluate(() => ({
+      canvases: document.querySelectorAll('main .graph canvas').length,
+      text: document.querySelector('main')?.textContent ?? '',
+    }));
+    expect(drawn.canvases).toBeGreaterThanOrEqual(2);
+    expect(drawn.text).toContain('GraphDef: 7 nodes. Ops: MatMul × 1');
+    expect(drawn.text).toContain('dense/kernel');
+    expect(drawn.text).toContain(XSS.script);
+    expect(await page.locator('main img, main script, main svg').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await page.close();
+  });
 
   it('draws a known 200,000-point series with its true extremes', async () => {
     const page = await browser.newPage();

@@ -41,6 +41,25 @@ describe('SeriesColumn and downsampling', () => {
     expect(column.byteLength).toBeLessThanOrEqual(2 * 24 * 100_001);
   });
 
+  it('appends in blocks and joins them for reading, in order, again after more points', () => {
+    const column = new SeriesColumn();
+    for (let i = 0; i < 5000; i++) column.push(i, 2 * i, i % 7);
+    expect(column.lastValue).toBe(4999 % 7);
+    expect([...column.steps.subarray(60, 70)]).toEqual([60, 61, 62, 63, 64, 65, 66, 67, 68, 69]);
+    for (let i = 5000; i < 6500; i++) column.push(i, 2 * i, -i);
+    expect(column.lastValue).toBe(-6499);
+    const steps = column.steps;
+    expect(steps.length).toBe(6500);
+    expect(steps.every((s, i) => s === i)).toBe(true);
+    expect(column.wallTimes[6499]).toBe(12_998);
+    expect(column.min).toBe(-6499);
+    // One block of slack at most over the 24 bytes a point.
+    expect(column.byteLength).toBeLessThanOrEqual(24 * 6500 + 24 * 1024);
+    column.purgeFrom(100);
+    expect(column.length).toBe(100);
+    expect(column.lastValue).toBe(99 % 7);
+  });
+
   it('keeps the extremes of every bucket (min/max preserved)', () => {
     const column = new SeriesColumn();
     for (let i = 0; i < 1_000_000; i++)
@@ -80,7 +99,7 @@ function pollEvents(tailer: EventFileTailer): { events: EventMessage[]; problem:
 
 describe('decodeScalarEvent', () => {
   it('decodes plain scalar events exactly as protobufjs does, and declines anything else', () => {
-    const out = { wallTime: 0, step: 0, tag: '', value: 0 };
+    const out = { wallTime: 0, step: 0, tag: '', tagId: 0, value: 0 };
     for (const event of [
       { wallTime: 1_800_000_000.25, step: 0, summary: { value: [{ tag: 'a', simpleValue: 0.1 }] } },
       { wallTime: 1.5, step: 2 ** 40, summary: { value: [{ tag: 'ünï/cødé ✓', simpleValue: -3e38 }] } },
@@ -89,7 +108,8 @@ describe('decodeScalarEvent', () => {
       const bytes = encodeEvent(event);
       expect(decodeScalarEvent(bytes, out)).toBe(true);
       const reference = decodeEvent(bytes);
-      expect(out).toEqual({
+      expect({ ...out, tagId: 0 }).toEqual({
+        tagId: 0,
         wallTime: reference.wallTime ?? 0,
         step: reference.step ?? 0,
         tag: reference.summary!.value![0]!.tag,
@@ -151,6 +171,42 @@ describe('EventFileTailer in chunks', () => {
     expect(tailer.bytesRead).toBe(statSync(file).size);
     appendFileSync(file, scalarRecord('c', 4, 4).subarray(0, 20));
     expect(pollEvents(tailer).events).toEqual([]);
+  });
+});
+
+describe('EventFileTailer on damaged files', () => {
+  it('keeps the records before a CRC mismatch, names its byte and reads no further (any chunk size)', () => {
+    for (const chunk of [64, 1 << 20]) {
+      for (const [corrupt, what] of [
+        [2, 'data CRC mismatch'],
+        [9, 'length CRC mismatch'],
+      ] as const) {
+        const file = join(tempDir(), 'events.out.tfevents.3.test');
+        const records = [0, 1, 2, 3].map((i) => scalarRecord(i === 2 ? 'b' : 'a', i, i));
+        const damaged = Buffer.concat(records);
+        const at = records[0]!.length + records[1]!.length;
+        damaged[at + (corrupt === 9 ? 0 : 12 + corrupt)]! ^= 0xff;
+        writeFileSync(file, damaged);
+        const tailer = new EventFileTailer(file, chunk);
+        const { events, problem } = pollEvents(tailer);
+        expect(events.map((e) => e.step)).toEqual([0, 1]);
+        expect(problem).toBe(`${file}: ${what} at byte ${at}; TensorBoard stops reading this file there`);
+        appendFileSync(file, scalarRecord('a', 4, 4));
+        expect(pollEvents(tailer)).toEqual({ events: [], problem: undefined });
+      }
+    }
+  });
+
+  it('gives equal tags one tag id and different tags different ids', () => {
+    const out = { wallTime: 0, step: 0, tag: '', tagId: 0, value: 0 };
+    const idOf = (tag: string): number => {
+      const bytes = encodeEvent({ step: 1, summary: { value: [{ tag, simpleValue: 1 }] } });
+      expect(decodeScalarEvent(bytes, out)).toBe(true);
+      return out.tagId;
+    };
+    const first = idOf('loss/train');
+    expect(idOf('loss/train')).toBe(first);
+    expect(idOf('loss/trail')).not.toBe(first);
   });
 });
 

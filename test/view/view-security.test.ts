@@ -2,7 +2,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeEvent } from '../../src/trackers/tensorboard/proto.js';
+import { frameRecord } from '../../src/trackers/tensorboard/record.js';
 import { PathGuard } from '../../src/view/path-guard.js';
+import { ViewIndex } from '../../src/view/view-index.js';
 import type { ViewServer } from '../../src/view/view-server.js';
 import { startView, tempDir } from '../helpers/view.js';
 
@@ -45,6 +48,65 @@ describe('PathGuard', () => {
     expect(guard.resolveInside(base, 'escape/secret.txt')).toBeUndefined();
     expect(guard.resolveInside(base, 'secret-link.txt')).toBeUndefined();
     expect(guard.allowed(join(outside, 'secret.txt'))).toBeUndefined();
+  });
+});
+
+describe('symlinks under the given paths', () => {
+  /** A run directory holding one event file with `loss` = `value` at step 0. */
+  function eventRun(dir: string, value: number): void {
+    mkdirSync(dir, { recursive: true });
+    const event = encodeEvent({
+      wallTime: 1_800_000_000,
+      step: 0,
+      summary: { value: [{ tag: 'loss', simpleValue: value }] },
+    });
+    writeFileSync(join(dir, 'events.out.tfevents.1800000000.host'), frameRecord(event));
+  }
+
+  it('follows a link whose target stays inside, once, and refuses one that points out', () => {
+    const root = tempDir();
+    const outside = tempDir();
+    eventRun(join(root, '.store', 'kept'), 1);
+    eventRun(join(root, 'real'), 2);
+    eventRun(join(root, '.store', 'only-file'), 4);
+    mkdirSync(join(root, 'file-linked'));
+    symlinkSync(
+      join(root, '.store', 'only-file', 'events.out.tfevents.1800000000.host'),
+      join(root, 'file-linked', 'events.out.tfevents.1800000000.host'),
+    );
+    eventRun(join(outside, 'secret'), 3);
+    symlinkSync(join(root, '.store', 'kept'), join(root, 'linked-dir'));
+    mkdirSync(join(root, 'linked-file'));
+    symlinkSync(
+      join(root, '.store', 'kept', 'events.out.tfevents.1800000000.host'),
+      join(root, 'linked-file', 'events.out.tfevents.1800000001.host'),
+    );
+    symlinkSync(join(root, 'real'), join(root, 'latest-run')); // a second name for a run already found
+    symlinkSync(join(outside, 'secret'), join(root, 'escape'));
+    symlinkSync(
+      join(outside, 'secret', 'events.out.tfevents.1800000000.host'),
+      join(root, 'real', 'events.out.tfevents.1800000009.x'),
+    );
+    const index = new ViewIndex([root]);
+    index.refresh();
+    const names = index.list().map((run) => run.name);
+    expect(names).toEqual(['file-linked', 'linked-dir', 'real']);
+    expect(index.runs.get('tb:file-linked')!.scalars.get('loss')!.values[0]).toBe(4);
+    expect(index.runs.get('tb:linked-dir')!.scalars.get('loss')!.values[0]).toBe(1);
+    expect([...index.runs.get('tb:real')!.scalars.get('loss')!.values]).toEqual([2]);
+  });
+
+  it('ends a link loop and takes each real directory once', () => {
+    const root = tempDir();
+    eventRun(join(root, 'a'), 5);
+    symlinkSync(join(root, 'a'), join(root, 'a', 'again'));
+    symlinkSync(root, join(root, 'a', 'up'));
+    mkdirSync(join(root, 'b'));
+    symlinkSync(join(root, 'b'), join(root, 'b', 'self'));
+    const index = new ViewIndex([root]);
+    index.refresh();
+    expect(index.list().map((run) => run.name)).toEqual(['a']);
+    expect(index.runs.get('tb:a')!.scalars.get('loss')!.length).toBe(1);
   });
 });
 

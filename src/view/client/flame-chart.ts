@@ -11,7 +11,7 @@ export interface FlameChartJson {
 
 const ROW_HEIGHT = 16;
 
-function colorOf(name: string): string {
+export function colorOf(name: string): string {
   let hash = 0;
   for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
   return `hsl(${Math.abs(hash) % 360}, 60%, 70%)`;

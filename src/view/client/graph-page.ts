@@ -1,7 +1,41 @@
 /// <reference lib="dom" />
 import { getJson } from './api.js';
-import { clear, el } from './dom.js';
+import { clear, el, sortableTable } from './dom.js';
+import { type GraphLayoutJson, type GraphNodeJson, graphDrawing } from './graph-drawing.js';
 import { type Page, runLabel, type ViewState } from './view-state.js';
+
+interface GraphJson {
+  name: string;
+  text: string;
+  nodes?: GraphNodeJson[];
+  layout?: GraphLayoutJson;
+}
+
+/** Rows of the node table shown under a drawn graph (and instead of it when too large to draw). */
+const MAX_TABLE_NODES = 2000;
+
+/** One logged graph: its summary line, the drawing when there is a layout, and its nodes as a sortable table. */
+function graphCard(title: string, graph: GraphJson): HTMLElement {
+  const card = el('div', { className: 'card' }, el('h4', {}, title), el('pre', {}, graph.text));
+  const nodes = graph.nodes ?? [];
+  if (graph.layout !== undefined) card.appendChild(graphDrawing(nodes, graph.layout));
+  else if (nodes.length > 0)
+    card.appendChild(el('p', { className: 'muted' }, 'Too many nodes to draw; listed below.'));
+  if (nodes.length > 0) {
+    const rows = nodes.slice(0, MAX_TABLE_NODES).map((n) => [n.name, n.op, n.inputs.join(', '), n.device]);
+    const more =
+      nodes.length > MAX_TABLE_NODES ? `the first ${MAX_TABLE_NODES} of ${nodes.length} nodes` : undefined;
+    card.appendChild(
+      el(
+        'details',
+        {},
+        el('summary', {}, more ?? `${nodes.length} nodes`),
+        sortableTable(['node', 'op', 'inputs', 'device'], rows),
+      ),
+    );
+  }
+  return card;
+}
 
 /** Model graph / summary text where a run logged one; W&B console output. */
 export class GraphPage implements Page {
@@ -13,19 +47,10 @@ export class GraphPage implements Page {
     clear(root);
     let any = false;
     for (const run of this.state.selectedRuns()) {
-      const body = await getJson<{ graphs: { name: string; text: string }[] }>('/api/graphs', {
-        run: run.id,
-      });
+      const body = await getJson<{ graphs: GraphJson[] }>('/api/graphs', { run: run.id });
       for (const graph of body.graphs) {
         any = true;
-        root.appendChild(
-          el(
-            'div',
-            { className: 'card' },
-            el('h4', {}, `${runLabel(run)} · ${graph.name}`),
-            el('pre', {}, graph.text),
-          ),
-        );
+        root.appendChild(graphCard(`${runLabel(run)} · ${graph.name}`, graph));
       }
     }
     if (!any)
@@ -33,7 +58,7 @@ export class GraphPage implements Page {
         el(
           'p',
           { className: 'muted' },
-          'No model graph or summary logged by the selected runs (a text tag named "model" or "graph", or a TensorBoard GraphDef).',
+          'No model graph or summary logged by the selected runs (a TensorBoard GraphDef, a Keras model, or a text tag named "model" or "graph").',
         ),
       );
   }
