@@ -104,10 +104,12 @@ export class WriterBackendSet extends BackendSet {
     const summary = [...outcome.summary].filter(([key]) => !key.startsWith('trainscope/'));
     const finish = { kind: 'finish', exitCode, reason, endTime, summary, deadline, timeoutMs } as const;
     const reply = await this.request(finish, Math.max(0, deadline - Date.now()) + 5_000);
+    // The writer has read everything (or given up). Marked before terminating, so the worker's exit that
+    // terminate() causes is not reported as a writer lost mid-run.
+    this.drainer.dead = true;
     // Awaited: when finish() resolves, the writer's heap and its view of the ring are gone too.
     await this.thread.worker.terminate();
-    // The writer has read everything (or given up): the run, which the program may hold on to, keeps no ring.
-    this.drainer.dead = true;
+    // The run, which the program may hold on to, keeps no ring.
     this.thread.ring.retire();
     if (reply?.kind !== 'reply' || reply.finished === undefined) {
       this.log.error(

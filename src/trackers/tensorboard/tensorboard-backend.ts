@@ -186,7 +186,7 @@ export class TensorBoardBackend implements Backend {
         const key = keys[i]!;
         let state = tags.get(key);
         if (state === undefined) {
-          state = this.newTagState(system ? `system/${key}` : key);
+          state = this.newTagState(system ? systemTag(key) : key);
           tags.set(key, state);
         }
         if (step <= state.lastStep) this.warnStep(state, step);
@@ -368,4 +368,13 @@ function hasEventFiles(dir: string): boolean {
 
 export function createTensorBoardBackend(options: TensorBoardOptions, run: RunInfo): Backend {
   return new TensorBoardBackend(options, run);
+}
+
+/**
+ * A system metric's TensorBoard tag. W&B's keys write a disk's mount path with `\` for `/` (`disk.\.usagePercent`
+ * for `/`), a character TensorBoard's tag rules reject: the path is written back with `/`, the root mount as
+ * `system/disk/usagePercent`.
+ */
+function systemTag(key: string): string {
+  return `system/${key.replaceAll('\\', '/').replaceAll('./.', '/')}`;
 }

@@ -19,7 +19,7 @@ function systemProfiler(): RunProfiler {
     options: { enabled: true } as RunProfiler['options'],
     start(h) {
       host = h;
-      h.logSystem({ 'cpu/percent': 42 });
+      h.logSystem({ 'cpu/percent': 42, 'disk.\\.usagePercent': 12, 'disk.\\data.usageGB': 3 });
     },
     onStep() {},
     async finish() {
@@ -57,6 +57,8 @@ describe('writer thread: everything else the run hands the backends crosses too'
       probed = await backends.probe();
       await run.finish();
       expect(run.summary.get('trainscope/log_calls')).toBe(3);
+      // The worker's exit that finish() causes by terminating it is not a writer lost mid-run.
+      await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       delete (BackendSet.prototype as unknown as Record<string, unknown>).probe;
       stderr.restore();
@@ -66,8 +68,13 @@ describe('writer thread: everything else the run hands the backends crosses too'
     expect(output).toContain('probe() failed on the writer thread: BackendSet has no method probe()');
     expect(output).toContain('encoding and I/O ran on the writer thread');
     expect(output).not.toMatch(/no worker threads|writer thread did not start/);
+    expect(output).not.toMatch(/the writer thread (exited|failed)/);
     const tags = inspectLogDir(join(dir, 'tb')).runs.fwd?.tags ?? {};
     expect(tags['system/cpu/percent']?.last).toBe(42);
+    // W&B's escaped mount paths become TensorBoard-legal tags, with no sanitizer warning.
+    expect(tags['system/disk/usagePercent']?.last).toBe(12);
+    expect(tags['system/disk./data.usageGB']?.last).toBe(3);
+    expect(output).not.toContain('characters TensorBoard does not allow');
     expect(tags.loss?.count).toBe(2);
     expect(tags.note?.last).toBe('hello');
     expect(tags.label?.last).toBe('free text');
