@@ -1,6 +1,6 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainscopeOptions } from '../../../src/core/options.js';
 import type { Run } from '../../../src/core/run.js';
 import { profileOperation } from '../../../src/decorators/function-api.js';
@@ -8,18 +8,11 @@ import { init } from '../../../src/init.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
 
 const KEY = 'r'.repeat(40);
 const REPORT_TABLES = ['profiling/bottlenecks', 'profiling/operations'];
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function options(wandb: TrainscopeOptions['wandb'], thread: 'main' | 'worker'): TrainscopeOptions {
   return {
@@ -63,9 +56,8 @@ function expectReportInSummaryOnly(history: readonly Json[], summary: Json): voi
 describe('the profiler final report goes to the W&B summary, not a history row (issue 14)', () => {
   for (const thread of ['main', 'worker'] as const) {
     it(`online (${thread} thread): no history row past step 100; the tables are in the summary and uploaded`, async () => {
-      server = await startFakeWandbServer({ apiKey: KEY });
-      const dir = tempDir();
-      dirs.push(dir);
+      const server = await fake.start();
+      const dir = fake.dir();
       const runId = `rep${thread.slice(0, 2)}001`;
       const wandb = { mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId } as const;
       await train(await init(options(wandb, thread)));
@@ -80,8 +72,7 @@ describe('the profiler final report goes to the W&B summary, not a history row (
   }
 
   it('offline and trainscope sync: the decoded .wandb history ends at step 100; the summary record has the tables', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     await train(await init(options({ mode: 'offline', dir, runId: 'repoff01' }, 'worker')));
     const runDir = offlineRunDir(dir);
     const { records } = readWandbFile(join(runDir, 'run-repoff01.wandb'));
@@ -98,7 +89,7 @@ describe('the profiler final report goes to the W&B summary, not a history row (
       expect(files.map((f) => f.path)).toContain((summary[key] as Json).path);
     }
 
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
     const synced = server.historyLines('repoff01').map((l) => parse(l));
     expectReportInSummaryOnly(synced, parse(server.run('repoff01').summaryLine));

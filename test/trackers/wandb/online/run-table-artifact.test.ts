@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainscopeOptions } from '../../../../src/core/options.js';
 import { table } from '../../../../src/core/values.js';
 import { init } from '../../../../src/init.js';
@@ -12,17 +12,10 @@ import {
 } from '../../../../src/trackers/wandb/artifacts/run-table-artifact.js';
 import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
 
 const KEY = 't'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 const md5b64 = (bytes: Buffer | string) => createHash('md5').update(bytes).digest('base64');
 
@@ -63,9 +56,8 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
   });
 
   it('online: CreateArtifact (run_table, run-<id>-<key>, latest, historyStep), the entry uploaded, the manifest', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const wandb = {
       mode: 'online',
       dir,
@@ -110,8 +102,7 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
   });
 
   it('offline: an artifact record before the table file, uploaded by trainscope sync', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const run = await init(options({ mode: 'offline', dir, runId: 'taboff01' }));
     run.log({ loss: 0 });
     run.log({ 'profiling/bottlenecks': BOTTLENECKS });
@@ -135,7 +126,7 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThan(tableFiles);
 
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
     const artifact = [...server.artifacts.values()].find((a) => a.type === 'run_table');
     expect(artifact?.state).toBe('COMMITTED');

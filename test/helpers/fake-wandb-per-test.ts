@@ -1,0 +1,29 @@
+import { rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
+import { type FakeWandbServer, startFakeWandbServer } from './fake-wandb-server.js';
+import { tempDir } from './wandb-backend.js';
+
+/**
+ * The setup the W&B tests share: a fake W&B server and temporary folders made inside a test, closed and removed
+ * after each test (registered with `afterEach` when called at the top of a test file).
+ */
+export function fakeWandbPerTest(apiKey: string): { start(): Promise<FakeWandbServer>; dir(): string } {
+  let server: FakeWandbServer | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    async start() {
+      server = await startFakeWandbServer({ apiKey });
+      return server;
+    },
+    dir() {
+      const d = tempDir();
+      dirs.push(d);
+      return d;
+    },
+  };
+}
