@@ -4,7 +4,7 @@ import type { ProfilerHost, RunProfiler } from '../core/run-handle.js';
 import { type TableCell, table, text } from '../core/values.js';
 import { BottleneckAnalyzer, type RankedOperation, formatPercent, round } from './bottleneck-analyzer.js';
 import { ChromeTraceWriter } from './chrome-trace-writer.js';
-import { countNvidiaGpus, NvidiaSmiProvider, resolveNvidiaSmiPath } from './gpu/nvidia-smi-provider.js';
+import { detectGpuProvider, type GpuTools, gpuTools } from './gpu/gpu-tool-detection.js';
 import {
   detectLoadedTensorflow,
   isMemorySource,
@@ -31,6 +31,8 @@ export interface ProfilerSettings {
   readonly hostCounters?: HostCounters;
   /** nvidia-smi executable (default `$NVIDIA_SMI_PATH` or `nvidia-smi`). */
   readonly nvidiaSmiPath?: string;
+  /** rocm-smi / apple_gpu_stats executables and whether this is Apple silicon (default: from the environment). */
+  readonly gpuTools?: Partial<GpuTools>;
   /** nvidia-smi exits before giving up. Default 3. */
   readonly nvidiaSmiMaxFailures?: number;
   /** Base delay between nvidia-smi restarts in ms. Default 1000. */
@@ -156,7 +158,7 @@ export class Profiler implements RunProfiler {
       if (this.options.gpu === 'auto') {
         const tf = this.tensorflow ?? detectLoadedTensorflow();
         if (tf !== null) sampler.useTensorflow(tf);
-        this.gpuDetection = this.startNvidiaSmi(sampler, intervalMs);
+        this.gpuDetection = this.startGpuTool(sampler, intervalMs);
       }
       sampler.start();
     }
@@ -257,21 +259,20 @@ export class Profiler implements RunProfiler {
     return lines;
   }
 
-  private async startNvidiaSmi(sampler: SystemMetricsSampler, intervalMs: number): Promise<void> {
-    const path = this.settings.nvidiaSmiPath ?? resolveNvidiaSmiPath();
-    const gpus = await countNvidiaGpus(path);
-    if (gpus === 0 || sampler.isClosed) return;
+  /** Starts the first GPU tool that answers (nvidia-smi, rocm-smi, apple_gpu_stats) as a provider of the sampler. */
+  private async startGpuTool(sampler: SystemMetricsSampler, intervalMs: number): Promise<void> {
     const host = this.host;
-    const provider = new NvidiaSmiProvider({
-      path,
+    const provider = await detectGpuProvider({
+      tools: gpuTools({
+        ...(this.settings.nvidiaSmiPath !== undefined ? { nvidiaSmi: this.settings.nvidiaSmiPath } : {}),
+        ...this.settings.gpuTools,
+      }),
       intervalMs,
-      gpuCount: gpus,
-      maxFailures: this.settings.nvidiaSmiMaxFailures,
-      restartDelayMs: this.settings.nvidiaSmiRestartDelayMs,
-      warn: (message) => host?.logger.warnOnce('profiler.nvidia-smi', message),
+      nvidiaSmiMaxFailures: this.settings.nvidiaSmiMaxFailures,
+      nvidiaSmiRestartDelayMs: this.settings.nvidiaSmiRestartDelayMs,
+      warn: (message) => host?.logger.warnOnce('profiler.gpu-tool', message),
     });
-    provider.start();
-    sampler.addProvider(provider);
+    if (provider !== null) sampler.addProvider(provider);
   }
 
   /**

@@ -40,8 +40,10 @@ export interface SystemSamplerSettings {
  *   - Node's own figures: `cpu_percent` (process CPU time over wall time, 100 = one core), `memory_rss_mb`,
  *     `heap_used_mb`, `heap_total_mb`, `event_loop_delay_ms` (mean) and `event_loop_delay_p99_ms` from
  *     `monitorEventLoopDelay`, `event_loop_utilization` (0–1), and per GPU `gpu.<i>.memory_used_mb`,
- *     `memory_total_mb`, `utilization_percent`, and when nvidia-smi reports them `memory_utilization_percent`,
- *     `temperature_c`, `power_watts`, `power_limit_watts` (the W&B backend maps these to W&B's GPU names);
+ *     `memory_total_mb`, `utilization_percent`, and when the GPU tool reports them `memory_utilization_percent`,
+ *     `memory_allocated_percent` (rocm-smi, apple_gpu_stats), `temperature_c`, `power_watts`, `power_limit_watts`
+ *     (the W&B backend maps these to W&B's GPU names), copied to `gpu.process.<i>.*` when this process tree runs
+ *     on GPU i at report time;
  * - through `host.log` at each report (history, current step, `commit: false`, once per step), the latest
  *   sample's `performance/gpu_memory_allocated_mb` = tfjs `numBytes` when tfjs is loaded, else nvidia-smi
  *   `memory.used` (summed over GPUs); `performance/gpu_memory_reserved_mb` = nvidia-smi `memory.total` (summed;
@@ -69,6 +71,8 @@ export class SystemMetricsSampler {
   private pending = 0;
   /** The latest sample's `performance/gpu_*` values. */
   private performance: Record<string, number> = {};
+  /** GPUs this process tree ran on at the latest sample, as the GPU tool tells (for `gpu.process.<i>.*`). */
+  private processGpus: readonly number[] = [];
 
   constructor(
     private readonly host: ProfilerHost,
@@ -198,7 +202,10 @@ export class SystemMetricsSampler {
   /** Logs the mean of the pending samples, and the latest GPU memory values to the history. */
   private report(): void {
     this.pending = 0;
-    this.host.logSystem({ ...this.officialAverage.take(), ...this.nodeAverage.take() });
+    this.host.logSystem({
+      ...this.officialAverage.take(),
+      ...this.withProcessCopies(this.nodeAverage.take()),
+    });
     // History keeps one point per step: a second report before the trainer's step moves (slow steps, the final
     // report at finish) would replace the first, so only system metrics, stepped by time, carry it.
     const step = this.host.step;
@@ -206,6 +213,21 @@ export class SystemMetricsSampler {
       this.lastHistoryStep = step;
       this.host.log(this.performance, { commit: false });
     }
+  }
+
+  /**
+   * W&B's `gpu.process.<i>.*`: a copy of GPU i's report when a process of this process tree runs on GPU i at report
+   * time, as the official client checks it at each aggregation.
+   */
+  private withProcessCopies(report: Record<string, number>): Record<string, number> {
+    for (const gpu of this.processGpus) {
+      const prefix = `gpu.${gpu}.`;
+      for (const key of Object.keys(report)) {
+        if (key.startsWith(prefix))
+          report[`gpu.process.${gpu}.${key.slice(prefix.length)}`] = report[key] as number;
+      }
+    }
+    return report;
   }
 
   private gpuMetrics(
@@ -218,6 +240,7 @@ export class SystemMetricsSampler {
     let totalMb = Number.NaN;
     const out: Record<string, number> = {};
     const gpuCounters: Record<string, number> = {};
+    this.processGpus = [];
     for (const sample of samples) {
       if (sample === null) continue;
       if (sample.source === 'tfjs') {
@@ -235,8 +258,11 @@ export class SystemMetricsSampler {
         gpuCounters.tfjs_mb = tfjsMb;
         continue;
       }
+      if (sample.processGpus !== undefined) this.processGpus = sample.processGpus;
       for (const device of sample.devices) {
         const prefix = `gpu.${device.index}.`;
+        if (device.memoryAllocatedPercent !== undefined)
+          system[`${prefix}memory_allocated_percent`] = device.memoryAllocatedPercent;
         if (Number.isFinite(device.memoryUsedMb)) {
           system[`${prefix}memory_used_mb`] = device.memoryUsedMb;
           usedMb = (Number.isNaN(usedMb) ? 0 : usedMb) + device.memoryUsedMb;

@@ -9,6 +9,8 @@ export interface GpuDeviceSample {
   readonly temperatureC?: number;
   readonly powerWatts?: number;
   readonly powerLimitWatts?: number;
+  /** Memory used (%) as the tool itself reports it (rocm-smi, apple_gpu_stats), when it reports no MiB figures. */
+  readonly memoryAllocatedPercent?: number;
 }
 
 /** What one provider measured at one sampling tick. */
@@ -23,9 +25,14 @@ export type GpuMemorySample =
       readonly reasons: readonly string[];
     }
   | {
-      /** Device-level figures per GPU, from the driver. */
-      readonly source: 'nvidia-smi';
+      /** Device-level figures per GPU, from the driver's tool. */
+      readonly source: 'nvidia-smi' | 'rocm-smi' | 'apple_gpu_stats';
       readonly devices: readonly GpuDeviceSample[];
+      /**
+       * Indices of the GPUs a process of this process tree (this pid or a descendant) runs on, as far as the
+       * tool can tell (nvidia-smi's compute apps); absent when the tool cannot tell.
+       */
+      readonly processGpus?: readonly number[];
     };
 
 /**

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import type { GpuDeviceSample, GpuMemoryProvider, GpuMemorySample } from './gpu-memory-provider.js';
+import { GpuProcessUsage } from './gpu-process-usage.js';
 
 export const NVIDIA_SMI_QUERY =
   '--query-gpu=index,memory.used,memory.total,utilization.gpu,utilization.memory,temperature.gpu,power.draw,enforced.power.limit';
@@ -18,6 +19,11 @@ export interface NvidiaSmiProviderOptions {
   readonly gpuCount?: number;
   /** Called once, when the provider gives up. */
   readonly warn?: (message: string) => void;
+  /**
+   * How often to ask nvidia-smi which GPUs this process tree runs on (`gpu.process.<i>.*`), in ms; 0 = never.
+   * Default 15,000: each 30 s report sees an answer at most 15 s old, for one short nvidia-smi call per period.
+   */
+  readonly processQueryMs?: number;
 }
 
 /** The nvidia-smi to run: `NVIDIA_SMI_PATH` when set, else `nvidia-smi` from PATH. */
@@ -82,6 +88,8 @@ function numberOrNaN(field: string): number {
  * CSV line per GPU per period (no spawn per sample). `sample()` returns the latest line of every GPU. The child is
  * restarted when it exits unexpectedly, with a growing delay; after `maxFailures` exits the provider gives up with
  * one warning. `close()` kills it. The child and its pipes are unref'd: they never keep the process alive.
+ * Every `processQueryMs` a short `--query-compute-apps` call (`GpuProcessUsage`) tells which GPUs this process
+ * tree runs on; `sample()` reports them as `processGpus` (W&B's `gpu.process.<i>.*`).
  */
 export class NvidiaSmiProvider implements GpuMemoryProvider {
   readonly name = 'nvidia-smi';
@@ -99,17 +107,22 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
   private restartTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private lastError = '';
+  private readonly processUsage: GpuProcessUsage | undefined;
+  private readonly processQueryMs: number;
 
   constructor(private readonly options: NvidiaSmiProviderOptions) {
     this.path = options.path ?? resolveNvidiaSmiPath();
     this.intervalMs = Math.max(100, Math.round(options.intervalMs));
     this.maxFailures = options.maxFailures ?? 3;
     this.restartDelayMs = options.restartDelayMs ?? 1000;
+    this.processQueryMs = options.processQueryMs ?? 15_000;
+    if (this.processQueryMs > 0) this.processUsage = new GpuProcessUsage({ path: this.path });
   }
 
   /** Starts the child (call once, after `countNvidiaGpus` found at least one GPU). */
   start(): void {
     if (this.closed || this.gaveUp || this.child !== null) return;
+    if (this.starts === 0) void this.processUsage?.refresh();
     this.starts++;
     let child: ChildProcess;
     try {
@@ -162,9 +175,17 @@ export class NvidiaSmiProvider implements GpuMemoryProvider {
     (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
   }
 
+  /** The latest round; asks for the process tree's GPUs again (in the background) when that answer is due. */
   async sample(): Promise<GpuMemorySample | null> {
+    const usage = this.processUsage;
+    if (usage !== undefined && !this.closed && Date.now() - usage.lastRefreshAt >= this.processQueryMs) {
+      void usage.refresh();
+    }
     if (this.latest.length === 0) return null;
-    return { source: 'nvidia-smi', devices: this.latest };
+    const processGpus = usage?.gpus;
+    return processGpus === undefined
+      ? { source: 'nvidia-smi', devices: this.latest }
+      : { source: 'nvidia-smi', devices: this.latest, processGpus };
   }
 
   async close(): Promise<void> {

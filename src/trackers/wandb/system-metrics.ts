@@ -12,12 +12,15 @@ const ALIASES: Readonly<Record<string, string>> = {
   memory_rss_mb: 'proc.memory.rssMB',
 };
 
+// `<i>` or `process.<i>`: the profiler copies GPU i's figures to `gpu.process.<i>.*` when this process tree uses it.
 const GPU_KEY =
-  /^gpu\.(\d+)\.(memory_used_mb|memory_total_mb|utilization_percent|memory_utilization_percent|temperature_c|power_watts|power_limit_watts)$/;
+  /^gpu\.((?:process\.)?\d+)\.(memory_used_mb|memory_total_mb|utilization_percent|memory_utilization_percent|memory_allocated_percent|temperature_c|power_watts|power_limit_watts)$/;
 /** The profiler's per-GPU names → W&B's `gpu.<i>.<name>`, for the values that map one to one. */
 const GPU_NAMES: Readonly<Record<string, string>> = {
   utilization_percent: 'gpu',
   memory_utilization_percent: 'memory',
+  // rocm-smi and apple_gpu_stats report memory used as a percentage only.
+  memory_allocated_percent: 'memoryAllocated',
   temperature_c: 'temp',
   power_watts: 'powerWatts',
 };
@@ -55,8 +58,9 @@ export function wandbSystemMetrics(
       const fields = gpus.get(index) ?? new Map<string, number>();
       gpus.set(index, fields.set(field, value));
       const name = GPU_NAMES[field];
-      if (name !== undefined) push(out, `gpu.${index}.${name}`, value);
-      else if (field === 'memory_used_mb') push(out, `gpu.${index}.memoryAllocatedBytes`, value * MB);
+      // Two decimals, as W&B's `aggregate_mean` rounds every GPU figure.
+      if (name !== undefined) push(out, `gpu.${index}.${name}`, round2(value));
+      else if (field === 'memory_used_mb') push(out, `gpu.${index}.memoryAllocatedBytes`, round2(value * MB));
       continue;
     }
     const alias = ALIASES[key];

@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { queryGpuTool } from './gpu-tool-query.js';
+
+export const NVIDIA_SMI_UUID_QUERY = '--query-gpu=index,uuid';
+export const NVIDIA_SMI_APPS_QUERY = '--query-compute-apps=pid,gpu_uuid,used_memory';
+const FORMAT = '--format=csv,noheader,nounits';
+
+/** One process nvidia-smi lists as running compute work on a GPU. */
+export interface ComputeApp {
+  readonly pid: number;
+  readonly gpuUuid: string;
+  /** MiB; NaN where nvidia-smi cannot tell (`[N/A]`, e.g. under MIG). */
+  readonly usedMemoryMb: number;
+}
+
+/** Finds a process's parent pid (undefined when the process is gone or the platform cannot tell). */
+export type ParentLookup = (pid: number) => Promise<number | undefined>;
+
+/** `index, uuid` lines → uuid → index. */
+export function parseGpuUuids(stdout: string): Map<string, number> {
+  const uuids = new Map<string, number>();
+  for (const line of stdout.split('\n')) {
+    const [index, uuid] = line.split(',').map((f) => f.trim());
+    if (index === undefined || uuid === undefined || !/^\d+$/.test(index) || uuid === '') continue;
+    uuids.set(uuid, Number(index));
+  }
+  return uuids;
+}
+
+/** `pid, gpu_uuid, used_memory` lines; anything else (a "No running processes found" line) is skipped. */
+export function parseComputeApps(stdout: string): ComputeApp[] {
+  const apps: ComputeApp[] = [];
+  for (const line of stdout.split('\n')) {
+    const [pid, gpuUuid, used] = line.split(',').map((f) => f.trim());
+    if (pid === undefined || gpuUuid === undefined || !/^\d+$/.test(pid) || gpuUuid === '') continue;
+    const usedMemoryMb = used !== undefined && /^\d+(\.\d+)?$/.test(used) ? Number(used) : Number.NaN;
+    apps.push({ pid: Number(pid), gpuUuid, usedMemoryMb });
+  }
+  return apps;
+}
+
+/** The parent pid from `/proc/<pid>/stat` (Linux); the command name may hold spaces and `)`, so read after the last `)`. */
+export const procParentOf: ParentLookup = async (pid) => {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) && ppid >= 0 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export interface GpuProcessUsageOptions {
+  /** nvidia-smi executable. */
+  readonly path: string;
+  /** Root of the process tree (default this process). */
+  readonly rootPid?: number;
+  /** Per-call limit in ms (default 5000): a hung nvidia-smi is killed, and the GPUs count as unused. */
+  readonly timeoutMs?: number;
+  readonly parentOf?: ParentLookup;
+}
+
+/**
+ * Which GPUs this process tree uses, for W&B's `gpu.process.<i>.*` keys: the official client copies GPU i's
+ * values to `gpu.process.<i>.*` when NVML lists a process of the tree (the pid or any descendant) among GPU i's
+ * compute or graphics processes. nvidia-smi has a CSV query for compute processes only, so graphics-only use is
+ * not seen. `refresh()` runs one `--query-compute-apps` (the `index, uuid` map is asked once) as an async child,
+ * one at a time; `gpus` holds the latest answer. Descendants are found by walking each listed pid's parents
+ * (`/proc`, Linux); elsewhere only this pid itself is recognised.
+ */
+export class GpuProcessUsage {
+  /** Indices of the GPUs the tree used at the latest refresh, ascending; undefined when nvidia-smi did not answer. */
+  gpus: readonly number[] | undefined;
+  /** `Date.now()` when the latest refresh began (-Infinity before any). */
+  lastRefreshAt = Number.NEGATIVE_INFINITY;
+  private uuids: Map<string, number> | undefined;
+  private inFlight: Promise<void> | null = null;
+  private readonly rootPid: number;
+  private readonly timeoutMs: number;
+  private readonly parentOf: ParentLookup;
+
+  constructor(private readonly options: GpuProcessUsageOptions) {
+    this.rootPid = options.rootPid ?? process.pid;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.parentOf = options.parentOf ?? procParentOf;
+  }
+
+  /** Starts one refresh unless one is running; resolves when it ends (never rejects). */
+  refresh(): Promise<void> {
+    if (this.inFlight !== null) return this.inFlight;
+    this.lastRefreshAt = Date.now();
+    this.inFlight = this.query()
+      .then((gpus) => {
+        this.gpus = gpus;
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+
+  private async query(): Promise<number[] | undefined> {
+    if (this.uuids === undefined) {
+      const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_UUID_QUERY, FORMAT], this.timeoutMs);
+      if (!answer.ok) return undefined;
+      this.uuids = parseGpuUuids(answer.stdout);
+    }
+    const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_APPS_QUERY, FORMAT], this.timeoutMs);
+    if (!answer.ok) return undefined;
+    const used = new Set<number>();
+    const ours = new Map<number, boolean>();
+    for (const app of parseComputeApps(answer.stdout)) {
+      const index = this.uuids.get(app.gpuUuid);
+      if (index === undefined || used.has(index)) continue;
+      let inTree = ours.get(app.pid);
+      if (inTree === undefined) {
+        inTree = await this.inTree(app.pid);
+        ours.set(app.pid, inTree);
+      }
+      if (inTree) used.add(index);
+    }
+    return [...used].sort((a, b) => a - b);
+  }
+
+  /** Whether `pid` is the root or one of its descendants (at most 64 generations up). */
+  private async inTree(pid: number): Promise<boolean> {
+    let current: number | undefined = pid;
+    for (let depth = 0; depth < 64 && current !== undefined && current > 0; depth++) {
+      if (current === this.rootPid) return true;
+      current = await this.parentOf(current);
+    }
+    return false;
+  }
+}
