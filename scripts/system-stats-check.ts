@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import type { Logger, RunInfo } from '../src/core/backend.js';
 import { parseOptions } from '../src/core/options.js';
 import type { ProfilerHost } from '../src/core/run-handle.js';
-import { gpuInventory } from '../src/profiler/gpu/gpu-inventory.js';
+import { probeGpuInventory } from '../src/profiler/gpu/gpu-inventory.js';
 import { countNvidiaGpus, NvidiaSmiProvider } from '../src/profiler/gpu/nvidia-smi-provider.js';
 import { Profiler } from '../src/profiler/profiler.js';
 import { wandbSystemMetrics } from '../src/trackers/wandb/system-metrics.js';
@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const keepAlive = setInterval(() => {}, 1000);
 
 const started = performance.now();
-report.inventory = gpuInventory();
+report.inventory = await probeGpuInventory();
 report.inventoryMs = performance.now() - started;
 
 const gpus = await countNvidiaGpus('nvidia-smi');

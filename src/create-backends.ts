@@ -19,7 +19,9 @@ export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend
   if (resolved.wandb !== false && resolved.wandb.mode !== 'disabled' && backendOnThisRank(ranks.wandb, run)) {
     // `run.id` is already this rank's id (derived from `wandb.runId` in a multi-process job).
     backends.push(
-      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run)),
+      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run), {
+        gpuProbe: resolved.profiling.gpu,
+      }),
     );
   }
   return backends;

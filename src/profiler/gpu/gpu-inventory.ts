@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { resolveNvidiaSmiPath } from './nvidia-smi-provider.js';
+import { type GpuTools, gpuTools } from './gpu-tool-detection.js';
+import { queryGpuTool } from './gpu-tool-query.js';
+import { ROCM_SMI_ARGS, rocmSmiInventory } from './rocm-smi-output.js';
 
 /** One GPU as W&B's `wandb-metadata.json` lists it (`gpu_devices`): its name and memory in bytes. */
 export interface GpuDevice {
@@ -8,30 +9,48 @@ export interface GpuDevice {
 }
 
 const MIB = 1024 * 1024;
-const inventories = new Map<string, readonly GpuDevice[]>();
+const inventories = new Map<string, Promise<Record<string, unknown>>>();
 
 /**
- * The machine's NVIDIA GPUs from one `nvidia-smi --query-gpu=name,memory.total` call (at most once per
- * executable and process, with a short timeout), for the run's metadata; empty when nvidia-smi is missing,
- * fails or times out. Never throws.
+ * The GPU fields of W&B's `wandb-metadata.json`, as the official client's asset probes give them, from the first
+ * tool that lists a GPU:
+ * - nvidia-smi (`--query-gpu=name,memory.total`): `gpu` (the first GPU's name), `gpu_count`, `gpu_devices
+ *   [{name, memory_total}]` (bytes);
+ * - rocm-smi (`-a --json`): `gpu_count`, `gpu_devices` with the official AMD field names;
+ * - Apple silicon: `gpuapple: {type: "arm", vendor: "Apple"}` (the official probe asks no tool).
+ *
+ * Every call is an async child killed at the deadline (`timeoutMs` for the whole probe), so nothing waits on a
+ * hung tool; empty when no tool answers in time. Asked at most once per process for the same tools. Never rejects.
  */
-export function gpuInventory(path: string = resolveNvidiaSmiPath(), timeoutMs = 2000): readonly GpuDevice[] {
-  const known = inventories.get(path);
-  if (known !== undefined) return known;
-  let devices: GpuDevice[] = [];
-  try {
-    const stdout = execFileSync(path, ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'], {
-      timeout: timeoutMs,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      encoding: 'utf8',
-      windowsHide: true,
-    });
-    devices = parseInventory(stdout);
-  } catch {
-    devices = [];
+export function probeGpuInventory(
+  tools: GpuTools = gpuTools(),
+  timeoutMs = 2000,
+): Promise<Record<string, unknown>> {
+  const key = JSON.stringify(tools);
+  let inventory = inventories.get(key);
+  if (inventory === undefined) {
+    inventory = probe(tools, Date.now() + timeoutMs).catch(() => ({}));
+    inventories.set(key, inventory);
   }
-  inventories.set(path, devices);
-  return devices;
+  return inventory;
+}
+
+async function probe(tools: GpuTools, deadline: number): Promise<Record<string, unknown>> {
+  const left = (): number => Math.max(1, deadline - Date.now());
+  const nvidia = await queryGpuTool(
+    tools.nvidiaSmi,
+    ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'],
+    left(),
+  );
+  const devices = nvidia.ok ? parseInventory(nvidia.stdout) : [];
+  if (devices.length > 0) return { gpu: devices[0]?.name, gpu_count: devices.length, gpu_devices: devices };
+  if (Date.now() < deadline) {
+    const amd = await queryGpuTool(tools.rocmSmi, ROCM_SMI_ARGS, left());
+    const inventory = amd.ok ? rocmSmiInventory(amd.stdout) : {};
+    if (Object.keys(inventory).length > 0) return inventory;
+  }
+  if (tools.appleSilicon) return { gpuapple: { type: 'arm', vendor: 'Apple' } };
+  return {};
 }
 
 /** `name, memory.total` lines (MiB); the name may itself hold commas, the memory is the last field. */

@@ -1,7 +1,6 @@
 import * as os from 'node:os';
 import { relative, resolve } from 'node:path';
 import type { RunInfo } from '../../core/backend.js';
-import { gpuInventory } from '../../profiler/gpu/gpu-inventory.js';
 import { ProcHostCounters } from '../../profiler/system/proc-host-counters.js';
 import { VERSION } from '../../version.js';
 import { gitInfo } from './git-info.js';
@@ -56,10 +55,13 @@ export function configYaml(config: Readonly<Record<string, unknown>>): string {
 
 /**
  * `wandb-metadata.json`: what the W&B UI shows on the run's Overview tab, with the official client's hardware
- * keys (`disk` and `memory` in GB, and with NVIDIA GPUs `gpu`, `gpu_count`, `gpu_devices [{name, memory_total}]`
- * from one nvidia-smi call). `git.dirty` (uncommitted changes) is trainscope's: 0.15.12 has no such field.
+ * keys (`disk` and `memory` in GB, and the GPU fields `probeGpuInventory` found, given as `gpu`). `git.dirty`
+ * (uncommitted changes) is trainscope's: 0.15.12 has no such field.
  */
-export function runMetadata(run: RunInfo): Record<string, unknown> {
+export function runMetadata(
+  run: RunInfo,
+  gpu: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
   let username = '';
   try {
     username = os.userInfo().username;
@@ -85,7 +87,7 @@ export function runMetadata(run: RunInfo): Record<string, unknown> {
     cpu_count_logical: os.cpus().length,
     ...diskMetadata(),
     memory: { total: os.totalmem() / 1024 ** 3 },
-    ...gpuMetadata(),
+    ...gpu,
     rank: run.rank,
     world_size: run.worldSize,
   };
@@ -111,13 +113,6 @@ function diskMetadata(): Record<string, unknown> {
   const space = new ProcHostCounters().diskSpace('/');
   if (space === undefined) return {};
   return { disk: { '/': { total: space.totalBytes / 1024 ** 3, used: space.usedBytes / 1024 ** 3 } } };
-}
-
-/** `gpu` (the first GPU's name), `gpu_count` and `gpu_devices` when nvidia-smi lists any GPU. */
-function gpuMetadata(): Record<string, unknown> {
-  const devices = gpuInventory();
-  if (devices.length === 0) return {};
-  return { gpu: devices[0]?.name, gpu_count: devices.length, gpu_devices: devices };
 }
 
 /** Config `_wandb`: what the official sender rebuilds at every config upsert, for a Node client. */

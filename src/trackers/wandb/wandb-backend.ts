@@ -1,3 +1,4 @@
+import type { GpuProbeMode } from './metadata-file.js';
 import type {
   Backend,
   BackendContext,
@@ -47,6 +48,8 @@ export interface WandbBackendTuning {
   readonly finishBudgetMs?: number;
   /** Config `_wandb.m` upsert delay after a metric definition (ms, default 30 s as the official sender). */
   readonly configDebounceMs?: number;
+  /** `profiling.gpu`: with `'off'` the run's metadata asks no GPU tool (default `'auto'`). */
+  readonly gpuProbe?: GpuProbeMode;
 }
 
 /**
@@ -131,6 +134,7 @@ export class WandbBackend implements Backend {
     const log = WandbLogSink.create(this.options.dir, this.run, {
       prefix: this.mode === 'online' ? 'run' : 'offline-run',
       logger,
+      gpu: this.tuning.gpuProbe ?? 'auto',
       ...(resumed ? { resumed } : {}),
     });
     this.log = log;

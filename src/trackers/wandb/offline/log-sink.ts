@@ -9,6 +9,7 @@ import type { WandbSummary } from '../wandb-summary.js';
 import { HistoryRecordEncoder } from './history-record-encoder.js';
 import { WandbLogWriter } from './log-writer.js';
 import { encodeWandbRecord } from './record-codec.js';
+import type { GpuProbeMode } from '../metadata-file.js';
 import { createRunDirectory } from './run-directory.js';
 import {
   closingRecords,
@@ -27,6 +28,8 @@ export interface WandbLogSinkOptions {
   readonly maxPendingBytes?: number;
   /** The run continues an earlier one: its `run` record says so (`resumed`, `starting_step`, `runtime`). */
   readonly resumed?: ResumedRun;
+  /** Whether `wandb-metadata.json` may ask the GPU tools (`profiling.gpu`; default `'auto'`). */
+  readonly gpu?: GpuProbeMode;
 }
 
 /** What a `WandbLogSink` has done so far. */
@@ -51,8 +54,8 @@ export class WandbLogSink implements WandbSink {
   readonly directory: string;
   readonly filesDirectory: string;
   readonly wandbPath: string;
-  /** The bytes of `files/wandb-metadata.json`. */
-  readonly metadata: Buffer;
+  /** The bytes of `files/wandb-metadata.json`, once written (after the GPU probe; `finish` waits for it). */
+  readonly metadata: Promise<Buffer>;
 
   private readonly log: WandbLogWriter;
   private readonly historyEncoder = new HistoryRecordEncoder();
@@ -66,7 +69,13 @@ export class WandbLogSink implements WandbSink {
   private errors = 0;
 
   private constructor(rootDir: string, run: RunInfo, options: WandbLogSinkOptions) {
-    const created = createRunDirectory(rootDir, run, options.prefix ?? 'offline-run');
+    const created = createRunDirectory(
+      rootDir,
+      run,
+      options.prefix ?? 'offline-run',
+      options.gpu,
+      (message) => this.reportError(message),
+    );
     this.directory = created.directory;
     this.filesDirectory = created.filesDirectory;
     this.wandbPath = created.wandbPath;
@@ -173,6 +182,7 @@ export class WandbLogSink implements WandbSink {
     for (const record of closingRecords(end.exitCode, end.runtimeSeconds)) this.append(record);
     this.finished = true;
     await this.log.close();
+    await this.metadata;
     await fs.promises
       .writeFile(join(this.filesDirectory, 'wandb-summary.json'), summary.line())
       .catch((error) => {

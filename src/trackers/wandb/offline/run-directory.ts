@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { RunInfo } from '../../../core/backend.js';
 import { dependencyList, REQUIREMENTS_FILE } from '../run-end-files.js';
-import { configYaml, runMetadata, WANDB_METADATA } from '../run-files.js';
+import { type GpuProbeMode, writeMetadataFile } from '../metadata-file.js';
+import { configYaml } from '../run-files.js';
 
 /** The official client's run directory, created and holding its opening files. */
 export interface RunDirectory {
@@ -11,12 +12,16 @@ export interface RunDirectory {
   readonly filesDirectory: string;
   /** The `.wandb` transaction log (not created here). */
   readonly wandbPath: string;
-  /** The bytes of `files/wandb-metadata.json` (uploaded as they are by the live stream). */
-  readonly metadata: Buffer;
+  /**
+   * The bytes of `files/wandb-metadata.json` (uploaded as they are by the live stream), once written: when the
+   * GPU probe answered or timed out (never rejects).
+   */
+  readonly metadata: Promise<Buffer>;
 }
 
 /**
- * Creates `<rootDir>/wandb/<prefix>-<ts>-<id>/files/` with `wandb-metadata.json`, `config.yaml` and the
+ * Creates `<rootDir>/wandb/<prefix>-<ts>-<id>/files/` with `wandb-metadata.json` (written asynchronously, see
+ * `metadata`), `config.yaml` and the
  * dependency list (`requirements.txt`, when the program has a `package.json`), and points
  * the best-effort `<rootDir>/wandb/latest-run` link at it. A directory that already holds this run's log is
  * never reused (`wandb sync` needs exactly one `.wandb` file per directory): `-1`, `-2`… are appended.
@@ -25,6 +30,8 @@ export function createRunDirectory(
   rootDir: string,
   run: RunInfo,
   prefix: 'offline-run' | 'run',
+  gpu: GpuProbeMode = 'auto',
+  onError?: (message: string) => void,
 ): RunDirectory {
   const wandbDir = join(rootDir, 'wandb');
   const base = `${prefix}-${directoryTimestamp(run.startTime)}-${run.id}`;
@@ -33,8 +40,7 @@ export function createRunDirectory(
   const directory = join(wandbDir, name);
   const filesDirectory = join(directory, 'files');
   fs.mkdirSync(filesDirectory, { recursive: true });
-  const metadata = Buffer.from(`${JSON.stringify(runMetadata(run), null, 4)}\n`);
-  fs.writeFileSync(join(filesDirectory, WANDB_METADATA), metadata);
+  const metadata = writeMetadataFile(filesDirectory, run, gpu, onError);
   fs.writeFileSync(join(filesDirectory, 'config.yaml'), configYaml(run.config));
   // The program's dependency list, written with the metadata as the official client writes requirements.txt.
   const dependencies = dependencyList(run.program);

@@ -24,8 +24,8 @@ import { errorMessage } from '../../../core/error-message.js';
 
 export interface WandbStreamSinkOptions {
   readonly http: WandbHttpClient;
-  /** `wandb-metadata.json`'s bytes, uploaded first. */
-  readonly metadata: Uint8Array | undefined;
+  /** `wandb-metadata.json`'s bytes once written (after the GPU probe), uploaded first. */
+  readonly metadata: Promise<Uint8Array> | undefined;
   /** The local run's `files/`: its end-of-run files (`config.yaml`, `requirements.txt`, …) are uploaded at finish. */
   readonly filesDirectory?: string;
   readonly schedule?: BatchSchedule;
@@ -263,19 +263,21 @@ export class WandbStreamSink implements WandbSink {
       return;
     }
     if (!online.inserted) this.options.onReused?.();
+    // The metadata goes first; until the GPU probe answered (2 s at most) what comes waits with the early data.
+    const metadata = await this.options.metadata;
     const feed = new StreamFeed(online);
     // Kept even when streaming stopped meanwhile: `syncState()` still names the run W&B created.
     this.feed = feed;
     if (this.stopInfo) return;
-    this.sendEarlyData(feed);
+    this.sendEarlyData(feed, metadata);
     online.stream.start();
   }
 
   /** Switches to streaming: the metadata, then what waited, in the order it came. */
-  private sendEarlyData(feed: StreamFeed): void {
+  private sendEarlyData(feed: StreamFeed, metadata: Uint8Array | undefined): void {
     const early = this.early;
     this.early = noEarlyData();
-    if (this.options.metadata) feed.upload(WANDB_METADATA, this.options.metadata);
+    if (metadata) feed.upload(WANDB_METADATA, metadata);
     for (const upload of early.uploads) feed.upload(upload.path, upload.bytes);
     for (const line of early.history) feed.history(line);
     for (const line of early.events) feed.events(line);
