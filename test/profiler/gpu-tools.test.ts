@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfilingOptions } from '../../src/core/options.js';
 import { parseAppleGpuStats } from '../../src/profiler/gpu/apple-gpu-stats-output.js';
@@ -9,6 +10,7 @@ import {
   parseComputeApps,
   parseGpuUuids,
 } from '../../src/profiler/gpu/gpu-process-usage.js';
+import { queryGpuTool } from '../../src/profiler/gpu/gpu-tool-query.js';
 import { PolledGpuToolProvider } from '../../src/profiler/gpu/polled-gpu-tool-provider.js';
 import { parseRocmSmi, rocmSmiInventory } from '../../src/profiler/gpu/rocm-smi-output.js';
 import { Profiler } from '../../src/profiler/profiler.js';
@@ -340,5 +342,28 @@ describe('gpu.process.<i>.* (GPUs this process tree runs on)', () => {
     expect(wandb['gpu.process.1.powerPercent']).toBe(25);
     expect(report['gpu.process.1.memory_used_mb']).toBe(2048);
     expect(Object.keys(report).some((k) => k.startsWith('gpu.process.0.'))).toBe(false);
+  });
+});
+
+describe('queryGpuTool', () => {
+  it('answers "none" at its deadline even when the hung tool left a child holding its output open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ts-gputool-'));
+    const wrapper = join(dir, 'wrapper-smi');
+    // Not `exec`: the shell's `sleep` child keeps stdout open after the shell itself is killed.
+    writeFileSync(wrapper, '#!/bin/sh\necho partial\nsleep 30\necho late\n', { mode: 0o755 });
+    try {
+      const started = Date.now();
+      const answer = await queryGpuTool(wrapper, [], 200);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(answer).toEqual({ ok: false, reason: 'no answer within 200 ms' });
+      expect(await queryGpuTool(join(dir, 'missing'), [], 200)).toEqual({ ok: false, reason: 'not found' });
+      writeFileSync(wrapper, '#!/bin/sh\necho "$@"\n', { mode: 0o755 });
+      expect(await queryGpuTool(wrapper, ['-a', '--json'], 2000)).toEqual({
+        ok: true,
+        stdout: '-a --json\n',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

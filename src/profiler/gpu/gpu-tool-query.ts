@@ -8,7 +8,8 @@ export type GpuToolAnswer =
 /**
  * Runs a GPU tool (`nvidia-smi`, `rocm-smi`, `apple_gpu_stats`) once, asynchronously: the trainer's thread never
  * waits on it. A tool that hangs is killed with SIGKILL after `timeoutMs`; the child and its pipes are unref'd, so
- * a hung tool never keeps the process alive either. Never rejects.
+ * a hung tool never keeps the process alive either. On that kill execFile also drops the pipes, so a wrapper
+ * script's own child holding them open does not delay the answer. Never rejects.
  */
 export function queryGpuTool(
   path: string,
