@@ -1,4 +1,3 @@
-import type { GpuProbeMode } from './metadata-file.js';
 import type {
   Backend,
   BackendContext,
@@ -48,8 +47,7 @@ export interface WandbBackendTuning {
   readonly finishBudgetMs?: number;
   /** Config `_wandb.m` upsert delay after a metric definition (ms, default 30 s as the official sender). */
   readonly configDebounceMs?: number;
-  /** `profiling.gpu`: with `'off'` the run's metadata asks no GPU tool (default `'auto'`). */
-  readonly gpuProbe?: GpuProbeMode;
+  readonly gpuProbe?: 'auto' | 'off'; // `profiling.gpu`: 'off' = the metadata asks no GPU tool
 }
 
 /**
