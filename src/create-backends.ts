@@ -1,6 +1,7 @@
 import type { Backend, RunInfo } from './core/backend.js';
 import { backendOnThisRank, wandbRunForRank } from './core/backend-ranks.js';
 import type { ResolvedOptions } from './core/options.js';
+import { SYSTEM_SAMPLES_PER_REPORT } from './core/system-samples.js';
 import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
 import { createWandbBackend } from './trackers/wandb/index.js';
 
@@ -19,7 +20,10 @@ export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend
   if (resolved.wandb !== false && resolved.wandb.mode !== 'disabled' && backendOnThisRank(ranks.wandb, run)) {
     // `run.id` is already this rank's id (derived from `wandb.runId` in a multi-process job).
     backends.push(
-      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run)),
+      createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run), {
+        // W&B publishes system metrics once per report of the profiler's sampler (sample period × 15).
+        statsIntervalMs: resolved.profiling.systemMetricsSecs * 1000 * SYSTEM_SAMPLES_PER_REPORT || undefined,
+      }),
     );
   }
   return backends;

@@ -47,6 +47,8 @@ export interface WandbBackendTuning {
   readonly finishBudgetMs?: number;
   /** Config `_wandb.m` upsert delay after a metric definition (ms, default 30 s as the official sender). */
   readonly configDebounceMs?: number;
+  /** System metrics' publishing interval (ms): `profiling.systemMetricsSecs` × the 15 samples of a report. */
+  readonly statsIntervalMs?: number;
 }
 
 /**
@@ -160,9 +162,9 @@ export class WandbBackend implements Backend {
         },
       });
     }
-    // The model applies W&B's step rule once; both sinks get exactly the rows it completes.
     const runTables = runTableHook(this.run.id, this.options.dir, (a) => this.logArtifact(a), logger);
-    this.model = new WandbRunModel(this.run, this.stream ? [log, this.stream] : [log], logger, runTables);
+    const sinks = this.stream ? [log, this.stream] : [log];
+    this.model = new WandbRunModel(this.run, sinks, logger, runTables, this.tuning.statsIntervalMs);
     if (this.run.resume === 'auto') writeResumeFile(this.options.dir, this.run.id);
     if (!resumed) return undefined;
     this.model.resumeFrom(resumed.startingStep, resumed.summary);

@@ -1,7 +1,9 @@
 import type { ConsoleChunk } from '../../core/console-tap.js';
+import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { EncodedHistoryRow } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import type { RunFile } from './run-files.js';
+import type { MergedStats } from './stats-record-merger.js';
 import type { WandbSummary } from './wandb-summary.js';
 
 /** How a run ended, as every sink needs it. */
@@ -12,6 +14,11 @@ export interface WandbRunEnd {
   readonly runtimeSeconds: number;
   /** The closed summary: `summary.line()` is the text of `wandb-summary.json`. */
   readonly summary: WandbSummary;
+  /**
+   * The last `stats` record (partial samples, trainscope's counters), when anything was left to publish: the
+   * official client writes it after the `exit` record (online: before `complete`, which ends the stream).
+   */
+  readonly finalStats?: MergedStats;
 }
 
 /**
@@ -37,9 +44,14 @@ export interface WandbSink {
    * offline); `undefined` for one W&B derives (a glob match), which only changes `configM` (config `_wandb.m`).
    */
   metricDefined?(record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void;
+  /**
+   * Optional: the run-table artifact of the table just logged under `key`, before the row or summary value that
+   * refers to the table (online, its paths go into the table's values).
+   */
+  runTableArtifact?(key: string, artifact: StagedArtifact): void;
   /** Optional: one captured console write (`OutputRawRecord` offline, `output.log` lines online). */
   consoleOutput?(chunk: ConsoleChunk): void;
-  /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
+  /** One `stats` record (merged system aggregates and trainscope's counters): W&B names with JSON values. */
   statsRow(items: readonly WandbItem[], timeMs: number): void;
   /**
    * The run ended. The part before the first `await` must write what a process exit needs (the core may not

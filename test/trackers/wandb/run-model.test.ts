@@ -68,13 +68,17 @@ describe('WandbRunModel', () => {
 
     expect(a.calls).toEqual(b.calls);
     expect(a.calls[0]).toBe('history 0 2 summary 2');
-    // Step 1 is still open when the system sample comes: the sample goes first.
-    expect(a.calls[1]).toBe(`stats ${run.startTime + 1001} cpu=50`);
-    expect(a.calls[2]).toBe('history 1 1 summary 1');
-    expect(a.calls[3]).toMatch(/^files media\/table\/t_2_[0-9a-f]{20}\.table\.json$/);
-    expect(a.calls[4]).toBe('history 2 - summary 1');
-    expect(a.calls[5]).toBe('finish 2 61');
-    expect(a.calls).toHaveLength(6);
+    expect(a.calls[1]).toBe('history 1 1 summary 1');
+    expect(a.calls[2]).toMatch(/^files media\/table\/t_2_[0-9a-f]{20}\.table\.json$/);
+    expect(a.calls[3]).toBe('history 2 - summary 1');
+    expect(a.calls[4]).toBe('finish 2 61');
+    expect(a.calls).toHaveLength(5);
+    // The one system aggregate of a run shorter than two publishing intervals is its last stats record, handed
+    // over with the end (written after `exit`), stamped with the end time.
+    expect(a.end?.finalStats).toEqual({
+      items: [{ key: 'cpu', value_json: '50' }],
+      timeMs: run.startTime + 61_500,
+    });
     expect(model.counters).toEqual({ historyRows: 3, statsRows: 1, droppedRows: 1 });
     expect(logger.messages('warn').join('\n')).toContain('_step');
 

@@ -99,6 +99,47 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(
       [...server.uploads.keys()].some((k) => /^tabrun01\/media\/table\/profiling\/bottlenecks_3_/.test(k)),
     ).toBe(true);
+
+    // As 0.15.x sends it online (online-requests.json): the artifact's client-side paths after `size`, this
+    // version's in the row, the collection's latest in the summary.
+    const version = `wandb-client-artifact://${create?.variables?.clientID}/${ENTRY_PATH}`;
+    const latest = `wandb-client-artifact://${create?.variables?.sequenceClientID}:latest/${ENTRY_PATH}`;
+    expect(String(create?.variables?.clientID)).toMatch(/^[a-z0-9]{128}$/);
+    const rows = server.historyLines('tabrun01').map((l) => JSON.parse(l));
+    const value = rows.find((r) => 'profiling/bottlenecks' in r)?.['profiling/bottlenecks'];
+    expect(Object.keys(value)).toEqual([
+      '_type',
+      'sha256',
+      'size',
+      'artifact_path',
+      '_latest_artifact_path',
+      'path',
+      'ncols',
+      'nrows',
+    ]);
+    expect(value).toMatchObject({
+      _type: 'table-file',
+      artifact_path: version,
+      _latest_artifact_path: latest,
+    });
+    const summary = JSON.parse(server.run('tabrun01').summaryLine ?? '{}');
+    expect(summary['profiling/bottlenecks']).toEqual({
+      ...value,
+      artifact_path: latest,
+      _latest_artifact_path: latest,
+    });
+    expect(summary.loss).toBe(2);
+    const uploadedSummary = JSON.parse(
+      server.uploads.get('tabrun01/wandb-summary.json')?.body.toString() ?? '{}',
+    );
+    expect(uploadedSummary['profiling/bottlenecks']).toEqual(summary['profiling/bottlenecks']);
+    // The local log keeps the value as the official client's offline log has it: no paths.
+    const [local] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('run-'));
+    const { records } = readWandbFile(join(dir, 'wandb', local as string, 'run-tabrun01.wandb'));
+    const logged = records
+      .flatMap((r) => r.history?.item ?? [])
+      .find((i) => i.key === 'profiling/bottlenecks');
+    expect(JSON.parse(logged?.value_json ?? '{}')).not.toHaveProperty('artifact_path');
   });
 
   it('offline: an artifact record before the table file, uploaded by trainscope sync', async () => {
@@ -134,5 +175,11 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(server.uploads.get(artifact?.fileKeys.get(ENTRY_PATH) as string)?.body.toString()).toBe(
       runTableArtifactJson(BOTTLENECKS),
     );
+    // As `wandb sync` sends an offline run (sync-offline-basic): the table value without artifact paths.
+    const synced = server.historyLines('taboff01').map((l) => JSON.parse(l));
+    const value = synced.find((r) => 'profiling/bottlenecks' in r)?.['profiling/bottlenecks'];
+    expect(value).toMatchObject({ _type: 'table-file', ncols: 4, nrows: 3 });
+    expect(value).not.toHaveProperty('artifact_path');
+    expect(JSON.parse(server.run('taboff01').summaryLine ?? '{}')['profiling/bottlenecks']).toEqual(value);
   });
 });
