@@ -27,7 +27,7 @@ import { WandbHttpClient } from './online/http-client.js';
 import type { BackoffOptions, EndpointKind } from './online/retry-policy.js';
 import { runPageUrl } from './online/run-page-url.js';
 import { WandbStreamSink } from './online/stream-sink.js';
-import { decideResume, type ResumeDecision } from './resume/resume-decision.js';
+import { decideResume, type ResumeDecision, reusedIdWarning } from './resume/resume-decision.js';
 import { removeResumeFile, writeResumeFile } from './resume/resume-file.js';
 import type { WandbResumeState } from './resume/wandb-resume-state.js';
 import { WandbRunModel } from './run-model.js';
@@ -193,6 +193,7 @@ export class WandbBackend implements Backend {
           this.reporter?.report(
             `artifact ${a.name} was not uploaded (${message}); \`trainscope sync\` uploads it`,
           ),
+        onRefused: (a, message) => this.logger?.warn(`W&B: artifact ${a.name} was not uploaded: ${message}`),
         onProgress: (message) => this.logger?.info(`W&B artifact: ${message}`),
       },
     );
@@ -384,10 +385,6 @@ export class WandbBackend implements Backend {
       this.reporter?.report(`could not save the sync state in ${dir}: ${(error as Error).message}`);
     }
   }
-}
-
-function reusedIdWarning(id: string): string {
-  return `W&B: run ${id} already existed on the server and \`resume\` is not set: this session overwrites its history from step 0. Pass resume: 'allow' to continue it instead`;
 }
 
 /** The W&B backend for `options.wandb` (`mode`: online, offline, disabled, or auto = online when a key is found). */

@@ -170,4 +170,52 @@ describe('run.logArtifact online', () => {
     );
     expect(server.historyLines('artrun01')).toHaveLength(1);
   });
+
+  it('asks ArtifactType before CreateArtifact; a name W&B holds with another type is one warning, not uploaded, and the run goes on', async () => {
+    server = await startFakeWandbServer({ apiKey: KEY });
+    const dir = tempDir();
+    const ckpt = mkdtempSync(join(tmpdir(), 'ts-ckpt-'));
+    dirs.push(dir, ckpt);
+    writeFileSync(join(ckpt, 'a.bin'), 'first');
+    writeFileSync(join(ckpt, 'b.bin'), 'second');
+    const stderr = captureStderr();
+    try {
+      const run = await onlineRun(server, dir);
+      run.logArtifact(join(ckpt, 'a.bin'), { name: 'model', type: 'model' });
+      run.logArtifact(join(ckpt, 'b.bin'), { name: 'model', type: 'dataset' });
+      run.logArtifact(join(ckpt, 'b.bin'), { name: 'model', type: 'dataset' });
+      run.log({ loss: 1 });
+      await run.finish();
+    } finally {
+      stderr.restore();
+    }
+    const asked = server.requestsOf('graphql', 'ArtifactType');
+    expect(asked.map((r) => r.variables)).toEqual(
+      Array(3).fill({ entityName: 'team', projectName: 'arts', name: 'model:latest' }),
+    );
+    const first = server.requests.indexOf(asked[0] as (typeof server.requests)[number]);
+    expect(first).toBeLessThan(server.requests.indexOf(server.requestsOf('graphql', 'CreateArtifact')[0]!));
+    // Only the first (type `model`) was created; both `dataset` versions were refused before CreateArtifact.
+    expect(server.requestsOf('graphql', 'CreateArtifact')).toHaveLength(1);
+    expect([...server.artifacts.values()].map((a) => [a.type, a.state])).toEqual([['model', 'COMMITTED']]);
+    const refusals = stderr
+      .text()
+      .match(
+        /artifact model was not uploaded: W&B already has artifact model with type 'model'; it cannot take one of type 'dataset'/g,
+      );
+    expect(refusals).toHaveLength(2);
+    expect(stderr.text()).not.toMatch(/dataset.*trainscope sync/);
+    expect(server.historyLines('artrun01')).toHaveLength(1);
+    expect(server.run('artrun01').complete).toBe(true);
+
+    // trainscope sync of the run's log asks the same and leaves the refused versions out with a warning.
+    const runDir = join(
+      dir,
+      'wandb',
+      readdirSync(join(dir, 'wandb')).find((n) => n.startsWith('run-')) ?? '',
+    );
+    const result = await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
+    expect(result.warnings.filter((w) => w.includes("with type 'model'"))).toHaveLength(2);
+    expect(server.requestsOf('graphql', 'CreateArtifact')).toHaveLength(1);
+  });
 });
