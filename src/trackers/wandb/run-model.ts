@@ -6,12 +6,18 @@ import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { MetricValue, TableValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
-import { encodeHistoryRow, encodeMetricValue, RESERVED_HISTORY_KEYS } from './history-value.js';
+import {
+  type EncodedHistoryRow,
+  encodeHistoryRow,
+  encodeMetricValue,
+  RESERVED_HISTORY_KEYS,
+} from './history-value.js';
 import { WandbMetricDefinitions } from './metric-definitions.js';
 import { MODEL_SUMMARY_KEY, modelRunFiles } from './model-run-files.js';
 import { encodeMetricRecord } from './offline/metric-record.js';
 import { type MergedStats, StatsRecordMerger } from './stats-record-merger.js';
 import { wandbSystemMetrics } from './system-metrics.js';
+import { TableArtifactPaths } from './table-artifact-paths.js';
 import { stringifyWandbJson, wandbJsonNumber } from './wandb-json.js';
 import type { WandbSink } from './wandb-sink.js';
 import { WandbSummary } from './wandb-summary.js';
@@ -45,6 +51,8 @@ export class WandbRunModel {
   private readonly metrics = new WandbMetricDefinitions();
   /** System aggregates and trainscope's counters, merged into W&B's `stats` records. */
   private readonly stats: StatsRecordMerger;
+  /** With a live sink (online): table values name their run-table artifact, as the online client's do. */
+  private readonly tablePaths: TableArtifactPaths | undefined;
 
   constructor(
     private readonly run: RunInfo,
@@ -64,6 +72,7 @@ export class WandbRunModel {
   ) {
     this.history = new HistoryBuilder((row) => this.completeHistoryRow(row), logger);
     this.stats = new StatsRecordMerger(run.startTime, statsIntervalMs);
+    this.tablePaths = sinks.some((sink) => sink.live === true) ? new TableArtifactPaths() : undefined;
   }
 
   get counters(): WandbRunCounters {
@@ -134,7 +143,7 @@ export class WandbRunModel {
         if (typeof value === 'object' && value.kind === 'table') this.logTable(key, this.lastStep, value);
         for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
       }
-      this.summary.set(key, encoded.json);
+      this.summary.set(key, this.summaryValue(key, encoded.json));
       this.explicitKeys.add(key);
     }
     for (const sink of this.sinks) sink.summaryChanged(this.summary);
@@ -201,7 +210,8 @@ export class WandbRunModel {
 
   private completeHistoryRow(complete: MetricRow): void {
     const row = this.metrics.active ? this.withStepSync(complete) : complete;
-    const encoded = encodeHistoryRow(row, this.run.startTime);
+    let encoded = encodeHistoryRow(row, this.run.startTime);
+    let tableSummaries: Map<string, string> | undefined;
     if (encoded.reservedKeys.length > 0) {
       this.logger?.warnOnce(
         'wandb/reserved-key',
@@ -210,9 +220,11 @@ export class WandbRunModel {
     }
     if (encoded.tableFiles.length > 0) {
       if (this.tableLogged !== undefined) this.runTables(row);
+      if (this.tablePaths?.waiting) ({ encoded, tableSummaries } = this.nameTableArtifacts(encoded));
       for (const sink of this.sinks) sink.runFiles(encoded.tableFiles);
     }
     this.summary.setAll(encoded.keys, encoded.valuesJson);
+    if (tableSummaries !== undefined) for (const [key, json] of tableSummaries) this.summary.set(key, json);
     if (this.explicitKeys.size > 0) for (const key of encoded.keys) this.explicitKeys.delete(key);
     if (this.metrics.active) this.applyMetricSummaries(encoded.keys, encoded.valuesJson);
     this.lastStep = row.step;
@@ -231,10 +243,32 @@ export class WandbRunModel {
     }
   }
 
-  /** The table's run-table artifact, made by the backend's hook, to every sink. */
+  /** The table's run-table artifact, made by the backend's hook (online, its paths go into the table's value). */
   private logTable(key: string, step: number, table: TableValue): void {
     const artifact = this.tableLogged?.(key, step, table);
-    if (artifact !== undefined) for (const sink of this.sinks) sink.runTableArtifact?.(key, artifact);
+    if (artifact !== undefined) this.tablePaths?.logged(key, artifact);
+  }
+
+  /** A row's table values naming their run-table artifacts, and the summary's form of each (`:latest`). */
+  private nameTableArtifacts(encoded: EncodedHistoryRow): {
+    encoded: EncodedHistoryRow;
+    tableSummaries: Map<string, string>;
+  } {
+    const valuesJson = [...encoded.valuesJson];
+    const tableSummaries = new Map<string, string>();
+    for (let i = 0; i < encoded.keys.length; i++) {
+      const key = encoded.keys[i] as string;
+      const named = this.tablePaths?.take(key, valuesJson[i] as string);
+      if (named === undefined) continue;
+      valuesJson[i] = named.history;
+      tableSummaries.set(key, named.summary);
+    }
+    return { encoded: { ...encoded, valuesJson }, tableSummaries };
+  }
+
+  /** A summary-only value (report, final value): a table's with its run-table artifact's `:latest` paths. */
+  private summaryValue(key: string, json: string): string {
+    return this.tablePaths?.take(key, json)?.summary ?? json;
   }
 
   /** Expands globs for the row's keys (config `m`) and adds `step_sync` keys (the step metric's last value). */
@@ -272,7 +306,7 @@ export class WandbRunModel {
       if (value.kind === 'table') this.logTable(key, this.lastStep, value);
       for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
     }
-    this.summary.set(key, encoded.json);
+    this.summary.set(key, this.summaryValue(key, encoded.json));
   }
 }
 

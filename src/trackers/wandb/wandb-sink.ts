@@ -1,5 +1,4 @@
 import type { ConsoleChunk } from '../../core/console-tap.js';
-import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { EncodedHistoryRow } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import type { RunFile } from './run-files.js';
@@ -28,6 +27,11 @@ export interface WandbRunEnd {
  */
 export interface WandbSink {
   /**
+   * The sink streams the run to W&B as it goes (online): the model then gives logged tables' values the paths of
+   * their run-table artifacts, as the online client does (in its local log too), where offline values have none.
+   */
+  readonly live?: boolean;
+  /**
    * Run files (tables, a logged model's config): stored or uploaded before the history row or summary that names
    * them.
    */
@@ -44,11 +48,6 @@ export interface WandbSink {
    * offline); `undefined` for one W&B derives (a glob match), which only changes `configM` (config `_wandb.m`).
    */
   metricDefined?(record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void;
-  /**
-   * Optional: the run-table artifact of the table just logged under `key`, before the row or summary value that
-   * refers to the table (online, its paths go into the table's values).
-   */
-  runTableArtifact?(key: string, artifact: StagedArtifact): void;
   /** Optional: one captured console write (`OutputRawRecord` offline, `output.log` lines online). */
   consoleOutput?(chunk: ConsoleChunk): void;
   /** One `stats` record (merged system aggregates and trainscope's counters): W&B names with JSON values. */

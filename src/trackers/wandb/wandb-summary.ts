@@ -9,7 +9,6 @@ import { summaryJson } from './run-files.js';
 export class WandbSummary {
   private readonly values = new Map<string, string>();
   private finalLine: string | undefined;
-  private runtimeSeconds: number | undefined;
 
   get size(): number {
     return this.values.size;
@@ -52,15 +51,6 @@ export class WandbSummary {
     return this.finalLine ?? jsonObjectLine(this.keys(), this.valuesJson());
   }
 
-  /** `line()` with the JSON of some keys replaced (the live stream's form of a value). */
-  lineWith(replaced: ReadonlyMap<string, string>): string {
-    if (replaced.size === 0) return this.line();
-    const keys = this.keys();
-    const values = keys.map((key) => replaced.get(key) ?? (this.values.get(key) as string));
-    const runtime = this.runtimeSeconds;
-    return runtime === undefined ? jsonObjectLine(keys, values) : summaryJson(keys, values, runtime);
-  }
-
   /** `line`, bound: a summary source the stream reads only when a request goes out. */
   readonly source = (): string => this.line();
 
@@ -70,7 +60,6 @@ export class WandbSummary {
 
   /** Fixes the final summary (`wandb-summary.json`'s text) and returns it. */
   close(runtimeSeconds: number): string {
-    this.runtimeSeconds ??= runtimeSeconds;
     this.finalLine ??= summaryJson(this.keys(), this.valuesJson(), runtimeSeconds);
     return this.finalLine;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../../src/core/backend.js';
+import type { StagedArtifact } from '../../../src/core/staged-artifact.js';
 import { type MetricValue, table } from '../../../src/core/values.js';
 import type { EncodedHistoryRow } from '../../../src/trackers/wandb/history-value.js';
 import type { WandbItem } from '../../../src/trackers/wandb/offline/wandb-record.js';
@@ -114,5 +115,70 @@ describe('WandbRunModel', () => {
     const model = new WandbRunModel(run, [failing, slow]);
     await expect(model.finish(0)).rejects.toThrow('disk full');
     expect(slowDone).toBe(true);
+  });
+
+  it('with a live sink, table values name their run-table artifact: the row its version, the summary the latest', async () => {
+    const live = Object.assign(new RecordingSink(), { live: true });
+    const rows: EncodedHistoryRow[] = [];
+    live.historyRow = (encoded) => {
+      rows.push(encoded);
+    };
+    let made = 0;
+    const artifactOf = (key: string): StagedArtifact | undefined =>
+      key === 'failed'
+        ? undefined
+        : {
+            name: `run-x-${key}`,
+            type: 'run_table',
+            aliases: ['latest'],
+            metadata: undefined,
+            digest: 'd',
+            files: [{ path: `${key}.table.json`, digest: 'e', size: 1, localPath: '/staged' }],
+            step: 0,
+            clientId: `c${++made}`,
+            sequenceClientId: `s${made}`,
+          };
+    const model = new WandbRunModel(run, [live], undefined, (key) => artifactOf(key));
+    const t = table(['a'], [[1]]);
+    model.write([row(0, { t, failed: t })]);
+    model.write([row(1, { t: 5 })]);
+    model.writeReport(row(1, { 'profiling/ops': t }));
+    await model.finish(0);
+
+    const value = JSON.parse(rows[0]?.valuesJson[rows[0].keys.indexOf('t')] as string);
+    expect(Object.keys(value)).toEqual([
+      '_type',
+      'sha256',
+      'size',
+      'artifact_path',
+      '_latest_artifact_path',
+      'path',
+      'ncols',
+      'nrows',
+    ]);
+    expect(value.artifact_path).toBe('wandb-client-artifact://c1/t.table.json');
+    expect(value._latest_artifact_path).toBe('wandb-client-artifact://s1:latest/t.table.json');
+    // The table whose artifact was not made keeps its plain value.
+    expect(JSON.parse(rows[0]?.valuesJson[rows[0].keys.indexOf('failed')] as string)).not.toHaveProperty(
+      'artifact_path',
+    );
+    const summary = JSON.parse(live.end?.summary.line() ?? '{}');
+    expect(summary.t).toBe(5);
+    expect(summary['profiling/ops']).toMatchObject({
+      artifact_path: 'wandb-client-artifact://s2:latest/profiling/ops.table.json',
+      _latest_artifact_path: 'wandb-client-artifact://s2:latest/profiling/ops.table.json',
+    });
+
+    // Offline (no live sink): the same calls give plain values.
+    const offline = new RecordingSink();
+    const plainRows: EncodedHistoryRow[] = [];
+    offline.historyRow = (encoded) => {
+      plainRows.push(encoded);
+    };
+    const plain = new WandbRunModel(run, [offline], undefined, (key) => artifactOf(key));
+    plain.write([row(0, { t })]);
+    await plain.finish(0);
+    expect(plainRows[0]?.valuesJson[0]).not.toContain('artifact_path');
+    expect(offline.end?.summary.line()).not.toContain('artifact_path');
   });
 });

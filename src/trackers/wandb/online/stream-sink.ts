@@ -20,8 +20,6 @@ import { WandbGraphqlError } from './graphql-client.js';
 import type { WandbHttpClient } from './http-client.js';
 import { OnlineRun } from './online-run.js';
 import { StreamFeed } from './stream-feed.js';
-import { TableArtifactPaths } from './table-artifact-paths.js';
-import type { StagedArtifact } from '../../../core/staged-artifact.js';
 import { errorMessage } from '../../../core/error-message.js';
 
 export interface WandbStreamSinkOptions {
@@ -93,6 +91,8 @@ const PARTIAL_LINE_MS = 2_000;
  * the `.wandb` log has the whole run anyway, and `progress()` tells a later `trainscope sync` where to resume.
  */
 export class WandbStreamSink implements WandbSink {
+  /** Online, table values name their run-table artifact (see `WandbSink.live`). */
+  readonly live = true;
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
@@ -115,11 +115,6 @@ export class WandbStreamSink implements WandbSink {
   private completedOnline = false;
   private readonly uploadedPaths: string[] = [];
   private readonly connecting: Promise<void>;
-  /** Logged tables' run-table artifacts: their paths in the table values sent online. */
-  private readonly tablePaths = new TableArtifactPaths();
-  /** The summary as sent online, read only when a request goes out. */
-  private readonly summarySource = (): string =>
-    this.summary === undefined ? '{}' : this.tablePaths.summaryLine(this.summary);
 
   constructor(
     private readonly run: RunInfo,
@@ -162,25 +157,20 @@ export class WandbStreamSink implements WandbSink {
     }
   }
 
-  /** The run-table artifact of the table just logged under `key` (its paths go into the table's values). */
-  runTableArtifact(key: string, artifact: StagedArtifact): void {
-    this.tablePaths.logged(key, artifact);
-  }
-
   summaryChanged(summary: WandbSummary): void {
     this.summary = summary;
     if (this.stopInfo) return;
-    if (this.feed) this.feed.summary(this.summarySource);
+    if (this.feed) this.feed.summary(summary.source);
     else this.early.summary = true;
   }
 
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void {
     this.summary = summary;
     if (this.stopInfo) return;
-    const line = historyLine(this.tablePaths.historyRow(row));
+    const line = historyLine(row);
     if (this.feed) {
       this.feed.history(line);
-      this.feed.summary(this.summarySource);
+      this.feed.summary(summary.source);
       return;
     }
     this.early.history.push(line);
@@ -294,7 +284,7 @@ export class WandbStreamSink implements WandbSink {
     for (const line of early.history) feed.history(line);
     for (const line of early.events) feed.events(line);
     for (const line of early.output) feed.output(line);
-    if ((early.history.length > 0 || early.summary) && this.summary) feed.summary(this.summarySource);
+    if ((early.history.length > 0 || early.summary) && this.summary) feed.summary(this.summary.source);
   }
 
   /** Upserts config `_wandb.m` once W&B created the run, if it changed since the last upsert (one at a time). */
@@ -340,15 +330,14 @@ export class WandbStreamSink implements WandbSink {
     if (!feed || this.stopInfo) return;
     // The model has merged the final summary (and its tables went out through `runFiles`).
     this.console.flush();
-    const summaryLine = this.tablePaths.summaryLine(end.summary);
-    feed.summary(summaryLine);
+    feed.summary(end.summary.line());
     // The official sender flushes its debounced config upsert at finish: metric definitions as config `_wandb.m`.
     clearTimeout(this.configTimer);
     this.configTimer = undefined;
     await this.flushConfig();
     // The official client's final scan of `files/`: config.yaml, wandb-summary.json, requirements.txt, output.log.
     const done = new Set(this.uploadedPaths);
-    const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine });
+    const files = endOfRunFiles(this.options.filesDirectory ?? '', done, { summaryLine: end.summary.line() });
     for (const file of files) feed.upload(file.path, file.bytes);
     const plain = this.console.plainText();
     if (plain.length > 0 && !done.has('output.log')) feed.upload('output.log', Buffer.from(plain));

@@ -133,13 +133,17 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
       server.uploads.get('tabrun01/wandb-summary.json')?.body.toString() ?? '{}',
     );
     expect(uploadedSummary['profiling/bottlenecks']).toEqual(summary['profiling/bottlenecks']);
-    // The local log keeps the value as the official client's offline log has it: no paths.
+    // The online client's local log holds the values it sends (the user process made them); an offline log's
+    // have no paths (next test, and the offline fixture).
     const [local] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('run-'));
     const { records } = readWandbFile(join(dir, 'wandb', local as string, 'run-tabrun01.wandb'));
     const logged = records
       .flatMap((r) => r.history?.item ?? [])
       .find((i) => i.key === 'profiling/bottlenecks');
-    expect(JSON.parse(logged?.value_json ?? '{}')).not.toHaveProperty('artifact_path');
+    expect(JSON.parse(logged?.value_json ?? '{}')).toEqual(value);
+    const localSummary = records.filter((r) => r.type === 'summary').at(-1)?.summary?.update ?? [];
+    const summarized = localSummary.find((i) => i.key === 'profiling/bottlenecks')?.value_json;
+    expect(JSON.parse(summarized ?? '{}')).toEqual(summary['profiling/bottlenecks']);
   });
 
   it('offline: an artifact record before the table file, uploaded by trainscope sync', async () => {
@@ -175,7 +179,7 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(server.uploads.get(artifact?.fileKeys.get(ENTRY_PATH) as string)?.body.toString()).toBe(
       runTableArtifactJson(BOTTLENECKS),
     );
-    // As `wandb sync` sends an offline run (sync-offline-basic): the table value without artifact paths.
+    // An offline run's values have no paths, and `wandb sync` sends them as they are (sync-offline-basic).
     const synced = server.historyLines('taboff01').map((l) => JSON.parse(l));
     const value = synced.find((r) => 'profiling/bottlenecks' in r)?.['profiling/bottlenecks'];
     expect(value).toMatchObject({ _type: 'table-file', ncols: 4, nrows: 3 });
