@@ -10,6 +10,7 @@ import type { WandbRunEnd, WandbSink } from '../../../src/trackers/wandb/wandb-s
 import type { WandbSummary } from '../../../src/trackers/wandb/wandb-summary.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { testRunInfo } from '../../helpers/run-info.js';
+import { ONLINE_TABLE_FILE_KEYS } from '../../helpers/wandb-backend.js';
 
 /** A sink that writes down every call, with the summary line as it was at each history row. */
 class RecordingSink implements WandbSink {
@@ -146,16 +147,7 @@ describe('WandbRunModel', () => {
     await model.finish(0);
 
     const value = JSON.parse(rows[0]?.valuesJson[rows[0].keys.indexOf('t')] as string);
-    expect(Object.keys(value)).toEqual([
-      '_type',
-      'sha256',
-      'size',
-      'artifact_path',
-      '_latest_artifact_path',
-      'path',
-      'ncols',
-      'nrows',
-    ]);
+    expect(Object.keys(value)).toEqual(ONLINE_TABLE_FILE_KEYS);
     expect(value.artifact_path).toBe('wandb-client-artifact://c1/t.table.json');
     expect(value._latest_artifact_path).toBe('wandb-client-artifact://s1:latest/t.table.json');
     // The table whose artifact was not made keeps its plain value.

@@ -13,6 +13,7 @@ import {
 import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
+import { ONLINE_TABLE_FILE_KEYS } from '../../../helpers/wandb-backend.js';
 
 const KEY = 't'.repeat(40);
 const fake = fakeWandbPerTest(KEY);
@@ -107,16 +108,7 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(String(create?.variables?.clientID)).toMatch(/^[a-z0-9]{128}$/);
     const rows = server.historyLines('tabrun01').map((l) => JSON.parse(l));
     const value = rows.find((r) => 'profiling/bottlenecks' in r)?.['profiling/bottlenecks'];
-    expect(Object.keys(value)).toEqual([
-      '_type',
-      'sha256',
-      'size',
-      'artifact_path',
-      '_latest_artifact_path',
-      'path',
-      'ncols',
-      'nrows',
-    ]);
+    expect(Object.keys(value)).toEqual(ONLINE_TABLE_FILE_KEYS);
     expect(value).toMatchObject({
       _type: 'table-file',
       artifact_path: version,
