@@ -1,6 +1,7 @@
 import type { Backend, RunInfo } from './core/backend.js';
 import { backendOnThisRank, wandbRunForRank } from './core/backend-ranks.js';
 import type { ResolvedOptions } from './core/options.js';
+import { SYSTEM_SAMPLES_PER_REPORT } from './core/system-samples.js';
 import { createTensorBoardBackend } from './trackers/tensorboard/index.js';
 import { createWandbBackend } from './trackers/wandb/index.js';
 
@@ -21,6 +22,8 @@ export function createBackends(resolved: ResolvedOptions, run: RunInfo): Backend
     backends.push(
       createWandbBackend({ ...resolved.wandb, runId: run.id }, wandbRunForRank(ranks.wandb, run), {
         gpuProbe: resolved.profiling.gpu,
+        // W&B publishes system metrics once per report of the profiler's sampler (sample period × 15).
+        statsIntervalMs: resolved.profiling.systemMetricsSecs * 1000 * SYSTEM_SAMPLES_PER_REPORT || undefined,
       }),
     );
   }

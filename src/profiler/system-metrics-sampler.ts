@@ -6,6 +6,7 @@ import {
 } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import type { ProfilerHost } from '../core/run-handle.js';
+import { SYSTEM_SAMPLES_PER_REPORT } from '../core/system-samples.js';
 import type { GpuMemoryProvider, GpuMemorySample } from './gpu/gpu-memory-provider.js';
 import { type TensorflowMemorySource, TfjsMemoryProvider } from './gpu/tfjs-memory-provider.js';
 import type { HostCounters } from './system/host-counters.js';
@@ -19,7 +20,7 @@ const MB = 1024 * 1024;
 export type CounterSink = (name: string, timeNs: number, values: Readonly<Record<string, number>>) => void;
 
 /** W&B's `_stats_samples_to_average`: one report per this many samples (15 × 2 s = 30 s). */
-export const SAMPLES_TO_AVERAGE = 15;
+export const SAMPLES_TO_AVERAGE = SYSTEM_SAMPLES_PER_REPORT;
 
 export interface SystemSamplerSettings {
   /** Samples per report, 1–30 (default `SAMPLES_TO_AVERAGE`). */

@@ -7,7 +7,12 @@ import { tempDir } from './wandb-backend.js';
  * The setup the W&B tests share: a fake W&B server and temporary folders made inside a test, closed and removed
  * after each test (registered with `afterEach` when called at the top of a test file).
  */
-export function fakeWandbPerTest(apiKey: string): { start(): Promise<FakeWandbServer>; dir(): string } {
+export function fakeWandbPerTest(apiKey: string): {
+  start(): Promise<FakeWandbServer>;
+  /** The server `start()` gave this test (for helpers shared by the tests of a file). */
+  current(): FakeWandbServer;
+  dir(): string;
+} {
   let server: FakeWandbServer | undefined;
   const dirs: string[] = [];
   afterEach(async () => {
@@ -18,6 +23,10 @@ export function fakeWandbPerTest(apiKey: string): { start(): Promise<FakeWandbSe
   return {
     async start() {
       server = await startFakeWandbServer({ apiKey });
+      return server;
+    },
+    current() {
+      if (server === undefined) throw new Error('fakeWandbPerTest: start() the server first');
       return server;
     },
     dir() {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in for W&B's API (GraphQL `Viewer`, `UpsertBucket`, `RunResumeStatus`, `CreateRunFiles`, `RunUploadUrls`,
+ * `ArtifactType` and the artifact mutations,
  * `file_stream`, storage `PUT`) on 127.0.0.1, recording every request, with programmable faults.
  * It echoes the entity/project a client asks for (the viewer's entity when none), and rebuilds each
  * run's files by line offset, so a re-posted batch overwrites instead of duplicating.
@@ -225,6 +226,8 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
       }
       case 'RunResumeStatus':
         return { status: 200, body: { data: { model: { bucket: resumeBucket(String(v.name)) } } } };
+      case 'ArtifactType':
+        return { status: 200, body: { data: { project: { artifact: artifactType(String(v.name)) } } } };
       case 'CreateArtifact':
       case 'CreateArtifactManifest':
       case 'CreateArtifactFiles':
@@ -296,6 +299,14 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
       eventsTail: JSON.stringify(events.slice(-10)),
       config: (run.upserts[run.upserts.length - 1]?.config as string | undefined) ?? null,
     };
+  }
+
+  /** `ArtifactType`'s answer for `<collection>:<alias>`: the type of the collection's latest version, or null. */
+  function artifactType(name: string): { artifactType: { name: string } } | null {
+    const collection = name.includes(':') ? name.slice(0, name.lastIndexOf(':')) : name;
+    const versions = [...artifacts.values()].filter((a) => a.name === collection);
+    const latest = versions[versions.length - 1];
+    return latest ? { artifactType: { name: latest.type } } : null;
   }
 
   /** The artifact mutations of protocol-2 §5: PENDING drafts, upload URLs per file, commit; a stored digest is COMMITTED. */

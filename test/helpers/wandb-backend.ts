@@ -81,3 +81,15 @@ export function wandbOnlyOptions(project: string, wandb: TrainscopeOptions['wand
     wandb,
   };
 }
+
+/** The keys of a `table-file` value as the 0.15.x client sends it online, in its order (online-requests.json). */
+export const ONLINE_TABLE_FILE_KEYS: readonly string[] = [
+  '_type',
+  'sha256',
+  'size',
+  'artifact_path',
+  '_latest_artifact_path',
+  'path',
+  'ncols',
+  'nrows',
+];

@@ -2,11 +2,14 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WandbLogReader } from '../../src/trackers/wandb/offline/log-reader.js';
+import { decodeWandbRecord } from '../../src/trackers/wandb/offline/record-codec.js';
 import { PathGuard } from '../../src/view/path-guard.js';
 import { ViewRun } from '../../src/view/view-run.js';
 import { scanWandbLogFrom } from '../../src/view/wandb-log-tail.js';
 import { WandbRunIndexer } from '../../src/view/wandb-run-indexer.js';
+import { testRunInfo } from '../helpers/run-info.js';
 import { tempDir } from '../helpers/view.js';
+import { OfflineRun } from '../helpers/wandb-offline-run.js';
 
 const MULTIBLOCK = join(
   import.meta.dirname,
@@ -56,5 +59,32 @@ describe('scanWandbLogFrom', () => {
     expect(live.scalars.size).toBeGreaterThan(0);
     expect(snapshot(live)).toEqual(snapshot(once));
     expect(live.problems).toEqual([]);
+  });
+
+  it('keeps the last stats record a run writes after its exit record, also when it arrives in a later poll', async () => {
+    const dir = tempDir();
+    const info = testRunInfo();
+    const writer = OfflineRun.create(dir, info);
+    writer.write([{ step: 0, time: info.startTime + 500, channel: 'history', keys: ['loss'], values: [1] }]);
+    writer.write([{ step: 0, time: info.startTime + 900, channel: 'system', keys: ['cpu'], values: [42] }]);
+    await writer.finish(0, undefined, info.startTime + 1_000);
+    const bytes = readFileSync(writer.wandbPath);
+    const records = WandbLogReader.scan(bytes).records;
+    const types = records.map((r) => decodeWandbRecord(r.payload).type);
+    expect(types.slice(-4)).toEqual(['exit', 'stats', 'final', 'footer']);
+    const statsAt = records[types.lastIndexOf('stats')]?.offset as number;
+
+    const growing = join(dir, 'run-after-exit.wandb');
+    writeFileSync(growing, bytes.subarray(0, statsAt));
+    const run = new ViewRun('after-exit', 'x', 'wandb', growing);
+    const indexer = new WandbRunIndexer(run, growing, new PathGuard([dir]));
+    indexer.poll();
+    expect(run.ended).toBe('finished');
+    expect(run.system.size).toBe(0);
+    appendFileSync(growing, bytes.subarray(statsAt));
+    expect(indexer.poll()).toBe(true);
+    expect([...(run.system.get('cpu')?.values ?? [])]).toEqual([42]);
+    expect(run.ended).toBe('finished');
+    expect(run.problems).toEqual([]);
   });
 });

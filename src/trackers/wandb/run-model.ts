@@ -2,15 +2,22 @@ import type { Logger, MetricRow, RunInfo } from '../../core/backend.js';
 import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { LoggedModel } from '../../core/logged-model.js';
 import type { MetricDefinition } from '../../core/metric-definition.js';
+import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { MetricValue, TableValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
-import { encodeHistoryRow, encodeMetricValue, RESERVED_HISTORY_KEYS } from './history-value.js';
+import {
+  type EncodedHistoryRow,
+  encodeHistoryRow,
+  encodeMetricValue,
+  RESERVED_HISTORY_KEYS,
+} from './history-value.js';
 import { WandbMetricDefinitions } from './metric-definitions.js';
 import { MODEL_SUMMARY_KEY, modelRunFiles } from './model-run-files.js';
 import { encodeMetricRecord } from './offline/metric-record.js';
-import type { WandbItem } from './offline/wandb-record.js';
+import { type MergedStats, StatsRecordMerger } from './stats-record-merger.js';
 import { wandbSystemMetrics } from './system-metrics.js';
+import { TableArtifactPaths } from './table-artifact-paths.js';
 import { stringifyWandbJson, wandbJsonNumber } from './wandb-json.js';
 import type { WandbSink } from './wandb-sink.js';
 import { WandbSummary } from './wandb-summary.js';
@@ -42,6 +49,10 @@ export class WandbRunModel {
   /** Keys set by `run.summary.update()` and not logged since: the core's final values do not replace them. */
   private readonly explicitKeys = new Set<string>();
   private readonly metrics = new WandbMetricDefinitions();
+  /** System aggregates and trainscope's counters, merged into W&B's `stats` records. */
+  private readonly stats: StatsRecordMerger;
+  /** With a live sink (online): table values name their run-table artifact, as the online client's do. */
+  private readonly tablePaths: TableArtifactPaths | undefined;
 
   constructor(
     private readonly run: RunInfo,
@@ -49,11 +60,19 @@ export class WandbRunModel {
     private readonly logger?: Logger,
     /**
      * A table was logged under `key` at `step` (history, report or summary), before its file and row reach the
-     * sinks: the backend makes W&B's run-table artifact of it.
+     * sinks: the backend makes W&B's run-table artifact of it (handed to the sinks; undefined when it failed).
      */
-    private readonly tableLogged?: (key: string, step: number, table: TableValue) => void,
+    private readonly tableLogged?: (
+      key: string,
+      step: number,
+      table: TableValue,
+    ) => StagedArtifact | undefined,
+    /** The system-metrics publishing interval (ms; default the official 30 s), see `StatsRecordMerger`. */
+    statsIntervalMs?: number,
   ) {
     this.history = new HistoryBuilder((row) => this.completeHistoryRow(row), logger);
+    this.stats = new StatsRecordMerger(run.startTime, statsIntervalMs);
+    this.tablePaths = sinks.some((sink) => sink.live === true) ? new TableArtifactPaths() : undefined;
   }
 
   get counters(): WandbRunCounters {
@@ -74,9 +93,9 @@ export class WandbRunModel {
   }
 
   /**
-   * Routes drained rows: `history` rows through the step rule, `system` rows as stats samples. trainscope's own
-   * `trainscope/*` values go to the System section (a stats sample), never into the user's history: they add no
-   * chart to the workspace and no step.
+   * Routes drained rows: `history` rows through the step rule, `system` rows into W&B's `stats` records.
+   * trainscope's own `trainscope/*` values go to the System section (merged into the same `stats` records), never
+   * into the user's history: they add no chart to the workspace and no step.
    */
   write(rows: readonly MetricRow[]): void {
     for (const row of rows) {
@@ -121,11 +140,10 @@ export class WandbRunModel {
       const value = row.values[i] as MetricValue;
       const encoded = encodeMetricValue(key, this.lastStep, value);
       if (encoded.tableFile !== undefined) {
-        if (typeof value === 'object' && value.kind === 'table')
-          this.tableLogged?.(key, this.lastStep, value);
+        if (typeof value === 'object' && value.kind === 'table') this.logTable(key, this.lastStep, value);
         for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
       }
-      this.summary.set(key, encoded.json);
+      this.summary.set(key, this.summaryValue(key, encoded.json));
       this.explicitKeys.add(key);
     }
     for (const sink of this.sinks) sink.summaryChanged(this.summary);
@@ -166,35 +184,34 @@ export class WandbRunModel {
     const runtimeSeconds = Math.max(0, Math.trunc((endTime - this.run.startTime) / 1000));
     this.summary.close(runtimeSeconds);
     this.finished = true;
-    const end = { exitCode, runtimeSeconds, summary: this.summary };
+    const finalStats = this.stats.final(endTime);
+    if (finalStats !== undefined) this.statsRows++;
+    const end = { exitCode, runtimeSeconds, summary: this.summary, finalStats };
     return settleAll(this.sinks.map((sink) => sink.finish(end)));
   }
 
-  /** Splits a row holding `trainscope/*` keys: those as a stats sample, the rest through the step rule. */
+  /** Splits a row holding `trainscope/*` keys: those into the next stats record, the rest through the step rule. */
   private selfMetricsRow(row: MetricRow): void {
     const own = splitSelfMetrics(row);
-    this.emitStats(own.keys, own.values, row.time);
+    if (own.keys.length > 0) this.publishStats(this.stats.counters(own.keys, own.values, row.time));
     if (own.rest.keys.length > 0) this.history.add(own.rest);
   }
 
   private statsRow(row: MetricRow): void {
     const metrics = wandbSystemMetrics(row.keys, row.values);
-    this.emitStats(metrics.keys, metrics.values, row.time);
+    if (metrics.keys.length > 0) this.publishStats(this.stats.system(metrics.keys, metrics.values, row.time));
   }
 
-  private emitStats(keys: readonly string[], values: readonly number[], timeMs: number): void {
-    if (keys.length === 0) return;
-    const items: WandbItem[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      items[i] = { key: keys[i] as string, value_json: wandbJsonNumber(values[i] as number) };
-    }
+  private publishStats(record: MergedStats | undefined): void {
+    if (record === undefined) return;
     this.statsRows++;
-    for (const sink of this.sinks) sink.statsRow(items, timeMs);
+    for (const sink of this.sinks) sink.statsRow(record.items, record.timeMs);
   }
 
   private completeHistoryRow(complete: MetricRow): void {
     const row = this.metrics.active ? this.withStepSync(complete) : complete;
-    const encoded = encodeHistoryRow(row, this.run.startTime);
+    let encoded = encodeHistoryRow(row, this.run.startTime);
+    let tableSummaries: Map<string, string> | undefined;
     if (encoded.reservedKeys.length > 0) {
       this.logger?.warnOnce(
         'wandb/reserved-key',
@@ -203,9 +220,11 @@ export class WandbRunModel {
     }
     if (encoded.tableFiles.length > 0) {
       if (this.tableLogged !== undefined) this.runTables(row);
+      if (this.tablePaths?.waiting) ({ encoded, tableSummaries } = this.nameTableArtifacts(encoded));
       for (const sink of this.sinks) sink.runFiles(encoded.tableFiles);
     }
     this.summary.setAll(encoded.keys, encoded.valuesJson);
+    if (tableSummaries !== undefined) for (const [key, json] of tableSummaries) this.summary.set(key, json);
     if (this.explicitKeys.size > 0) for (const key of encoded.keys) this.explicitKeys.delete(key);
     if (this.metrics.active) this.applyMetricSummaries(encoded.keys, encoded.valuesJson);
     this.lastStep = row.step;
@@ -219,9 +238,37 @@ export class WandbRunModel {
       const value = row.values[i] as MetricValue;
       const key = row.keys[i] as string;
       if (typeof value === 'object' && value.kind === 'table' && !RESERVED_HISTORY_KEYS.has(key)) {
-        this.tableLogged?.(key, row.step, value);
+        this.logTable(key, row.step, value);
       }
     }
+  }
+
+  /** The table's run-table artifact, made by the backend's hook (online, its paths go into the table's value). */
+  private logTable(key: string, step: number, table: TableValue): void {
+    const artifact = this.tableLogged?.(key, step, table);
+    if (artifact !== undefined) this.tablePaths?.logged(key, artifact);
+  }
+
+  /** A row's table values naming their run-table artifacts, and the summary's form of each (`:latest`). */
+  private nameTableArtifacts(encoded: EncodedHistoryRow): {
+    encoded: EncodedHistoryRow;
+    tableSummaries: Map<string, string>;
+  } {
+    const valuesJson = [...encoded.valuesJson];
+    const tableSummaries = new Map<string, string>();
+    for (let i = 0; i < encoded.keys.length; i++) {
+      const key = encoded.keys[i] as string;
+      const named = this.tablePaths?.take(key, valuesJson[i] as string);
+      if (named === undefined) continue;
+      valuesJson[i] = named.history;
+      tableSummaries.set(key, named.summary);
+    }
+    return { encoded: { ...encoded, valuesJson }, tableSummaries };
+  }
+
+  /** A summary-only value (report, final value): a table's with its run-table artifact's `:latest` paths. */
+  private summaryValue(key: string, json: string): string {
+    return this.tablePaths?.take(key, json)?.summary ?? json;
   }
 
   /** Expands globs for the row's keys (config `m`) and adds `step_sync` keys (the step metric's last value). */
@@ -256,10 +303,10 @@ export class WandbRunModel {
     if (value.kind === 'table' && this.summary.has(key)) return;
     const encoded = encodeMetricValue(key, this.lastStep, value);
     if (encoded.tableFile !== undefined) {
-      if (value.kind === 'table') this.tableLogged?.(key, this.lastStep, value);
+      if (value.kind === 'table') this.logTable(key, this.lastStep, value);
       for (const sink of this.sinks) sink.runFiles([encoded.tableFile]);
     }
-    this.summary.set(key, encoded.json);
+    this.summary.set(key, this.summaryValue(key, encoded.json));
   }
 }
 

@@ -27,7 +27,7 @@ import { WandbHttpClient } from './online/http-client.js';
 import type { BackoffOptions, EndpointKind } from './online/retry-policy.js';
 import { runPageUrl } from './online/run-page-url.js';
 import { WandbStreamSink } from './online/stream-sink.js';
-import { decideResume, type ResumeDecision } from './resume/resume-decision.js';
+import { decideResume, type ResumeDecision, reusedIdWarning } from './resume/resume-decision.js';
 import { removeResumeFile, writeResumeFile } from './resume/resume-file.js';
 import type { WandbResumeState } from './resume/wandb-resume-state.js';
 import { WandbRunModel } from './run-model.js';
@@ -48,6 +48,8 @@ export interface WandbBackendTuning {
   /** Config `_wandb.m` upsert delay after a metric definition (ms, default 30 s as the official sender). */
   readonly configDebounceMs?: number;
   readonly gpuProbe?: 'auto' | 'off'; // `profiling.gpu`: 'off' = the metadata asks no GPU tool
+  /** System metrics' publishing interval (ms): `profiling.systemMetricsSecs` × the 15 samples of a report. */
+  readonly statsIntervalMs?: number;
 }
 
 /**
@@ -162,9 +164,9 @@ export class WandbBackend implements Backend {
         },
       });
     }
-    // The model applies W&B's step rule once; both sinks get exactly the rows it completes.
     const runTables = runTableHook(this.run.id, this.options.dir, (a) => this.logArtifact(a), logger);
-    this.model = new WandbRunModel(this.run, this.stream ? [log, this.stream] : [log], logger, runTables);
+    const sinks = this.stream ? [log, this.stream] : [log];
+    this.model = new WandbRunModel(this.run, sinks, logger, runTables, this.tuning.statsIntervalMs);
     if (this.run.resume === 'auto') writeResumeFile(this.options.dir, this.run.id);
     if (!resumed) return undefined;
     this.model.resumeFrom(resumed.startingStep, resumed.summary);
@@ -193,6 +195,7 @@ export class WandbBackend implements Backend {
           this.reporter?.report(
             `artifact ${a.name} was not uploaded (${message}); \`trainscope sync\` uploads it`,
           ),
+        onRefused: (a, message) => this.logger?.warn(`W&B: artifact ${a.name} was not uploaded: ${message}`),
         onProgress: (message) => this.logger?.info(`W&B artifact: ${message}`),
       },
     );
@@ -384,10 +387,6 @@ export class WandbBackend implements Backend {
       this.reporter?.report(`could not save the sync state in ${dir}: ${(error as Error).message}`);
     }
   }
-}
-
-function reusedIdWarning(id: string): string {
-  return `W&B: run ${id} already existed on the server and \`resume\` is not set: this session overwrites its history from step 0. Pass resume: 'allow' to continue it instead`;
 }
 
 /** The W&B backend for `options.wandb` (`mode`: online, offline, disabled, or auto = online when a key is found). */

@@ -2,6 +2,7 @@ import type { ConsoleChunk } from '../../core/console-tap.js';
 import type { EncodedHistoryRow } from './history-value.js';
 import type { WandbItem } from './offline/wandb-record.js';
 import type { RunFile } from './run-files.js';
+import type { MergedStats } from './stats-record-merger.js';
 import type { WandbSummary } from './wandb-summary.js';
 
 /** How a run ended, as every sink needs it. */
@@ -12,6 +13,11 @@ export interface WandbRunEnd {
   readonly runtimeSeconds: number;
   /** The closed summary: `summary.line()` is the text of `wandb-summary.json`. */
   readonly summary: WandbSummary;
+  /**
+   * The last `stats` record (partial samples, trainscope's counters), when anything was left to publish: the
+   * official client writes it after the `exit` record (online: before `complete`, which ends the stream).
+   */
+  readonly finalStats?: MergedStats;
 }
 
 /**
@@ -20,6 +26,11 @@ export interface WandbRunEnd {
  * never calls another one. Methods only encode and queue (no waiting on disk or network), except `finish`.
  */
 export interface WandbSink {
+  /**
+   * The sink streams the run to W&B as it goes (online): the model then gives logged tables' values the paths of
+   * their run-table artifacts, as the online client does (in its local log too), where offline values have none.
+   */
+  readonly live?: boolean;
   /**
    * Run files (tables, a logged model's config): stored or uploaded before the history row or summary that names
    * them.
@@ -39,7 +50,7 @@ export interface WandbSink {
   metricDefined?(record: Uint8Array | undefined, configM: readonly Record<string, unknown>[]): void;
   /** Optional: one captured console write (`OutputRawRecord` offline, `output.log` lines online). */
   consoleOutput?(chunk: ConsoleChunk): void;
-  /** One sample of system metrics: W&B names with JSON values, taken at `timeMs`. */
+  /** One `stats` record (merged system aggregates and trainscope's counters): W&B names with JSON values. */
   statsRow(items: readonly WandbItem[], timeMs: number): void;
   /**
    * The run ended. The part before the first `await` must write what a process exit needs (the core may not

@@ -1,21 +1,15 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainscopeOptions } from '../../../src/core/options.js';
 import { init } from '../../../src/init.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir, wandbOnlyOptions } from '../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
+import { wandbOnlyOptions } from '../../helpers/wandb-backend.js';
 
 const KEY = 'c'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 const options = (wandb: TrainscopeOptions['wandb']): TrainscopeOptions => wandbOnlyOptions('console', wandb);
 
@@ -32,9 +26,8 @@ const unstamped = (line: string) => line.replace(/\d{4}-\d\d-\d\dT[\d:.]+ /, '')
 
 describe('console capture (wandb.console: wrap)', () => {
   it('online: output.log lines with offsets, \\r collapsed, stderr marked ERROR; plain output.log uploaded', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const run = await init(
       options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'cons0001' }),
     );
@@ -53,9 +46,8 @@ describe('console capture (wandb.console: wrap)', () => {
   });
 
   it('online: a partial line is sent on the 2 s output flush, then rewritten at its own offset', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const run = await init(
       options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'cons0002' }),
     );
@@ -89,8 +81,7 @@ describe('console capture (wandb.console: wrap)', () => {
   });
 
   it('offline: each write is an output_raw record; trainscope sync replays them; console off captures nothing', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const run = await init(options({ mode: 'offline', dir, runId: 'consoff1' }));
     printTraining();
     await run.finish();
@@ -105,7 +96,7 @@ describe('console capture (wandb.console: wrap)', () => {
       ['STDERR', 'warning: lr high\n'],
       ['STDOUT', 'training done\n'],
     ]);
-    server = await startFakeWandbServer();
+    const server = await fake.start();
     await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
     const synced = server.fileLines('consoff1', 'output.log');
     expect(synced).toHaveLength(4);

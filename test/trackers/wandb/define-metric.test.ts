@@ -1,6 +1,6 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainscopeOptions } from '../../../src/core/options.js';
 import { init } from '../../../src/init.js';
 import { decodeMetricRecord } from '../../../src/trackers/wandb/offline/metric-record.js';
@@ -8,34 +8,27 @@ import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-fi
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { createWandbBackend } from '../../../src/trackers/wandb/wandb-backend.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir, testRun, wandbOnlyOptions, wandbOptions } from '../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
+import { testRun, wandbOnlyOptions, wandbOptions } from '../../helpers/wandb-backend.js';
 
 const KEY = 'm'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 const options = (wandb: TrainscopeOptions['wandb']): TrainscopeOptions => wandbOnlyOptions('metrics', wandb);
 
 async function online(runId: string) {
-  server = await startFakeWandbServer({ apiKey: KEY });
-  const dir = tempDir();
-  dirs.push(dir);
+  const server = await fake.start();
+  const dir = fake.dir();
   return init(options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId }));
 }
 
 function lastConfig(runId: string): Record<string, { value: unknown }> {
-  const upserts = server?.run(runId).upserts ?? [];
+  const upserts = fake.current().run(runId).upserts;
   return JSON.parse(upserts.at(-1)?.config as string);
 }
 
 const summaryOf = (runId: string) =>
-  parseWandbJson(server?.run(runId).summaryLine ?? '{}') as Record<string, unknown>;
+  parseWandbJson(fake.current().run(runId).summaryLine ?? '{}') as Record<string, unknown>;
 
 describe('run.defineMetric (W&B define_metric)', () => {
   it('the reference case: summary min → config _wandb.m and {"val/loss": {"min": 1}} in the summary', async () => {
@@ -48,7 +41,10 @@ describe('run.defineMetric (W&B define_metric)', () => {
       m: [{ '1': 'val/loss', '6': [3], '7': [1] }],
     });
     expect(summaryOf('metric01')).toMatchObject({ 'val/loss': { min: 1 }, best_accuracy: 0.9, _step: 4 });
-    const rows = server?.historyLines('metric01').map((l) => parseWandbJson(l) as Record<string, number>);
+    const rows = fake
+      .current()
+      .historyLines('metric01')
+      .map((l) => parseWandbJson(l) as Record<string, number>);
     expect(rows?.map((r) => r['val/loss'])).toEqual([1.0, 1.1, 1.2, 1.3, 1.4]);
   });
 
@@ -70,7 +66,10 @@ describe('run.defineMetric (W&B define_metric)', () => {
       { '1': 'val/acc', '5': 3, '6': [1, 3], '7': [2, 5], '8': 2 },
       { '1': 'train/acc', '7': [3, 4], '8': 2 },
     ]);
-    const rows = server?.historyLines('metric02').map((l) => parseWandbJson(l) as Record<string, number>);
+    const rows = fake
+      .current()
+      .historyLines('metric02')
+      .map((l) => parseWandbJson(l) as Record<string, number>);
     expect(rows?.[1]).toMatchObject({ 'val/loss': 0.4, epoch: 1 }); // step_sync
     expect(summaryOf('metric02')).toMatchObject({
       'val/loss': { min: 0.4 },
@@ -81,9 +80,8 @@ describe('run.defineMetric (W&B define_metric)', () => {
   });
 
   it('online: config _wandb.m is upserted the config debounce after the definition, not only at finish', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const wandb = {
       mode: 'online',
       dir,
@@ -113,8 +111,7 @@ describe('run.defineMetric (W&B define_metric)', () => {
   });
 
   it('trainscope sync: metric records replayed into config _wandb.m as wandb sync merges them', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const run = await init(options({ mode: 'offline', dir, runId: 'metsyn01' }));
     run.defineMetric('epoch');
     run.defineMetric('val/loss', { stepMetric: 'epoch', summary: 'min' });
@@ -123,7 +120,7 @@ describe('run.defineMetric (W&B define_metric)', () => {
     run.log({ epoch: 1, 'val/loss': 0.5, 'train/x': 1 });
     await run.finish();
     const [name] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('offline-run-'));
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     await syncRun(join(dir, 'wandb', name as string), { apiKey: KEY, baseUrl: server.url });
     // Globs are not sent and a step metric nobody defined stays a name ("4"), as the 0.15.12 sender does.
     expect((lastConfig('metsyn01')._wandb?.value as { m?: unknown } | undefined)?.m).toEqual([
@@ -134,8 +131,7 @@ describe('run.defineMetric (W&B define_metric)', () => {
   });
 
   it('offline: one metric record per call (globs as glob_name) and the aggregated summary record', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const run = await init(options({ mode: 'offline', dir, runId: 'metoff01' }));
     run.defineMetric('val/loss', { summary: 'min', hidden: true });
     run.defineMetric('train/*', { summary: 'none' });

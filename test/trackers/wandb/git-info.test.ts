@@ -1,21 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { init } from '../../../src/init.js';
 import { gitInfo, stripCredentials } from '../../../src/trackers/wandb/git-info.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
 
 const KEY = 'g'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 const HEAD = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
 
@@ -28,9 +21,8 @@ describe('git and run metadata (issue 14 f)', () => {
   });
 
   it('online: UpsertBucket commit and config _wandb versions; offline: run.git and wandb-metadata.json git', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const base = {
       project: 'git',
       tensorboard: false as const,

@@ -1,26 +1,19 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelDescription } from '../../../src/core/model-description.js';
 import type { Run } from '../../../src/core/run.js';
 import { init } from '../../../src/init.js';
 import { readWandbFile, type WandbRecord } from '../../../src/trackers/wandb/offline/index.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
 import { TINY_MODEL } from '../../helpers/tensorboard.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
 
 const KEY = 'm'.repeat(40);
 const TABLE = /^media\/table\/model\/summary_(\d+)_[0-9a-f]{20}\.table\.json$/;
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function sequentialModel(): tf.Sequential {
   const model = tf.sequential({ name: 'mlp' });
@@ -30,8 +23,7 @@ function sequentialModel(): tf.Sequential {
 }
 
 async function wandbRun(wandb: Record<string, unknown>): Promise<{ run: Run; dir: string }> {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = fake.dir();
   const run = await init({
     project: 'models',
     name: 'model-run',
@@ -61,17 +53,17 @@ const SUMMARY_TABLE = {
 describe('run.logModel into W&B', () => {
   it('offline: the model/summary table in the summary, the table and model/<name>.json as run files', async () => {
     const model = sequentialModel();
-    const { run } = await wandbRun({ mode: 'offline' });
+    const { run, dir } = await wandbRun({ mode: 'offline' });
     run.log({ loss: 1 });
     run.logModel(model);
     await run.flush();
     run.log({ loss: 0.5 });
     await run.finish();
 
-    const runDir = readdirSync(join(dirs[0]!, 'wandb')).find((n) => n.startsWith('offline-run-'))!;
-    const filesDir = join(dirs[0]!, 'wandb', runDir, 'files');
-    const wandbFile = readdirSync(join(dirs[0]!, 'wandb', runDir)).find((n) => n.endsWith('.wandb'))!;
-    const contents = readWandbFile(join(dirs[0]!, 'wandb', runDir, wandbFile));
+    const runDir = readdirSync(join(dir, 'wandb')).find((n) => n.startsWith('offline-run-'))!;
+    const filesDir = join(dir, 'wandb', runDir, 'files');
+    const wandbFile = readdirSync(join(dir, 'wandb', runDir)).find((n) => n.endsWith('.wandb'))!;
+    const contents = readWandbFile(join(dir, 'wandb', runDir, wandbFile));
     expect(contents.errors).toEqual([]);
     const records = contents.records;
 
@@ -105,8 +97,8 @@ describe('run.logModel into W&B', () => {
     expect(final.loss).toBe(0.5);
 
     // trainscope sync uploads both files and sends the summary with the table.
-    server = await startFakeWandbServer({ apiKey: KEY });
-    await syncRun(join(dirs[0]!, 'wandb', runDir), { apiKey: KEY, baseUrl: server.url });
+    const server = await fake.start();
+    await syncRun(join(dir, 'wandb', runDir), { apiKey: KEY, baseUrl: server.url });
     expect(server.uploads.get('model001/model/mlp.json')?.body.toString('utf8')).toBe(model.toJSON());
     expect(JSON.parse(server.uploads.get(`model001/${tablePath}`)!.body.toString('utf8'))).toEqual(
       SUMMARY_TABLE,
@@ -115,21 +107,21 @@ describe('run.logModel into W&B', () => {
   });
 
   it('online: uploads the config file and the table, and streams the summary that names the table', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     const description: ModelDescription = TINY_MODEL;
     const { run } = await wandbRun({ mode: 'online', baseUrl: server.url, apiKey: KEY, entity: 'team' });
     run.logModel(description, { name: 'tiny transformer' });
     run.log({ loss: 1 });
     await run.finish();
 
-    const fake = server.run('model001');
-    expect(fake.complete).toBe(true);
+    const online = server.run('model001');
+    expect(online.complete).toBe(true);
     const config = server.uploads.get('model001/model/tiny_transformer.json');
     expect(JSON.parse(config!.body.toString('utf8'))).toMatchObject({
       class_name: 'Functional',
       config: { name: 'tiny transformer' },
     });
-    const summary = JSON.parse(fake.summaryLine!);
+    const summary = JSON.parse(online.summaryLine!);
     expect(summary['model/summary']).toMatchObject({ _type: 'table-file', ncols: 3, nrows: 4 });
     const table = JSON.parse(
       server.uploads.get(`model001/${summary['model/summary'].path}`)!.body.toString(),

@@ -1,25 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { init } from '../../../src/init.js';
 import { dependencyList } from '../../../src/trackers/wandb/run-end-files.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
 import { FIXTURES, REPO_ROOT } from '../../helpers/paths.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
 
 const KEY = 'e'.repeat(40);
 const BASIC = join(FIXTURES, 'wandb', 'offline-basic', 'offline-run-20261130_004344-uso9872i');
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 describe('end-of-run files (issue 14 d)', () => {
   it('the dependency list is requirements.txt: sorted lowercase name==installed version, no final newline', () => {
@@ -33,9 +25,8 @@ describe('end-of-run files (issue 14 d)', () => {
   });
 
   it('online: config.yaml, wandb-summary.json and requirements.txt are uploaded before complete', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const run = await init({
       project: 'files',
       config: { lr: 0.1 },
@@ -66,9 +57,8 @@ describe('end-of-run files (issue 14 d)', () => {
   });
 
   it('trainscope sync of an official offline run uploads requirements.txt, the synced summary and config.yaml', async () => {
-    server = await startFakeWandbServer();
-    const root = mkdtempSync(join(tmpdir(), 'ts-endfiles-'));
-    dirs.push(root);
+    const server = await fake.start();
+    const root = fake.dir();
     cpSync(BASIC, join(root, 'run'), { recursive: true });
     await syncRun(join(root, 'run'), { apiKey: KEY, baseUrl: server.url });
     const uploaded = server.run('uso9872i').uploaded;

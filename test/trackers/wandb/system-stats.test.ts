@@ -107,16 +107,21 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
       const runDir = join(dir, 'wandb', name as string);
       const contents = readWandbFile(join(runDir, 'run-sysoff01.wandb'));
       expect(contents.errors).toEqual([]);
-      // trainscope's own `trainscope.*` counters are stats records of their own.
-      const stats = contents.records
-        .filter((r) => r.type === 'stats' && !r.stats?.item?.every((i) => i.key?.startsWith('trainscope.')))
-        .map((r) => r.stats);
-      // One report per 15 samples (150 ms here) and the partial one at finish.
+      const types = contents.records.map((r) => r.type);
+      const stats = contents.records.filter((r) => r.type === 'stats').map((r) => r.stats);
+      // One record per report of 15 samples (150 ms here) from the second on; the last one (the partial
+      // samples of the finish and trainscope's own counters, merged) after `exit`, as the official client.
       expect(stats.length).toBeGreaterThanOrEqual(2);
+      expect(types.slice(-4)).toEqual(['exit', 'stats', 'final', 'footer']);
+      const lastKeys = (stats.at(-1)?.item ?? []).map((i) => i.key as string);
+      expect(lastKeys).toContain('trainscope.log_calls');
+      // trainscope's counters have no record of their own: they join the system keys' records (only the last
+      // record may hold them alone, when the finish came right after a full report).
       const expected = expectedKeys();
-      for (const s of stats) {
+      for (const [index, s] of stats.entries()) {
         const keys = (s?.item ?? []).map((i) => i.key as string);
-        const own = keys.filter((k) => !NODE_EXTRAS.has(k));
+        const own = keys.filter((k) => !NODE_EXTRAS.has(k) && !k.startsWith('trainscope.'));
+        if (own.length === 0 && index === stats.length - 1) continue;
         // The GPU keys arrive once nvidia-smi answered; every other official key is in every record.
         if (own.some((k) => k.startsWith('gpu.'))) expect(own.sort()).toEqual(expected);
         else expect(own.sort()).toEqual(expected.filter((k) => !k.startsWith('gpu.')));
@@ -153,11 +158,12 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
 
       server = await startFakeWandbServer({ apiKey: KEY });
       await syncRun(runDir, { apiKey: KEY, baseUrl: server.url, entity: 'team', project: 'sysstats' });
+      // trainscope sync replays every stats record, the one after `exit` included.
       const lines = server
         .fileLines('sysoff01', 'wandb-events.jsonl')
-        .map((l) => parseWandbJson(l) as Record<string, unknown>)
-        .filter((l) => 'system.cpu' in l);
+        .map((l) => parseWandbJson(l) as Record<string, unknown>);
       expect(lines).toHaveLength(stats.length);
+      expect(lines.at(-1)?.['system.trainscope.log_calls']).toBeGreaterThanOrEqual(5);
       for (const [i, line] of lines.entries()) {
         const items = stats[i]?.item ?? [];
         for (const item of items)
@@ -185,13 +191,21 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
       );
       const lines = server
         .fileLines('syson001', 'wandb-events.jsonl')
-        .map((l) => parseWandbJson(l) as Record<string, unknown>)
-        .filter((l) => !Object.keys(l).every((k) => k.startsWith('system.trainscope.') || k.startsWith('_')));
+        .map((l) => parseWandbJson(l) as Record<string, unknown>);
       expect(lines.length).toBeGreaterThanOrEqual(2);
+      // One line per stats record: trainscope's counters ride in the last one (before `complete`).
+      expect(lines.filter((l) => 'system.trainscope.log_calls' in l)).toHaveLength(1);
+      expect(lines.at(-1)?.['system.trainscope.log_calls']).toBeGreaterThanOrEqual(5);
+      const posts = server.requestsOf('file_stream').map((r) => r.json as Record<string, unknown>);
+      const lastEvents = posts.findLastIndex((p) => 'wandb-events.jsonl' in ((p.files as object) ?? {}));
+      expect(lastEvents).toBeGreaterThanOrEqual(0);
+      expect(lastEvents).toBeLessThan(posts.findIndex((p) => p.complete === true));
       const expected = expectedKeys().filter((k) => !k.startsWith('gpu.'));
-      for (const line of lines) {
+      for (const [index, line] of lines.entries()) {
         const keys = Object.keys(line);
         expect(keys.slice(-3)).toEqual(['_wandb', '_timestamp', '_runtime']);
+        // The last line may hold only the counters (the finish came right after a full report).
+        if (index === lines.length - 1 && !('system.cpu' in line)) continue;
         for (const k of expected) expect(keys).toContain(`system.${k}`);
         expect(line['system.cpu_percent']).toBeUndefined();
         expect(line['system.proc.cpu.threads']).toBeGreaterThanOrEqual(1);

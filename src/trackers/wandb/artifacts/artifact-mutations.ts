@@ -1,5 +1,10 @@
 /** The artifact GraphQL operations of the 0.15.12 client (protocol-2 §5), without the introspection probes. */
 
+/** The type W&B holds for an artifact collection (`name:latest`), asked before `CreateArtifact` (a clash is an error). */
+export const ARTIFACT_TYPE = `query ArtifactType($entityName: String, $projectName: String, $name: String!) {
+  project(name: $projectName, entityName: $entityName) { artifact(name: $name) { artifactType { name } } }
+}`;
+
 export const CREATE_ARTIFACT = `mutation CreateArtifact($artifactTypeName: String!, $artifactCollectionNames: [String!],
   $entityName: String!, $projectName: String!, $runName: String, $description: String, $digest: String!,
   $aliases: [ArtifactAliasInput!], $metadata: JSONString, $clientID: ID, $sequenceClientID: ID, $historyStep: Int64) {

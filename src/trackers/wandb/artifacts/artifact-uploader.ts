@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StagedArtifact } from '../../../core/staged-artifact.js';
-import type { WandbGraphqlClient } from '../online/graphql-client.js';
+import { type WandbGraphqlClient, WandbGraphqlError } from '../online/graphql-client.js';
 import type { WandbHttpClient } from '../online/http-client.js';
 import {
+  ARTIFACT_TYPE,
   type ArtifactFileTarget,
   COMMIT_ARTIFACT,
   CREATE_ARTIFACT,
@@ -26,14 +27,23 @@ export interface ArtifactUploaderEvents {
   /** The artifact is committed on W&B (or W&B already had its digest). */
   readonly onCommitted: (artifact: StagedArtifact) => void;
   readonly onFailed: (artifact: StagedArtifact, message: string) => void;
+  /**
+   * W&B refuses the artifact for good (its collection already has another type): no retry or later sync can
+   * upload it. Without this handler, `onFailed` is told.
+   */
+  readonly onRefused?: (artifact: StagedArtifact, message: string) => void;
   /** A progress line (files over `progressBytes`). */
   readonly onProgress: (message: string) => void;
 }
 
 const PROGRESS_BYTES = 16 * 1024 * 1024;
 
+/** W&B already holds an artifact collection of this name with another type. */
+export class ArtifactTypeClash extends Error {}
+
 /**
- * Uploads staged artifacts one after the other, as the official client's artifact saver: `CreateArtifact`
+ * Uploads staged artifacts one after the other, as the official client's artifact saver: `ArtifactType` (a
+ * collection of the same name with another type is refused, as the official `log_artifact` raises), `CreateArtifact`
  * (W&B already holding the digest answers COMMITTED: done) → `CreateArtifactManifest` → `CreateArtifactFiles` →
  * a `PUT` of each file W&B asks for, with exactly its headers → `wandb_manifest.json` with each entry's birth
  * artifact → `CreateArtifactManifest` with its digest and `PUT` → `CommitArtifact`. Every request is retried by
@@ -66,7 +76,9 @@ export class ArtifactUploader {
         this.events.onCommitted(artifact);
         removeStaging(artifact);
       } catch (error) {
-        this.events.onFailed(artifact, this.http.redact((error as Error).message));
+        const message = this.http.redact((error as Error).message);
+        const refused = error instanceof ArtifactTypeClash ? this.events.onRefused : undefined;
+        (refused ?? this.events.onFailed)(artifact, message);
       } finally {
         this.waiting.splice(this.waiting.indexOf(artifact), 1);
       }
@@ -83,6 +95,12 @@ export class ArtifactUploader {
     artifact: StagedArtifact,
     historyStep?: number,
   ): Promise<void> {
+    const held = await this.heldType(target, artifact.name);
+    if (held !== undefined && held !== artifact.type) {
+      throw new ArtifactTypeClash(
+        `W&B already has artifact ${artifact.name} with type '${held}'; it cannot take one of type '${artifact.type}' (use another name)`,
+      );
+    }
     const created = await this.createArtifact(target, artifact, historyStep);
     if (created.state === 'COMMITTED') return;
     if (created.state !== 'PENDING' && created.state !== 'DELETED') {
@@ -103,6 +121,26 @@ export class ArtifactUploader {
     if (final.uploadUrl)
       await this.putBytes(final.uploadUrl, final.uploadHeaders, manifest, 'wandb_manifest.json');
     await this.graphql.execute('CommitArtifact', COMMIT_ARTIFACT, { artifactID: created.id });
+  }
+
+  /**
+   * The type of the collection's latest version on W&B, undefined when there is none. A server that cannot
+   * answer the query (rejected) leaves the check to `CreateArtifact`; network and key failures fail the upload.
+   */
+  private async heldType(target: ArtifactTarget, name: string): Promise<string | undefined> {
+    try {
+      const data = await this.graphql.execute<{
+        project?: { artifact?: { artifactType?: { name?: string } | null } | null } | null;
+      }>('ArtifactType', ARTIFACT_TYPE, {
+        entityName: target.entity,
+        projectName: target.project,
+        name: `${name}:latest`,
+      });
+      return data.project?.artifact?.artifactType?.name ?? undefined;
+    } catch (error) {
+      if (error instanceof WandbGraphqlError && error.failure === 'rejected') return undefined;
+      throw error;
+    }
   }
 
   private async createArtifact(

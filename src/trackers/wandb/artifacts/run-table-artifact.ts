@@ -80,23 +80,27 @@ function wbType(cell: TableCell | undefined): string | undefined {
 /**
  * The run model's `tableLogged` hook: stages each logged table's run-table artifact under
  * `<dir>/wandb/artifacts/staging` (where `run.logArtifact` stages, so an offline run's sync finds it) and hands it
- * to `logArtifact` (the log's `artifact` record; online, the upload). A failure is warned once, never thrown.
+ * to `logArtifact` (the log's `artifact` record; online, the upload); returns it (the live stream names it in the
+ * table's values). A failure is warned once, never thrown.
  */
 export function runTableHook(
   runId: string,
   dir: string,
   logArtifact: (artifact: StagedArtifact) => void,
   logger: Logger | undefined,
-): (key: string, step: number, table: TableValue) => void {
+): (key: string, step: number, table: TableValue) => StagedArtifact | undefined {
   const stagingRoot = join(dir, 'wandb', 'artifacts', 'staging');
   return (key, step, table) => {
     try {
-      logArtifact(stageRunTable(runId, key, step, table, stagingRoot));
+      const artifact = stageRunTable(runId, key, step, table, stagingRoot);
+      logArtifact(artifact);
+      return artifact;
     } catch (error) {
       logger?.warnOnce(
         'wandb/run-table',
         `W&B: the run-table artifact of "${key}" was not made (${errorMessage(error)}); the table itself is logged`,
       );
+      return undefined;
     }
   };
 }

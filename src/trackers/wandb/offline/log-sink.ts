@@ -15,6 +15,7 @@ import {
   closingRecords,
   openingRecords,
   type ResumedRun,
+  statsRecord,
   summaryRecord,
   wandbTimestamp,
 } from './run-records.js';
@@ -156,7 +157,7 @@ export class WandbLogSink implements WandbSink {
   }
 
   statsRow(items: readonly WandbItem[], timeMs: number): void {
-    this.append({ type: 'stats', num: 0, stats: { timestamp: wandbTimestamp(timeMs), item: [...items] } });
+    this.append(statsRecord(items, timeMs));
   }
 
   /** Writes a summary record when rows changed the summary, and resolves once everything is on disk. */
@@ -172,14 +173,15 @@ export class WandbLogSink implements WandbSink {
   }
 
   /**
-   * The whole summary, `exit`, `final` and `footer` (before the first `await`, for the exit path); then closes
-   * the log and writes `files/wandb-summary.json`.
+   * The whole summary, `exit`, the last `stats` record, `final` and `footer` (before the first `await`, for the
+   * exit path); then closes the log and writes `files/wandb-summary.json`.
    */
   async finish(end: WandbRunEnd): Promise<void> {
     if (this.finished) return;
     const summary = end.summary;
     if (summary.size > 0) this.append(summaryRecord(summary.keys(), summary.valuesJson()));
-    for (const record of closingRecords(end.exitCode, end.runtimeSeconds)) this.append(record);
+    for (const record of closingRecords(end.exitCode, end.runtimeSeconds, end.finalStats))
+      this.append(record);
     this.finished = true;
     await this.log.close();
     await this.metadata;

@@ -5,7 +5,7 @@ import type { WandbItem, WandbRecord, WandbTimestamp } from './wandb-record.js';
 
 /**
  * The records that open and close a `.wandb` log, in the order both the 0.15.12 and the current `wandb sync`
- * accept: `header, run, files(wandb-metadata.json)` … `summary, exit, final, footer`.
+ * accept: `header, run, files(wandb-metadata.json)` … `summary, exit, [stats], final, footer`.
  */
 
 /** A run that continues an earlier one with its id: the step and runtime (s) it continues from. */
@@ -59,11 +59,25 @@ export function summaryRecord(keys: readonly string[], valuesJson: readonly stri
   };
 }
 
-/** `exit` (no `exit_code` for 0, as protobuf leaves defaults out; a non-integer code counts as 1), `final`, `footer`. */
-export function closingRecords(exitCode: number, runtimeSeconds: number): WandbRecord[] {
+/** A `stats` record (system metrics, `stats_type` SYSTEM) of `items` at `timeMs`. */
+export function statsRecord(items: readonly WandbItem[], timeMs: number): WandbRecord {
+  return { type: 'stats', stats: { timestamp: wandbTimestamp(timeMs), item: [...items] } };
+}
+
+/**
+ * `exit` (no `exit_code` for 0, as protobuf leaves defaults out; a non-integer code counts as 1), the last
+ * `stats` record when there is one (after `exit`, where the official client's final flush of system metrics puts
+ * it; both syncs read on to `final`), `final`, `footer`.
+ */
+export function closingRecords(
+  exitCode: number,
+  runtimeSeconds: number,
+  finalStats?: { readonly items: readonly WandbItem[]; readonly timeMs: number },
+): WandbRecord[] {
   const code = Number.isInteger(exitCode) ? exitCode | 0 : 1;
   return [
     { type: 'exit', exit: { ...(code !== 0 ? { exit_code: code } : {}), runtime: runtimeSeconds } },
+    ...(finalStats !== undefined ? [statsRecord(finalStats.items, finalStats.timeMs)] : []),
     { type: 'final', final: {} },
     { type: 'footer', footer: {} },
   ];

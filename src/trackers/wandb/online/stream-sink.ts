@@ -91,6 +91,8 @@ const PARTIAL_LINE_MS = 2_000;
  * the `.wandb` log has the whole run anyway, and `progress()` tells a later `trainscope sync` where to resume.
  */
 export class WandbStreamSink implements WandbSink {
+  /** Online, table values name their run-table artifact (see `WandbSink.live`). */
+  readonly live = true;
   private feed: StreamFeed | undefined;
   private early = noEarlyData();
   private summary: WandbSummary | undefined;
@@ -206,6 +208,8 @@ export class WandbStreamSink implements WandbSink {
   /** Sends the rest and the final summary within the finish budget; past it, streaming stops (sync resumes). */
   async finish(end: WandbRunEnd): Promise<void> {
     clearInterval(this.consoleTimer);
+    // The last `stats` record: its events line goes before `complete`, which ends the stream.
+    if (end.finalStats !== undefined) this.statsRow(end.finalStats.items, end.finalStats.timeMs);
     const budget = this.options.finishBudgetMs ?? 20_000;
     const outcome = await withDeadline(this.finishOnline(end), budget, { keepAlive: false });
     if (outcome === 'timeout') {

@@ -84,3 +84,8 @@ function refuse(
 function reusedLocally(id: string, dir: string): string {
   return `W&B: run ${id} already has a local run (${dir}) and \`resume\` is not set: this session is a separate start, and uploading both overwrites the first one's history. Pass resume: 'allow' to continue it`;
 }
+
+/** The warning when `UpsertBucket` finds the run already there and the session did not ask to resume it. */
+export function reusedIdWarning(id: string): string {
+  return `W&B: run ${id} already existed on the server and \`resume\` is not set: this session overwrites its history from step 0. Pass resume: 'allow' to continue it instead`;
+}

@@ -83,14 +83,13 @@ describe('an offline run: WandbRunModel into WandbLogSink', () => {
       'header',
       'run',
       'files',
-      ...Array(9).fill('history'),
-      // Row 9 is still pending (open to more values at step 9) when the system sample arrives.
-      'stats',
-      'history',
+      ...Array(10).fill('history'),
       'files',
       'history',
       'summary',
       'exit',
+      // The run's one system aggregate is its last stats record: after `exit`, as the official client writes it.
+      'stats',
       'final',
       'footer',
     ]);
@@ -136,7 +135,7 @@ describe('an offline run: WandbRunModel into WandbLogSink', () => {
     expect(row4?.history?.step).toEqual({ num: 4 });
     expect(contents.records[3]?.history?.step).toEqual({});
 
-    const stats = contents.records[12]?.stats;
+    const stats = contents.records[17]?.stats;
     expect(Object.fromEntries((stats?.item ?? []).map((i) => [i.key, Number(i.value_json)]))).toEqual({
       cpu: 93.5,
       'proc.memory.rssMB': 80,
@@ -144,13 +143,13 @@ describe('an offline run: WandbRunModel into WandbLogSink', () => {
       'gpu.0.memoryAllocated': 50,
     });
 
-    const tableFiles = contents.records[14]?.files?.files ?? [];
+    const tableFiles = contents.records[13]?.files?.files ?? [];
     expect(tableFiles).toHaveLength(1);
     const tablePath = tableFiles[0]?.path as string;
     expect(tablePath).toMatch(/^media\/table\/profiling\/bottlenecks_10_[0-9a-f]{20}\.table\.json$/);
     const tableText = readFileSync(join(writer.filesDirectory, tablePath), 'utf8');
     expect(tableText).toBe('{"columns": ["op", "share"], "data": [["forward", 0.61], ["backward", NaN]]}');
-    const row10 = items(contents.records[15], 'history');
+    const row10 = items(contents.records[14], 'history');
     expect(row10['profiling/bottlenecks']).toMatchObject({
       _type: 'table-file',
       path: tablePath,
@@ -159,7 +158,7 @@ describe('an offline run: WandbRunModel into WandbLogSink', () => {
     });
     expect(row10.weights).toEqual({ _type: 'histogram', values: [1, 2], bins: [1, 2, 3] });
 
-    const finalSummary = items(contents.records[16], 'summary');
+    const finalSummary = items(contents.records[15], 'summary');
     expect(finalSummary).toMatchObject({
       'train/loss': 0.25,
       lr: 0.0003,
@@ -170,7 +169,7 @@ describe('an offline run: WandbRunModel into WandbLogSink', () => {
       'profiling/bottlenecks': row10['profiling/bottlenecks'],
     });
     expect(finalSummary.late).toBeUndefined();
-    expect(contents.records[17]?.exit).toEqual({ exit_code: 3, runtime: 12 });
+    expect(contents.records[16]?.exit).toEqual({ exit_code: 3, runtime: 12 });
     expect(writer.counters).toMatchObject({
       historyRows: 11,
       statsRows: 1,

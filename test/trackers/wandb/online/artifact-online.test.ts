@@ -1,26 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { init } from '../../../../src/init.js';
 import { decodeArtifactRecord } from '../../../../src/trackers/wandb/artifacts/artifact-record.js';
 import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { createWandbBackend } from '../../../../src/trackers/wandb/wandb-backend.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
+import type { FakeWandbServer } from '../../../helpers/fake-wandb-server.js';
 import { captureStderr } from '../../../helpers/recording-backend.js';
-import { tempDir, testRun, wandbOptions } from '../../../helpers/wandb-backend.js';
+import { testRun, wandbOptions } from '../../../helpers/wandb-backend.js';
 
 const KEY = 'a'.repeat(40);
 const FAST = { initialDelayMs: 5, maxDelayMs: 20, jitter: 0.25 };
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 const md5b64 = (bytes: Buffer | string) => createHash('md5').update(bytes).digest('base64');
 
@@ -54,12 +48,11 @@ async function onlineRun(s: FakeWandbServer, dir: string, retryBudgetMs = 120_00
 
 describe('run.logArtifact online', () => {
   it('uploads the staged checkpoint through the artifact API, unaffected by an overwrite right after the call, and retries failures', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     server.addFault({ target: 'upload', status: 500, times: 2 });
     server.addFault({ target: 'graphql', operation: 'CreateArtifactFiles', status: 503, times: 1 });
-    const dir = tempDir();
-    const ckpt = mkdtempSync(join(tmpdir(), 'ts-ckpt-'));
-    dirs.push(dir, ckpt);
+    const dir = fake.dir();
+    const ckpt = fake.dir();
     const weights = Buffer.alloc(50_000, 7);
     writeFileSync(join(ckpt, 'weights.bin'), weights);
     writeFileSync(join(ckpt, 'meta.json'), '{"epoch":1}');
@@ -123,10 +116,9 @@ describe('run.logArtifact online', () => {
   });
 
   it('a digest W&B already holds is not uploaded again (CreateArtifact answers COMMITTED)', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    const ckpt = mkdtempSync(join(tmpdir(), 'ts-ckpt-'));
-    dirs.push(dir, ckpt);
+    const server = await fake.start();
+    const dir = fake.dir();
+    const ckpt = fake.dir();
     writeFileSync(join(ckpt, 'w.bin'), 'same bytes');
     const run = await onlineRun(server, dir);
     run.logArtifact(join(ckpt, 'w.bin'), { name: 'model', type: 'model' });
@@ -138,11 +130,10 @@ describe('run.logArtifact online', () => {
   });
 
   it('an artifact W&B did not take before finish is named, and trainscope sync uploads it later', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     server.addFault({ target: 'upload', status: 500, times: 1_000 });
-    const dir = tempDir();
-    const ckpt = mkdtempSync(join(tmpdir(), 'ts-ckpt-'));
-    dirs.push(dir, ckpt);
+    const dir = fake.dir();
+    const ckpt = fake.dir();
     writeFileSync(join(ckpt, 'w.bin'), 'weights');
     const stderr = captureStderr();
     try {
@@ -169,5 +160,52 @@ describe('run.logArtifact online', () => {
       'weights',
     );
     expect(server.historyLines('artrun01')).toHaveLength(1);
+  });
+
+  it('asks ArtifactType before CreateArtifact; a name W&B holds with another type is one warning, not uploaded, and the run goes on', async () => {
+    const server = await fake.start();
+    const dir = fake.dir();
+    const ckpt = fake.dir();
+    writeFileSync(join(ckpt, 'a.bin'), 'first');
+    writeFileSync(join(ckpt, 'b.bin'), 'second');
+    const stderr = captureStderr();
+    try {
+      const run = await onlineRun(server, dir);
+      run.logArtifact(join(ckpt, 'a.bin'), { name: 'model', type: 'model' });
+      run.logArtifact(join(ckpt, 'b.bin'), { name: 'model', type: 'dataset' });
+      run.logArtifact(join(ckpt, 'b.bin'), { name: 'model', type: 'dataset' });
+      run.log({ loss: 1 });
+      await run.finish();
+    } finally {
+      stderr.restore();
+    }
+    const asked = server.requestsOf('graphql', 'ArtifactType');
+    expect(asked.map((r) => r.variables)).toEqual(
+      Array(3).fill({ entityName: 'team', projectName: 'arts', name: 'model:latest' }),
+    );
+    const first = server.requests.indexOf(asked[0] as (typeof server.requests)[number]);
+    expect(first).toBeLessThan(server.requests.indexOf(server.requestsOf('graphql', 'CreateArtifact')[0]!));
+    // Only the first (type `model`) was created; both `dataset` versions were refused before CreateArtifact.
+    expect(server.requestsOf('graphql', 'CreateArtifact')).toHaveLength(1);
+    expect([...server.artifacts.values()].map((a) => [a.type, a.state])).toEqual([['model', 'COMMITTED']]);
+    const refusals = stderr
+      .text()
+      .match(
+        /artifact model was not uploaded: W&B already has artifact model with type 'model'; it cannot take one of type 'dataset'/g,
+      );
+    expect(refusals).toHaveLength(2);
+    expect(stderr.text()).not.toMatch(/dataset.*trainscope sync/);
+    expect(server.historyLines('artrun01')).toHaveLength(1);
+    expect(server.run('artrun01').complete).toBe(true);
+
+    // trainscope sync of the run's log asks the same and leaves the refused versions out with a warning.
+    const runDir = join(
+      dir,
+      'wandb',
+      readdirSync(join(dir, 'wandb')).find((n) => n.startsWith('run-')) ?? '',
+    );
+    const result = await syncRun(runDir, { apiKey: KEY, baseUrl: server.url });
+    expect(result.warnings.filter((w) => w.includes("with type 'model'"))).toHaveLength(2);
+    expect(server.requestsOf('graphql', 'CreateArtifact')).toHaveLength(1);
   });
 });

@@ -1,24 +1,15 @@
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { init } from '../../../../src/init.js';
 import { parseWandbJson } from '../../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
 
 const KEY = 'i'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 describe('init() with wandb.mode online', () => {
   it('streams what the trainer logs through the core to W&B, each row once, and finishes the run', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const run = await init({
       project: 'e2e',
       name: 'e2e-run',

@@ -1,23 +1,17 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ResumeError } from '../../../../src/core/resume-error.js';
 import type { TrainscopeOptions } from '../../../../src/core/options.js';
 import { init } from '../../../../src/init.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
+import type { FakeWandbServer } from '../../../helpers/fake-wandb-server.js';
 import { captureStderr } from '../../../helpers/recording-backend.js';
-import { tempDir } from '../../../helpers/wandb-backend.js';
 
 const KEY = 'r'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function options(dir: string, extra: Partial<TrainscopeOptions> = {}): TrainscopeOptions {
   return {
@@ -29,7 +23,7 @@ function options(dir: string, extra: Partial<TrainscopeOptions> = {}): Trainscop
     handleExit: false,
     logLevel: 'warn',
     logging: { async: false },
-    wandb: { mode: 'online', dir, baseUrl: server?.url, apiKey: KEY, entity: 'team' },
+    wandb: { mode: 'online', dir, baseUrl: fake.current().url, apiKey: KEY, entity: 'team' },
     ...extra,
   };
 }
@@ -45,9 +39,8 @@ const rowsOf = (s: FakeWandbServer) =>
 
 describe('init({ id, resume }) online', () => {
   it("'allow' continues the run: history offsets, _step, _runtime, summary and config, without overwriting", async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     await firstSession(dir, 10);
     const before = rowsOf(server);
     expect(before.map((r) => r._step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -74,9 +67,8 @@ describe('init({ id, resume }) online', () => {
   });
 
   it("'must' fails init with a clear error when the run does not exist, before any UpsertBucket", async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const stderr = captureStderr();
     try {
       const failure = await init(options(dir, { resume: 'must' })).catch((e: unknown) => e);
@@ -92,9 +84,8 @@ describe('init({ id, resume }) online', () => {
   });
 
   it("'never' fails init when the run exists, and leaves its history alone", async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     await firstSession(dir, 3);
     const upserts = server.requestsOf('graphql', 'UpsertBucket').length;
     const stderr = captureStderr();
@@ -110,9 +101,8 @@ describe('init({ id, resume }) online', () => {
   });
 
   it('warns when an id is reused without resume (never a silent overwrite)', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const _server = await fake.start();
+    const dir = fake.dir();
     await firstSession(dir, 3);
     const stderr = captureStderr();
     try {
@@ -126,9 +116,8 @@ describe('init({ id, resume }) online', () => {
   });
 
   it('resumeStep rewinds: run.step says it, and W&B warns that it cannot rewind', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     await firstSession(dir, 10);
     const stderr = captureStderr();
     let step = -1;
@@ -147,9 +136,8 @@ describe('init({ id, resume }) online', () => {
   });
 
   it('a resumed run whose stream stopped is appended by trainscope sync at the offsets W&B held', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     await firstSession(dir, 5);
     server.addFault({ target: 'file_stream', status: 500, times: 10_000 });
     const stderr = captureStderr();

@@ -13,6 +13,7 @@ import {
 import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
+import { ONLINE_TABLE_FILE_KEYS } from '../../../helpers/wandb-backend.js';
 
 const KEY = 't'.repeat(40);
 const fake = fakeWandbPerTest(KEY);
@@ -99,6 +100,42 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(
       [...server.uploads.keys()].some((k) => /^tabrun01\/media\/table\/profiling\/bottlenecks_3_/.test(k)),
     ).toBe(true);
+
+    // As 0.15.x sends it online (online-requests.json): the artifact's client-side paths after `size`, this
+    // version's in the row, the collection's latest in the summary.
+    const version = `wandb-client-artifact://${create?.variables?.clientID}/${ENTRY_PATH}`;
+    const latest = `wandb-client-artifact://${create?.variables?.sequenceClientID}:latest/${ENTRY_PATH}`;
+    expect(String(create?.variables?.clientID)).toMatch(/^[a-z0-9]{128}$/);
+    const rows = server.historyLines('tabrun01').map((l) => JSON.parse(l));
+    const value = rows.find((r) => 'profiling/bottlenecks' in r)?.['profiling/bottlenecks'];
+    expect(Object.keys(value)).toEqual(ONLINE_TABLE_FILE_KEYS);
+    expect(value).toMatchObject({
+      _type: 'table-file',
+      artifact_path: version,
+      _latest_artifact_path: latest,
+    });
+    const summary = JSON.parse(server.run('tabrun01').summaryLine ?? '{}');
+    expect(summary['profiling/bottlenecks']).toEqual({
+      ...value,
+      artifact_path: latest,
+      _latest_artifact_path: latest,
+    });
+    expect(summary.loss).toBe(2);
+    const uploadedSummary = JSON.parse(
+      server.uploads.get('tabrun01/wandb-summary.json')?.body.toString() ?? '{}',
+    );
+    expect(uploadedSummary['profiling/bottlenecks']).toEqual(summary['profiling/bottlenecks']);
+    // The online client's local log holds the values it sends (the user process made them); an offline log's
+    // have no paths (next test, and the offline fixture).
+    const [local] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('run-'));
+    const { records } = readWandbFile(join(dir, 'wandb', local as string, 'run-tabrun01.wandb'));
+    const logged = records
+      .flatMap((r) => r.history?.item ?? [])
+      .find((i) => i.key === 'profiling/bottlenecks');
+    expect(JSON.parse(logged?.value_json ?? '{}')).toEqual(value);
+    const localSummary = records.filter((r) => r.type === 'summary').at(-1)?.summary?.update ?? [];
+    const summarized = localSummary.find((i) => i.key === 'profiling/bottlenecks')?.value_json;
+    expect(JSON.parse(summarized ?? '{}')).toEqual(summary['profiling/bottlenecks']);
   });
 
   it('offline: an artifact record before the table file, uploaded by trainscope sync', async () => {
@@ -134,5 +171,11 @@ describe('run-table artifact of a logged table (issue 14 item 9)', () => {
     expect(server.uploads.get(artifact?.fileKeys.get(ENTRY_PATH) as string)?.body.toString()).toBe(
       runTableArtifactJson(BOTTLENECKS),
     );
+    // An offline run's values have no paths, and `wandb sync` sends them as they are (sync-offline-basic).
+    const synced = server.historyLines('taboff01').map((l) => JSON.parse(l));
+    const value = synced.find((r) => 'profiling/bottlenecks' in r)?.['profiling/bottlenecks'];
+    expect(value).toMatchObject({ _type: 'table-file', ncols: 4, nrows: 3 });
+    expect(value).not.toHaveProperty('artifact_path');
+    expect(JSON.parse(server.run('taboff01').summaryLine ?? '{}')['profiling/bottlenecks']).toEqual(value);
   });
 });
