@@ -57,6 +57,8 @@ export class ViewServer {
       // As in `refresh`: the watcher's next tick tries again.
       console.warn(`trainscope view: cannot index: ${(error as Error).message}`);
     }
+    // The pages learn of the columns the first index builds after listing as of any other change.
+    void this.index.columnsBuilt?.then((runs) => this.hub.broadcast('changed', { runs }));
     await this.assets.load();
     const host = this.options.host ?? '127.0.0.1';
     const first = this.options.port ?? 6006;
@@ -83,6 +85,7 @@ export class ViewServer {
 
   async stop(): Promise<void> {
     this.watcher.stop();
+    this.index.close();
     this.hub.close();
     const server = this.server;
     this.server = undefined;
@@ -141,6 +144,13 @@ export class ViewServer {
       } else if (url.pathname === '/api/events') {
         this.hub.attach(res);
       } else if (url.pathname.startsWith('/api/')) {
+        const building = this.index.columnsBuilt;
+        // Only the runs list is answered while the first index builds the columns; the rest reads points, so it
+        // waits for them (every point is there when it answers).
+        if (building !== undefined && url.pathname !== '/api/runs') {
+          void building.then(() => this.handle(req, res));
+          return;
+        }
         this.api.handle(url.pathname, url.searchParams, res);
       } else {
         this.fail(res, 404, 'not found');

@@ -64,6 +64,18 @@ describe('the first index on worker threads', () => {
     const parallelChanged = await parallel.load(0);
     expect(parallelChanged.sort()).toEqual(serial.refresh().sort());
     expect(parallel.list().length).toBeGreaterThan(8);
+    // Listed first: the runs list (tags, counts, times, status, problems) is already what a full index says.
+    const summaries = (index: ViewIndex) => index.list().map((run) => run.toSummaryJson(0));
+    expect(summaries(parallel)).toEqual(summaries(serial));
+    expect(parallel.columnsBuilt).toBeDefined();
+    expect((await parallel.columnsBuilt)!.sort()).toEqual(
+      parallel
+        .list()
+        .filter((run) => run.source === 'tensorboard')
+        .map((run) => run.id)
+        .sort(),
+    );
+    expect(parallel.columnsBuilt).toBeUndefined();
     expect(allContents(parallel)).toEqual(allContents(serial));
     expect([...parallel.runs.get('tb:restarted')!.scalars.get('loss')!.values]).toEqual([0, 1, 2, 30]);
     expect(parallel.runs.get('tb:crc-mismatch')!.problems[0]).toMatch(/data CRC mismatch at byte \d+/);
