@@ -18,6 +18,8 @@ export interface ViewServerOptions {
   readonly token?: string;
   /** Interval of the polling fallback behind fs.watch. */
   readonly pollMs?: number;
+  /** Event data from which the first index reads on worker threads (`ViewIndex.load`); tests set 0. */
+  readonly parallelMinBytes?: number;
 }
 
 const SECURITY_HEADERS = {
@@ -51,15 +53,15 @@ export class ViewServer {
 
   /** Indexes, starts listening and watching; resolves to the URL to open (with the token when there is one). */
   async start(): Promise<string> {
+    await this.assets.load();
     try {
-      await this.index.load();
+      await this.index.load(this.options.parallelMinBytes);
     } catch (error) {
       // As in `refresh`: the watcher's next tick tries again.
       console.warn(`trainscope view: cannot index: ${(error as Error).message}`);
     }
     // The pages learn of the columns the first index builds after listing as of any other change.
     void this.index.columnsBuilt?.then((runs) => this.hub.broadcast('changed', { runs }));
-    await this.assets.load();
     const host = this.options.host ?? '127.0.0.1';
     const first = this.options.port ?? 6006;
     const attempts = first === 0 ? 1 : (this.options.portAttempts ?? 10);
