@@ -53,6 +53,16 @@ function readVarint(bytes: Uint8Array, pos: number, end: number): number {
   return Number.NaN;
 }
 
+/** A length varint: one byte for any scalar event with a tag under 100 bytes, read without the loop. */
+function lengthAt(bytes: Uint8Array, pos: number, end: number): number {
+  const first = bytes[pos]!;
+  if (first < 0x80 && pos < end) {
+    varintEnd = pos + 1;
+    return first;
+  }
+  return readVarint(bytes, pos, end);
+}
+
 function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
   if (known.length !== end - start) return false;
   for (let i = start; i < end; i++) if (known[i - start] !== bytes[i]) return false;
@@ -107,13 +117,13 @@ export function decodeScalarEvent(
     pos = varintEnd;
   }
   if (pos >= end || bytes[pos] !== 0x2a) return false;
-  const summaryLength = readVarint(bytes, pos + 1, end);
+  const summaryLength = lengthAt(bytes, pos + 1, end);
   pos = varintEnd;
   if (summaryLength + pos !== end || bytes[pos] !== 0x0a) return false;
-  const valueLength = readVarint(bytes, pos + 1, end);
+  const valueLength = lengthAt(bytes, pos + 1, end);
   pos = varintEnd;
   if (valueLength + pos !== end || bytes[pos] !== 0x0a) return false;
-  const tagLength = readVarint(bytes, pos + 1, end);
+  const tagLength = lengthAt(bytes, pos + 1, end);
   const tagStart = varintEnd;
   const tagEnd = tagStart + tagLength;
   if (tagEnd + 5 !== end || bytes[tagEnd] !== 0x15) return false;
