@@ -111,7 +111,7 @@ export class TensorBoardRunIndexer {
     let changed = false;
     for (const tailer of this.tailers) {
       const sink = {
-        scalars: (batch: ScalarBatch) => this.applyScalars(batch),
+        scalars: (batch: ScalarBatch) => (this.listOnly ? this.listScalars(batch) : this.applyScalars(batch)),
         event: (event: EventMessage) => this.apply(event, tailer.path),
       };
       const { records, problem } = tailer.poll(sink, limits?.[tailer.path]);
@@ -147,8 +147,6 @@ export class TensorBoardRunIndexer {
     const byTagId = this.columnsByTagId;
     const touched: number[] = [];
     let counts = this.batchCounts;
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < length; i++) {
       const tagId = tagIds[i]!;
       if (tagId >= counts.length) counts = this.growCounts(tagId);
@@ -156,22 +154,23 @@ export class TensorBoardRunIndexer {
         touched.push(tagId);
         if (byTagId[tagId] === undefined) this.scalarColumn(tagId, tags[i]!);
       }
-      const wallTime = wallTimes[i]!;
-      if (wallTime > 0) {
-        if (wallTime < first) first = wallTime;
-        if (wallTime > last) last = wallTime;
-      }
     }
     for (const tagId of touched) {
       byTagId[tagId]!.reserve(counts[tagId]!);
       counts[tagId] = 0;
     }
-    if (!this.listOnly)
-      for (let i = 0; i < length; i++) byTagId[tagIds[i]!]!.push(steps[i]!, wallTimes[i]!, values[i]!);
-    if (last > 0) {
-      this.run.seeTime(first);
-      this.run.seeTime(last);
+    for (let i = 0; i < length; i++) byTagId[tagIds[i]!]!.push(steps[i]!, wallTimes[i]!, values[i]!);
+    this.run.seeTimes(wallTimes, length);
+  }
+
+  /** What `applyScalars` does but keep the points: each tag's column (empty) and the times. */
+  private listScalars(batch: ScalarBatch): void {
+    const { length, tagIds, tags, wallTimes } = batch;
+    const byTagId = this.columnsByTagId;
+    for (let i = 0; i < length; i++) {
+      if (byTagId[tagIds[i]!] === undefined) this.scalarColumn(tagIds[i]!, tags[i]!);
     }
+    this.run.seeTimes(wallTimes, length);
   }
 
   private growCounts(tagId: number): Int32Array<ArrayBuffer> {
