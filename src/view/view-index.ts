@@ -77,7 +77,11 @@ export class ViewIndex {
     if (threads >= 2 && bytesOf(fresh.flatMap((indexer) => indexer.job.files)) >= parallelMinBytes) {
       const pool = new IndexWorkerPool(threads);
       this.pool = pool;
-      const listings = await pool.run(fresh.map((indexer) => ({ ...indexer.job, listOnly: true })));
+      const listings = await pool.run(
+        fresh.map((indexer) => ({ ...indexer.job, listOnly: true })),
+        indexRun,
+      );
+      releaseReadBuffer();
       const listed = fresh.filter((indexer, i) => {
         const listing = listings[i];
         if (listing !== undefined) indexer.restore(listing);

@@ -96,10 +96,20 @@ describe('the first index on worker threads', () => {
         },
         { dir: join(FIXTURES, 'tensorboard', 'two-files'), files: [] },
         { dir: 'broken', files: null as unknown as string[] },
+        {
+          dir: join(FIXTURES, 'tensorboard', 'scalars'),
+          files: [join(FIXTURES, 'tensorboard', 'scalars', 'events.out.tfevents.1796000221.vm')],
+          listOnly: true,
+        },
       ],
       2,
     );
-    expect(results).toHaveLength(3);
+    expect(results).toHaveLength(4);
+    // A listing names every scalar tag, with its times, and keeps no point.
+    const listing = results[3]!.run;
+    expect(listing.scalars.length).toBeGreaterThan(0);
+    expect(listing.scalars.every(([, data]) => data.steps.length === 0)).toBe(true);
+    expect(listing.startTime).toBeGreaterThan(0);
     // A missing file is a problem the run shows, not a failure.
     expect(results[0]!.run.problems[0]).toMatch(/^cannot read .*missing/);
     expect(results[1]!.run.scalars).toEqual([]);
