@@ -66,8 +66,8 @@ export class ViewIndex {
    * `parallelMinBytes` in all, they are read on worker threads in two passes: a listing pass (tags, times, problems,
    * everything but the scalar points; both CRCs of every record checked, so damage is the run's problem from the
    * start), after which this resolves, then a pass that builds the scalar columns of exactly what was listed
-   * (`columnsBuilt`). A large logdir is listed without first touching memory for all its points. What a worker
-   * could not read is read here.
+   * (`columnsBuilt`). A large logdir is listed without first touching memory for all its points. This thread
+   * takes jobs of both passes too, between its events. What a worker could not read is read here.
    */
   async load(parallelMinBytes = PARALLEL_MIN_BYTES): Promise<string[]> {
     const changed = new Set<string>();
@@ -75,7 +75,8 @@ export class ViewIndex {
     const fresh = [...this.byDirectory.values()].filter((indexer) => indexer.untouched);
     const threads = indexThreadsFor(fresh.length);
     if (threads >= 2 && bytesOf(fresh.flatMap((indexer) => indexer.job.files)) >= parallelMinBytes) {
-      const pool = new IndexWorkerPool(threads);
+      // This thread takes jobs too: one worker fewer than cores (each worker costs its own start-up).
+      const pool = new IndexWorkerPool(threads - 1);
       this.pool = pool;
       const listings = await pool.run(
         fresh.map((indexer) => ({ ...indexer.job, listOnly: true })),
@@ -98,7 +99,7 @@ export class ViewIndex {
   /** The second pass of the first index: the listed runs' columns (here for a job no worker answered). */
   private async buildColumns(pool: IndexWorkerPool, listed: TensorBoardRunIndexer[]): Promise<string[]> {
     const jobs = listed.map((indexer) => indexer.columnsJob);
-    const snapshots = await pool.run(jobs);
+    const snapshots = await pool.run(jobs, indexRun);
     this.closePool();
     listed.forEach((indexer, i) => {
       if (!this.pendingColumns.delete(indexer)) return;
