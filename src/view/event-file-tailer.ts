@@ -7,7 +7,9 @@ import {
   RECORD_OVERHEAD,
   RECORD_TRUNCATED,
   recordAt,
+  viewOfBytes,
 } from '../trackers/tensorboard/record.js';
+import { ScalarBatch } from './scalar-batch.js';
 import { type DecodedScalar, decodeScalarEvent } from './scalar-event-decoder.js';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -19,9 +21,12 @@ const decodeScalar = decodeScalarEvent;
 const HEADER_BYTES = RECORD_HEADER_BYTES;
 const TRAILER_BYTES = RECORD_OVERHEAD - RECORD_HEADER_BYTES;
 
-/** Where the tailer hands what it read: plain scalar events decoded on the fast path, everything else whole. */
+/**
+ * Where the tailer hands what it read: plain scalar events decoded on the fast path, in batches, everything else
+ * whole, all in file order (a batch is handed over before the next event). The batch is reused after the call.
+ */
 export interface EventSink {
-  scalar(point: DecodedScalar): void;
+  scalars(batch: ScalarBatch): void;
   event(event: EventMessage): void;
 }
 
@@ -37,15 +42,36 @@ export interface TailedEvents {
  * longer than it) serves a logdir of any number of files without a fresh allocation per chunk.
  */
 let readBuffer = Buffer.allocUnsafeSlow(0);
+/** A view of `readBuffer` for the framing and decoding (made once per buffer, not per record). */
+let readView = viewOfBytes(readBuffer);
+/** The same for the plain scalars read in a row (made on first use). */
+let batch: ScalarBatch | undefined;
 
 function bufferOf(bytes: number): Buffer {
-  if (readBuffer.length < bytes) readBuffer = Buffer.allocUnsafeSlow(bytes);
+  if (readBuffer.length < bytes) {
+    readBuffer = Buffer.allocUnsafeSlow(bytes);
+    readView = viewOfBytes(readBuffer);
+  }
   return readBuffer;
+}
+
+function scalarBatch(): ScalarBatch {
+  batch ??= new ScalarBatch();
+  return batch;
 }
 
 /** Lets the read buffer go (called after each round of polls): between rounds the dashboard holds only its data. */
 export function releaseReadBuffer(): void {
   readBuffer = Buffer.allocUnsafeSlow(0);
+  readView = viewOfBytes(readBuffer);
+  batch = undefined;
+}
+
+/** Hands the batch's scalars to `sink` (when it holds any) and empties it. */
+function handOver(scalars: ScalarBatch, sink: EventSink): void {
+  if (scalars.length === 0) return;
+  sink.scalars(scalars);
+  scalars.length = 0;
 }
 
 function readFully(fd: number, into: Buffer, length: number, position: number): number {
@@ -89,8 +115,11 @@ export class EventFileTailer {
     this.stopped = state.stopped;
   }
 
-  /** Reads everything the file gained and hands each record to `sink`. */
-  poll(sink: EventSink): TailedEvents {
+  /**
+   * Reads everything the file gained (up to byte `limit`: a second pass over what a first one read) and hands each
+   * record to `sink`.
+   */
+  poll(sink: EventSink, limit = Number.POSITIVE_INFINITY): TailedEvents {
     if (this.stopped) return { records: 0, problem: undefined };
     let fd: number;
     try {
@@ -99,7 +128,7 @@ export class EventFileTailer {
       return { records: 0, problem: `cannot read ${this.path}: ${(error as Error).message}` };
     }
     try {
-      return this.readFrom(fd, sink);
+      return this.readFrom(fd, sink, limit);
     } catch (error) {
       return { records: 0, problem: `cannot read ${this.path}: ${(error as Error).message}` };
     } finally {
@@ -107,8 +136,8 @@ export class EventFileTailer {
     }
   }
 
-  private readFrom(fd: number, sink: EventSink): TailedEvents {
-    const size = fstatSync(fd).size;
+  private readFrom(fd: number, sink: EventSink, limit: number): TailedEvents {
+    const size = Math.min(fstatSync(fd).size, limit);
     if (size < this.offset) {
       this.stopped = true;
       return { records: 0, problem: `${this.path} shrank below byte ${this.offset}; not read further` };
@@ -129,39 +158,63 @@ export class EventFileTailer {
     return { records, problem: undefined };
   }
 
-  /** Walks the whole records of `buffer[0, length)` (file bytes from `offset`), advancing past them. */
+  /**
+   * Walks the whole records of `buffer[0, length)` (file bytes from `offset`), advancing past them. Plain scalars
+   * go into the batch, which is handed over before any other event and when the walk ends.
+   */
   private readChunk(buffer: Buffer, length: number, sink: EventSink): TailedEvents {
     const scalar = this.scalar;
+    const scalars = scalarBatch();
+    const view = readView;
     let records = 0;
     let pos = 0;
-    while (pos < length) {
-      const payloadLength = checkRecord(buffer, pos, length);
-      if (payloadLength < 0) {
-        this.offset += pos;
-        return { records, problem: this.damage(payloadLength) };
-      }
-      const start = pos + HEADER_BYTES;
-      const end = start + payloadLength;
-      if (decodeScalar(buffer, scalar, start, end)) {
-        sink.scalar(scalar);
-      } else {
-        let event: EventMessage;
-        try {
-          // A copy: decoded `bytes` fields are views, and the buffer is reused for the next chunk.
-          event = decodeEvent(buffer.slice(start, end));
-        } catch (error) {
+    try {
+      while (pos < length) {
+        const payloadLength = checkRecord(buffer, pos, length, view);
+        if (payloadLength < 0) {
           this.offset += pos;
-          this.stopped = true;
-          const why = (error as Error).message;
-          return { records, problem: `${this.path}: record at byte ${this.offset} is not an Event (${why})` };
+          return { records, problem: this.damage(payloadLength) };
         }
-        sink.event(event);
+        const start = pos + HEADER_BYTES;
+        const end = start + payloadLength;
+        if (decodeScalar(buffer, scalar, start, end, view)) {
+          scalars.push(scalar.tagId, scalar.tag, scalar.step, scalar.wallTime, scalar.value);
+          if (scalars.full) handOver(scalars, sink);
+        } else {
+          handOver(scalars, sink);
+          const problem = this.handEvent(buffer, start, end, pos, sink);
+          if (problem !== undefined) return { records, problem };
+        }
+        records++;
+        pos = end + TRAILER_BYTES;
       }
-      records++;
-      pos = end + TRAILER_BYTES;
+      this.offset += pos;
+      return { records, problem: undefined };
+    } finally {
+      handOver(scalars, sink);
     }
-    this.offset += pos;
-    return { records, problem: undefined };
+  }
+
+  /** Decodes a record that is not a plain scalar and hands it to `sink`; the problem when it is not an Event. */
+  private handEvent(
+    buffer: Buffer,
+    start: number,
+    end: number,
+    pos: number,
+    sink: EventSink,
+  ): string | undefined {
+    let event: EventMessage;
+    try {
+      // A copy: decoded `bytes` fields are views, and the buffer is reused for the next chunk.
+      event = decodeEvent(buffer.slice(start, end));
+    } catch (error) {
+      this.offset += pos;
+      this.stopped = true;
+      const why = (error as Error).message;
+      return `${this.path}: record at byte ${this.offset} is not an Event (${why})`;
+    }
+    sink.event(event);
+    return undefined;
   }
 
   /** The problem to report for a record `recordAt` refused; a record cut short is no problem (yet). */

@@ -3,7 +3,7 @@ import type { GraphEntry, HistogramPoint, TablePoint, TextPoint, ViewRun } from 
 
 /**
  * What an indexing worker learned about a run, as structured-cloneable data (maps as entry lists, scalar columns
- * as arrays whose buffers are transferred, not copied). `snapshotRun` makes it in the worker; `restoreRun` puts it
+ * as views of one buffer per run, which is transferred, not copied). `snapshotRun` makes it in the worker; `restoreRun` puts it
  * into the main thread's `ViewRun`, which then goes on as if it had read the files itself.
  */
 export interface RunSnapshot {
@@ -25,8 +25,17 @@ export interface RunSnapshot {
 }
 
 export function snapshotRun(run: ViewRun): RunSnapshot {
+  // Every column of the run packed into one buffer (exactly as long as the data): one transfer, one allocation.
+  let points = 0;
+  for (const map of [run.scalars, run.system]) for (const column of map.values()) points += column.length;
+  const packed = new Float64Array(points * 3);
+  let at = 0;
   const columns = (map: Map<string, SeriesColumn>): [string, SeriesData][] =>
-    [...map].map(([tag, column]) => [tag, column.toData()]);
+    [...map].map(([tag, column]) => {
+      const data = column.copyTo(packed, at);
+      at += column.length * 3;
+      return [tag, data];
+    });
   return {
     scalars: columns(run.scalars),
     system: columns(run.system),
@@ -46,13 +55,13 @@ export function snapshotRun(run: ViewRun): RunSnapshot {
   };
 }
 
-/** The buffers of a snapshot's columns, to transfer with it. */
+/** The buffers of a snapshot's columns (each once), to transfer with it. */
 export function snapshotBuffers(snapshot: RunSnapshot): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
+  const buffers = new Set<ArrayBuffer>();
   for (const [, data] of [...snapshot.scalars, ...snapshot.system]) {
-    for (const array of [data.steps, data.wallTimes, data.values]) buffers.push(array.buffer as ArrayBuffer);
+    for (const array of [data.steps, data.wallTimes, data.values]) buffers.add(array.buffer as ArrayBuffer);
   }
-  return buffers;
+  return [...buffers];
 }
 
 export function restoreRun(run: ViewRun, snapshot: RunSnapshot): void {
@@ -71,5 +80,17 @@ export function restoreRun(run: ViewRun, snapshot: RunSnapshot): void {
   run.ended = snapshot.ended;
   run.expectsEndRecord = snapshot.expectsEndRecord;
   run.lastGrowthMs = snapshot.lastGrowthMs;
+  run.version++;
+}
+
+/** Puts in the scalar columns of a snapshot (a second pass over what a listing pass read), replacing the run's. */
+export function restoreColumns(run: ViewRun, snapshot: RunSnapshot): void {
+  for (const [map, columns] of [
+    [run.scalars, snapshot.scalars],
+    [run.system, snapshot.system],
+  ] as const) {
+    map.clear();
+    for (const [tag, data] of columns) map.set(tag, SeriesColumn.fromData(data));
+  }
   run.version++;
 }

@@ -6,7 +6,10 @@ const FIRST_BLOCK_POINTS = 64;
  */
 const BLOCK_POINTS = 1024;
 
-/** A column's points as plain arrays: what crosses from an indexing worker (the arrays' buffers are transferred). */
+/**
+ * A column's points as plain arrays: what crosses from an indexing worker (views of one buffer per run, which is
+ * transferred).
+ */
 export interface SeriesData {
   readonly steps: Float64Array;
   readonly wallTimes: Float64Array;
@@ -30,6 +33,8 @@ export class SeriesColumn {
   private tailValues: Float64Array;
   private tailFill = 0;
   private size = 0;
+  /** Set by `reserve`: the least the next block holds. */
+  private wantedBlockPoints = 0;
   /** Smallest and largest finite value seen (NaN and ±Infinity excluded). */
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
@@ -59,18 +64,37 @@ export class SeriesColumn {
     return column;
   }
 
-  /** The points as one array per column, exactly as long as the data (the blocks joined). */
-  toData(): SeriesData {
-    this.join();
-    const exact = (array: Float64Array): Float64Array =>
-      array.length === this.size ? array : array.slice(0, this.size);
+  /**
+   * The points copied into `target` from `at` (steps, then wall times, then values, `length` each), as views of
+   * it: an indexing worker packs a run's columns into one buffer and transfers that one instead of three per tag.
+   */
+  copyTo(target: Float64Array, at: number): SeriesData {
+    const size = this.size;
+    const copy = (blocks: Float64Array[], from: number): Float64Array => {
+      let filled = 0;
+      for (const block of blocks) {
+        const take = Math.min(block.length, size - filled);
+        target.set(take === block.length ? block : block.subarray(0, take), from + filled);
+        filled += take;
+      }
+      return target.subarray(from, from + size);
+    };
     return {
-      steps: exact(this.tailSteps),
-      wallTimes: exact(this.tailWallTimes),
-      values: exact(this.tailValues),
+      steps: copy(this.stepBlocks, at),
+      wallTimes: copy(this.wallTimeBlocks, at + size),
+      values: copy(this.valueBlocks, at + 2 * size),
       min: this.min,
       max: this.max,
     };
+  }
+
+  /**
+   * Makes the next block (if the points do not fit in the current one) hold at least `points` more: a batch of
+   * points is appended with one allocation per column however long it is.
+   */
+  reserve(points: number): void {
+    const free = this.tailSteps.length - this.tailFill;
+    if (points > free) this.wantedBlockPoints = points - free;
   }
 
   get length(): number {
@@ -145,7 +169,9 @@ export class SeriesColumn {
   }
 
   private addBlock(): void {
-    const points = Math.min(BLOCK_POINTS, Math.max(FIRST_BLOCK_POINTS, this.tailSteps.length * 2));
+    const grown = Math.min(BLOCK_POINTS, Math.max(FIRST_BLOCK_POINTS, this.tailSteps.length * 2));
+    const points = Math.max(grown, this.wantedBlockPoints);
+    this.wantedBlockPoints = 0;
     this.tailSteps = new Float64Array(points);
     this.tailWallTimes = new Float64Array(points);
     this.tailValues = new Float64Array(points);

@@ -11,11 +11,11 @@ import {
   tagKindOf,
 } from '../trackers/tensorboard/tag-point-value.js';
 import { EventFileTailer } from './event-file-tailer.js';
-import type { IndexJob } from './index-worker.js';
+import type { IndexJob } from './index-job.js';
 import { graphDefEntry, kerasGraphEntry } from './graph-entry.js';
 import { parseMarkdownTable } from './markdown-table.js';
-import { type RunSnapshot, restoreRun, snapshotRun } from './run-snapshot.js';
-import type { DecodedScalar } from './scalar-event-decoder.js';
+import { type RunSnapshot, restoreColumns, restoreRun, snapshotRun } from './run-snapshot.js';
+import type { ScalarBatch } from './scalar-batch.js';
 import type { SeriesColumn } from './series-column.js';
 import type { ViewRun } from './view-run.js';
 
@@ -40,9 +40,18 @@ export class TensorBoardRunIndexer {
   private readonly kinds = new Map<string, TagKindInfo>();
   /** Columns by the decoder's tag id: the per-point lookup of the fast path is an array read. */
   private readonly columnsByTagId: (SeriesColumn | undefined)[] = [];
+  /** Points per tag id in the batch being applied (zero between batches; grown with the tag ids). */
+  private batchCounts = new Int32Array(64);
   private startsSeen = 0;
 
-  constructor(readonly run: ViewRun) {}
+  /**
+   * `listOnly`: keeps no scalar points (the tags, their kinds and the times only), for the quick first pass over a
+   * large logdir; the columns are built by a second pass and put in with `restoreColumns`.
+   */
+  constructor(
+    readonly run: ViewRun,
+    private readonly listOnly = false,
+  ) {}
 
   hasFile(path: string): boolean {
     return this.tailers.some((t) => t.path === path);
@@ -61,6 +70,13 @@ export class TensorBoardRunIndexer {
   /** The job for an indexing worker: this run's directory and files. */
   get job(): IndexJob {
     return { dir: this.run.path, files: this.tailers.map((t) => t.path) };
+  }
+
+  /** The job that builds the columns of what was read so far (and nothing past it). */
+  get columnsJob(): IndexJob {
+    const limits: Record<string, number> = {};
+    for (const tailer of this.tailers) limits[tailer.path] = tailer.bytesRead;
+    return { ...this.job, limits };
   }
 
   /** The indexer's and its run's state after reading (in an indexing worker), as structured-cloneable data. */
@@ -84,14 +100,21 @@ export class TensorBoardRunIndexer {
     }
   }
 
-  /** Reads what every file gained; true when the run changed. */
-  poll(): boolean {
+  /** Takes the scalar columns of a second pass (`columnsJob`) over what a listing pass read. */
+  restoreColumns(snapshot: TensorBoardIndexerSnapshot): void {
+    restoreColumns(this.run, snapshot.run);
+    this.columnsByTagId.length = 0;
+  }
+
+  /** Reads what every file gained (up to `limits`, by path, when given); true when the run changed. */
+  poll(limits?: Readonly<Record<string, number>>): boolean {
     let changed = false;
     for (const tailer of this.tailers) {
-      const { records, problem } = tailer.poll({
-        scalar: (point) => this.applyScalar(point),
-        event: (event) => this.apply(event, tailer.path),
-      });
+      const sink = {
+        scalars: (batch: ScalarBatch) => (this.listOnly ? this.listScalars(batch) : this.applyScalars(batch)),
+        event: (event: EventMessage) => this.apply(event, tailer.path),
+      };
+      const { records, problem } = tailer.poll(sink, limits?.[tailer.path]);
       if (problem !== undefined) this.run.problems.push(problem);
       if (records > 0 || problem !== undefined) changed = true;
     }
@@ -115,22 +138,56 @@ export class TensorBoardRunIndexer {
     return latest;
   }
 
-  /** A plain scalar event (the tailer's fast path): what `applyValue` does for a `simple_value`. */
-  private applyScalar(point: DecodedScalar): void {
-    this.run.seeTime(point.wallTime);
-    const column = this.columnsByTagId[point.tagId] ?? this.scalarColumn(point);
-    column.push(point.step, point.wallTime, point.value);
+  /**
+   * Plain scalar events (the tailer's fast path), what `applyValue` does for each `simple_value`: first how many
+   * points each tag gains (so each column allocates one block for the whole batch), then the points.
+   */
+  private applyScalars(batch: ScalarBatch): void {
+    const { length, tagIds, tags, steps, wallTimes, values } = batch;
+    const byTagId = this.columnsByTagId;
+    const touched: number[] = [];
+    let counts = this.batchCounts;
+    for (let i = 0; i < length; i++) {
+      const tagId = tagIds[i]!;
+      if (tagId >= counts.length) counts = this.growCounts(tagId);
+      if (counts[tagId]!++ === 0) {
+        touched.push(tagId);
+        if (byTagId[tagId] === undefined) this.scalarColumn(tagId, tags[i]!);
+      }
+    }
+    for (const tagId of touched) {
+      byTagId[tagId]!.reserve(counts[tagId]!);
+      counts[tagId] = 0;
+    }
+    for (let i = 0; i < length; i++) byTagId[tagIds[i]!]!.push(steps[i]!, wallTimes[i]!, values[i]!);
+    this.run.seeTimes(wallTimes, length);
+  }
+
+  /** What `applyScalars` does but keep the points: each tag's column (empty) and the times. */
+  private listScalars(batch: ScalarBatch): void {
+    const { length, tagIds, tags, wallTimes } = batch;
+    const byTagId = this.columnsByTagId;
+    for (let i = 0; i < length; i++) {
+      if (byTagId[tagIds[i]!] === undefined) this.scalarColumn(tagIds[i]!, tags[i]!);
+    }
+    this.run.seeTimes(wallTimes, length);
+  }
+
+  private growCounts(tagId: number): Int32Array<ArrayBuffer> {
+    const grown = new Int32Array(Math.max(tagId + 1, this.batchCounts.length * 2));
+    grown.set(this.batchCounts);
+    this.batchCounts = grown;
+    return grown;
   }
 
   /** The column of a tag the fast path meets for the first time (under this tag id). */
-  private scalarColumn(point: DecodedScalar): SeriesColumn {
+  private scalarColumn(tagId: number, tag: string): SeriesColumn {
     const run = this.run;
-    const tag = point.tag;
     if (!this.kinds.has(tag)) this.kinds.set(tag, { plugin: 'scalars', dataClass: 'SCALAR' });
     const column = tag.startsWith(SYSTEM_PREFIX)
       ? run.scalar(tag.slice(SYSTEM_PREFIX.length), run.system)
       : run.scalar(tag);
-    this.columnsByTagId[point.tagId] = column;
+    this.columnsByTagId[tagId] = column;
     return column;
   }
 

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { releaseReadBuffer } from './event-file-tailer.js';
-import { indexOnWorkers, indexThreadsFor } from './index-worker-pool.js';
+import { indexRun } from './index-job.js';
+import { IndexWorkerPool, indexThreadsFor } from './index-worker-pool.js';
 import { LogDiscovery, runNameOf } from './log-discovery.js';
 import { PathGuard } from './path-guard.js';
 import { TensorBoardRunIndexer } from './tensorboard-run-indexer.js';
@@ -37,6 +38,14 @@ export class ViewIndex {
   private readonly indexers = new Map<string, Indexer>();
   private readonly byDirectory = new Map<string, TensorBoardRunIndexer>();
   private readonly wandbFiles = new Set<string>();
+  /** Runs listed by the first index whose scalar columns are still being built (not polled until they are). */
+  private readonly pendingColumns = new Set<Indexer>();
+  private pool: IndexWorkerPool | undefined;
+  /**
+   * While the first index builds the columns of the runs it listed: resolves, with their ids, once every one is
+   * in. Undefined otherwise.
+   */
+  columnsBuilt: Promise<string[]> | undefined;
 
   constructor(paths: readonly string[]) {
     const roots = paths.map((p) => resolve(p));
@@ -54,8 +63,11 @@ export class ViewIndex {
 
   /**
    * The first index, as `refresh()`, except that when there are several new TensorBoard runs holding at least
-   * `parallelMinBytes` in all, they are read on worker threads in parallel first (the CPU work of a large logdir
-   * spreads over the cores); what a worker could not read is read here, as by `refresh()`.
+   * `parallelMinBytes` in all, they are read on worker threads in two passes: a listing pass (tags, times, problems,
+   * everything but the scalar points; both CRCs of every record checked, so damage is the run's problem from the
+   * start), after which this resolves, then a pass that builds the scalar columns of exactly what was listed
+   * (`columnsBuilt`). A large logdir is listed without first touching memory for all its points. This thread
+   * takes jobs of both passes too, between its events. What a worker could not read is read here.
    */
   async load(parallelMinBytes = PARALLEL_MIN_BYTES): Promise<string[]> {
     const changed = new Set<string>();
@@ -63,16 +75,55 @@ export class ViewIndex {
     const fresh = [...this.byDirectory.values()].filter((indexer) => indexer.untouched);
     const threads = indexThreadsFor(fresh.length);
     if (threads >= 2 && bytesOf(fresh.flatMap((indexer) => indexer.job.files)) >= parallelMinBytes) {
-      const snapshots = await indexOnWorkers(
-        fresh.map((indexer) => indexer.job),
-        threads,
+      // This thread takes jobs too: one worker fewer than cores (each worker costs its own start-up).
+      const pool = new IndexWorkerPool(threads - 1);
+      this.pool = pool;
+      const listings = await pool.run(
+        fresh.map((indexer) => ({ ...indexer.job, listOnly: true })),
+        indexRun,
       );
-      snapshots.forEach((snapshot, i) => {
-        if (snapshot !== undefined) fresh[i]!.restore(snapshot);
+      releaseReadBuffer();
+      const listed = fresh.filter((indexer, i) => {
+        const listing = listings[i];
+        if (listing !== undefined) indexer.restore(listing);
+        return listing !== undefined;
       });
+      for (const indexer of listed) this.pendingColumns.add(indexer);
+      if (listed.length > 0) this.columnsBuilt = this.buildColumns(pool, listed);
+      else this.closePool();
     }
     this.pollAll(changed);
     return [...changed];
+  }
+
+  /** The second pass of the first index: the listed runs' columns (here for a job no worker answered). */
+  private async buildColumns(pool: IndexWorkerPool, listed: TensorBoardRunIndexer[]): Promise<string[]> {
+    const jobs = listed.map((indexer) => indexer.columnsJob);
+    const snapshots = await pool.run(jobs, indexRun);
+    this.closePool();
+    listed.forEach((indexer, i) => {
+      if (!this.pendingColumns.delete(indexer)) return;
+      try {
+        indexer.restoreColumns(snapshots[i] ?? indexRun(jobs[i]!));
+      } catch (error) {
+        indexer.run.problems.push(`cannot index: ${(error as Error).message}`);
+      } finally {
+        releaseReadBuffer();
+      }
+    });
+    this.columnsBuilt = undefined;
+    return listed.map((indexer) => indexer.run.id);
+  }
+
+  private closePool(): void {
+    this.pool?.close();
+    this.pool = undefined;
+  }
+
+  /** Stops building columns (the server is stopping): the workers end, runs still pending keep no points. */
+  close(): void {
+    this.pendingColumns.clear();
+    this.closePool();
   }
 
   /** New runs and files under the PATHs, each added once (ids of new runs into `changed`). */
@@ -116,6 +167,8 @@ export class ViewIndex {
 
   private pollEach(changed: Set<string>): void {
     for (const [id, indexer] of this.indexers) {
+      // Polled once its columns are in: points read now would come before the ones the second pass adds.
+      if (this.pendingColumns.has(indexer)) continue;
       try {
         if (indexer.poll()) changed.add(id);
       } catch (error) {

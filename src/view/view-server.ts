@@ -18,6 +18,8 @@ export interface ViewServerOptions {
   readonly token?: string;
   /** Interval of the polling fallback behind fs.watch. */
   readonly pollMs?: number;
+  /** Event data from which the first index reads on worker threads (`ViewIndex.load`); tests set 0. */
+  readonly parallelMinBytes?: number;
 }
 
 const SECURITY_HEADERS = {
@@ -51,13 +53,15 @@ export class ViewServer {
 
   /** Indexes, starts listening and watching; resolves to the URL to open (with the token when there is one). */
   async start(): Promise<string> {
+    await this.assets.load();
     try {
-      await this.index.load();
+      await this.index.load(this.options.parallelMinBytes);
     } catch (error) {
       // As in `refresh`: the watcher's next tick tries again.
       console.warn(`trainscope view: cannot index: ${(error as Error).message}`);
     }
-    await this.assets.load();
+    // The pages learn of the columns the first index builds after listing as of any other change.
+    void this.index.columnsBuilt?.then((runs) => this.hub.broadcast('changed', { runs }));
     const host = this.options.host ?? '127.0.0.1';
     const first = this.options.port ?? 6006;
     const attempts = first === 0 ? 1 : (this.options.portAttempts ?? 10);
@@ -83,6 +87,7 @@ export class ViewServer {
 
   async stop(): Promise<void> {
     this.watcher.stop();
+    this.index.close();
     this.hub.close();
     const server = this.server;
     this.server = undefined;
@@ -141,6 +146,13 @@ export class ViewServer {
       } else if (url.pathname === '/api/events') {
         this.hub.attach(res);
       } else if (url.pathname.startsWith('/api/')) {
+        const building = this.index.columnsBuilt;
+        // Only the runs list is answered while the first index builds the columns; the rest reads points, so it
+        // waits for them (every point is there when it answers).
+        if (building !== undefined && url.pathname !== '/api/runs') {
+          void building.then(() => this.handle(req, res));
+          return;
+        }
         this.api.handle(url.pathname, url.searchParams, res);
       } else {
         this.fail(res, 404, 'not found');

@@ -86,12 +86,14 @@ describe('SeriesColumn and downsampling', () => {
 function pollEvents(tailer: EventFileTailer): { events: EventMessage[]; problem: string | undefined } {
   const events: EventMessage[] = [];
   const { problem } = tailer.poll({
-    scalar: (p) =>
-      events.push({
-        wallTime: p.wallTime,
-        step: p.step,
-        summary: { value: [{ tag: p.tag, simpleValue: p.value }] },
-      }),
+    scalars: (batch) => {
+      for (let i = 0; i < batch.length; i++)
+        events.push({
+          wallTime: batch.wallTimes[i]!,
+          step: batch.steps[i]!,
+          summary: { value: [{ tag: batch.tags[i]!, simpleValue: batch.values[i]! }] },
+        });
+    },
     event: (e) => events.push(e),
   });
   return { events, problem };

@@ -7,7 +7,7 @@ import { indexOnWorkers } from '../../src/view/index-worker-pool.js';
 import { ViewIndex } from '../../src/view/view-index.js';
 import type { ViewRun } from '../../src/view/view-run.js';
 import { graphDefBytes, SMALL_GRAPH } from '../helpers/graph-def.js';
-import { tempDir, writeTrainscopeRun } from '../helpers/view.js';
+import { getJson, startView, tempDir, writeTrainscopeRun } from '../helpers/view.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 
@@ -64,6 +64,18 @@ describe('the first index on worker threads', () => {
     const parallelChanged = await parallel.load(0);
     expect(parallelChanged.sort()).toEqual(serial.refresh().sort());
     expect(parallel.list().length).toBeGreaterThan(8);
+    // Listed first: the runs list (tags, counts, times, status, problems) is already what a full index says.
+    const summaries = (index: ViewIndex) => index.list().map((run) => run.toSummaryJson(0));
+    expect(summaries(parallel)).toEqual(summaries(serial));
+    expect(parallel.columnsBuilt).toBeDefined();
+    expect((await parallel.columnsBuilt)!.sort()).toEqual(
+      parallel
+        .list()
+        .filter((run) => run.source === 'tensorboard')
+        .map((run) => run.id)
+        .sort(),
+    );
+    expect(parallel.columnsBuilt).toBeUndefined();
     expect(allContents(parallel)).toEqual(allContents(serial));
     expect([...parallel.runs.get('tb:restarted')!.scalars.get('loss')!.values]).toEqual([0, 1, 2, 30]);
     expect(parallel.runs.get('tb:crc-mismatch')!.problems[0]).toMatch(/data CRC mismatch at byte \d+/);
@@ -84,13 +96,72 @@ describe('the first index on worker threads', () => {
         },
         { dir: join(FIXTURES, 'tensorboard', 'two-files'), files: [] },
         { dir: 'broken', files: null as unknown as string[] },
+        {
+          dir: join(FIXTURES, 'tensorboard', 'scalars'),
+          files: [join(FIXTURES, 'tensorboard', 'scalars', 'events.out.tfevents.1796000221.vm')],
+          listOnly: true,
+        },
       ],
       2,
     );
-    expect(results).toHaveLength(3);
+    expect(results).toHaveLength(4);
+    // A listing names every scalar tag, with its times, and keeps no point.
+    const listing = results[3]!.run;
+    expect(listing.scalars.length).toBeGreaterThan(0);
+    expect(listing.scalars.every(([, data]) => data.steps.length === 0)).toBe(true);
+    expect(listing.startTime).toBeGreaterThan(0);
     // A missing file is a problem the run shows, not a failure.
     expect(results[0]!.run.problems[0]).toMatch(/^cannot read .*missing/);
     expect(results[1]!.run.scalars).toEqual([]);
     expect(results[2]).toBeUndefined();
+  });
+});
+
+describe('the server while the first index builds the columns of the runs it listed', () => {
+  it('lists every run and tag first; a series or download asked right after returns every point', async () => {
+    const root = tempDir();
+    const steps = 20_000;
+    for (const name of ['a', 'b', 'c']) {
+      const file = join(root, 'logs', name, 'events.out.tfevents.1800000000.host');
+      mkdirSync(join(root, 'logs', name), { recursive: true });
+      const records: Buffer[] = [];
+      for (let step = 0; step < steps; step++)
+        for (const tag of ['loss', 'acc'])
+          records.push(
+            record({
+              wallTime: 1_800_000_000 + step,
+              step,
+              summary: { value: [{ tag, simpleValue: tag === 'loss' ? step : -step }] },
+            }),
+          );
+      writeFileSync(file, Buffer.concat(records));
+    }
+    const { server, base } = await startView({ paths: [join(root, 'logs')], parallelMinBytes: 0 });
+    try {
+      expect(server.index.columnsBuilt).toBeDefined();
+      // Asked at once, while the columns are still being built.
+      const [runsBody, csv, tags] = await Promise.all([
+        getJson<{ runs: { id: string; counts: { scalars: number } }[] }>(`${base}/api/runs`),
+        fetch(`${base}/api/download?run=tb:b&tag=loss&format=csv`).then((r) => r.text()),
+        getJson<{ scalars: { tag: string; count: number; min: number; max: number }[] }>(
+          `${base}/api/tags?run=tb:c`,
+        ),
+      ]);
+      expect(runsBody.runs.map((r) => [r.id, r.counts.scalars])).toEqual([
+        ['tb:a', 2],
+        ['tb:b', 2],
+        ['tb:c', 2],
+      ]);
+      const lines = csv.trim().split('\n');
+      expect(lines).toHaveLength(steps + 1);
+      expect(lines[steps]).toBe(`${steps - 1},${1_800_000_000 + steps - 1},${steps - 1}`);
+      expect(tags.scalars).toEqual([
+        { tag: 'acc', count: steps, min: -(steps - 1), max: 0 },
+        { tag: 'loss', count: steps, min: 0, max: steps - 1 },
+      ]);
+      expect(server.index.columnsBuilt).toBeUndefined();
+    } finally {
+      await server.stop();
+    }
   });
 });
