@@ -57,15 +57,19 @@ export class RingReader {
     this.pager.keepAheadOf(0);
   }
 
-  /** Reads everything published so far into rows handed to the backends. @returns entries read */
-  pump(): number {
+  /**
+   * Reads what was published so far (at most `limit` entries) into rows handed to the backends.
+   * @returns entries read
+   */
+  pump(limit = Number.POSITIVE_INFINITY): number {
     const ring = this.ring;
-    const write = Atomics.load(ring.control, WRITE);
     let read = this.read;
     const started = read;
-    const waiting = (write - read) | 0;
+    const published = Atomics.load(ring.control, WRITE);
+    const waiting = (published - read) | 0;
     if (waiting > this.peak) this.peak = waiting;
-    this.pager.keepAheadOf(write);
+    const write = waiting > limit ? (read + limit) | 0 : published;
+    this.pager.keepAheadOf(published);
     if (read !== write) this.pull();
     while (read !== write) {
       const i = read & ring.mask;
