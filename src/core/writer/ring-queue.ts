@@ -11,9 +11,11 @@ import {
   DROPPED_LOW,
   DROPPED_MEDIUM,
   HEADER_ENTRY,
+  MAX_TIME_STEP,
   READ,
   RICH_FLAG,
   type SharedRing,
+  TIME_ENTRY,
   WRITE,
 } from './shared-ring.js';
 import { errorMessage } from '../error-message.js';
@@ -30,7 +32,7 @@ export type SideMessage =
     };
 
 /**
- * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs four
+ * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs three
  * typed-array writes; a tag string crosses once (interned to an id, sent on the side port when first seen); a
  * value that is not a number is sanitized here (so its warning names the call site's run) and handed over with
  * `postMessage` (a structured clone, ~3 µs: fine for text, histograms and tables). Nothing blocks.
@@ -50,6 +52,8 @@ export class RingQueue implements ValueQueue {
   private write = 0;
   /** The call of the last value written; 0 is no call (call ids are never 0; negative ones commit). */
   private lastCall = 0;
+  /** The time of the last header written (headers carry their time as a step from it). */
+  private lastTime = 0;
   private readonly tagIds = new Map<TagSlot, number>();
   private nextCallId = 0;
 
@@ -91,7 +95,9 @@ export class RingQueue implements ValueQueue {
       if (typeof sanitized === 'number') num = sanitized;
       else rich = sanitized;
     }
-    const need = call === this.lastCall ? 1 : 2;
+    const timeStep = time - this.lastTime;
+    const timeFits = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep);
+    const need = call === this.lastCall ? 1 : timeFits ? 2 : 3;
     const reserve =
       priority === PRIORITY_LOW ? this.capacity >> 2 : priority === PRIORITY_MEDIUM ? this.capacity >> 3 : 0;
     if (this.free - need < reserve) {
@@ -101,16 +107,7 @@ export class RingQueue implements ValueQueue {
     }
     const id = this.tagId(slot);
     const ring = this.ring;
-    if (need === 2) {
-      const h = this.write & ring.mask;
-      ring.tag[h] = HEADER_ENTRY;
-      ring.num[h] = step;
-      ring.aux[h] = time;
-      // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
-      ring.meta[h] = call < 0 ? 1 : 0;
-      this.write = (this.write + 1) | 0;
-      this.lastCall = call;
-    }
+    if (need > 1) this.writeHeader(step, time, timeFits ? timeStep : 0, call, need === 3);
     const i = this.write & ring.mask;
     ring.tag[i] = id;
     if (rich === undefined) {
@@ -126,6 +123,24 @@ export class RingQueue implements ValueQueue {
     const size = this.size;
     if (size > this.peak) this.peak = size;
     return PUSHED;
+  }
+
+  private writeHeader(step: number, time: number, timeStep: number, call: number, timeEntry: boolean): void {
+    const ring = this.ring;
+    if (timeEntry) {
+      const t = this.write & ring.mask;
+      ring.tag[t] = TIME_ENTRY;
+      ring.num[t] = time;
+      this.write = (this.write + 1) | 0;
+    }
+    const h = this.write & ring.mask;
+    ring.tag[h] = HEADER_ENTRY;
+    ring.num[h] = step;
+    // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
+    ring.meta[h] = (timeStep << 1) | (call < 0 ? 1 : 0);
+    this.write = (this.write + 1) | 0;
+    this.lastCall = call;
+    this.lastTime = time;
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   READ,
   RICH_FLAG,
   type SharedRing,
+  TIME_ENTRY,
   WRITE,
 } from './shared-ring.js';
 
@@ -75,10 +76,13 @@ export class RingReader {
       const i = read & ring.mask;
       const tag = ring.tag[i] as number;
       if (tag === HEADER_ENTRY) {
+        const meta = ring.meta[i] as number;
         this.step = ring.num[i] as number;
-        this.time = ring.aux[i] as number;
+        this.time += meta >> 1;
         // Call ids restart at 1 on this side; a committing call keeps its negative sign (see RingQueue).
-        this.call = ring.meta[i] === 1 ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
+        this.call = (meta & 1) === 1 ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
+      } else if (tag === TIME_ENTRY) {
+        this.time = ring.num[i] as number;
       } else if (tag === CALL_ENTRY) {
         this.drainLoop.drain();
         this.runCall(this.next(this.calls, 'call'));
