@@ -56,7 +56,9 @@ describe('RingReader (the writer thread end of the ring)', () => {
     const { ring, writer, reader, key, read } = bothEnds();
     const t0 = 1_796_400_543_123; // a Date.now() of these days: too far from 0 for a header's step
     const times = [t0, t0, t0 + 7, t0 - 3, t0 + 2 ** 30, t0 + 2 ** 30 + 1];
-    times.forEach((time, i) => writer.push(key('loss'), i / 10, 0, i, time, i % 2 === 0 ? i + 1 : -(i + 1)));
+    for (const [i, time] of times.entries()) {
+      writer.push(key('loss'), i / 10, 0, i, time, i % 2 === 0 ? i + 1 : -(i + 1));
+    }
     writer.publish();
     expect([...ring.tag.subarray(0, 4)]).toEqual([TIME_ENTRY, HEADER_ENTRY, 0, HEADER_ENTRY]);
     expect(ring.tag[ring.tag.indexOf(TIME_ENTRY, 1)]).toBe(TIME_ENTRY); // the 2^30 ms pause
