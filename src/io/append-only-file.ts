@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { AppendOnlyFileOptions, AppendOnlyFileStats } from './append-only-file-options.js';
+import { ChunkPool } from './chunk-pool.js';
 import { failureReason, sliceBuffers, type WriteBatch, writeAllSync } from './positioned-write.js';
 
 export type { AppendOnlyFileOptions, AppendOnlyFileStats } from './append-only-file-options.js';
@@ -8,6 +9,8 @@ const CHUNK_BYTES = 64 * 1024;
 /** A chunk's unused tail is kept for the next records only when at least this much is left. */
 const MIN_CHUNK_TAIL = 4096;
 const LATENCY_WINDOW = 32;
+/** Written chunks kept for reuse (2 MiB): more than a write interval's worth at any logging rate. */
+const KEEP_CHUNKS = 32;
 
 /**
  * The only class that touches a trace file: records appended to one file created exclusively (never reopened).
@@ -30,7 +33,10 @@ export class AppendOnlyFile {
   private readonly timer: NodeJS.Timeout | undefined;
 
   private sealed: Buffer[] = [];
-  private current: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private readonly chunks = new ChunkPool(CHUNK_BYTES, KEEP_CHUNKS);
+  /** The whole chunk `current` lies in (`current` is its unused tail after a write took its head). */
+  private currentChunk: Buffer = this.chunks.take(CHUNK_BYTES);
+  private current: Buffer = this.currentChunk;
   private used = 0;
   private pendingBytes = 0;
   private pendingRecords = 0;
@@ -127,8 +133,8 @@ export class AppendOnlyFile {
     }
     if (this.used + bytes <= this.current.length) return this.used;
     if (this.used > 0) this.sealed.push(this.current.subarray(0, this.used));
-    this.current = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
-    this.used = 0;
+    this.chunks.seal(this.currentChunk);
+    this.nextChunk(bytes);
     return 0;
   }
 
@@ -258,10 +264,11 @@ export class AppendOnlyFile {
     const buffers = this.sealed;
     if (this.used > 0) {
       buffers.push(this.current.subarray(0, this.used));
-      this.current =
-        this.current.length - this.used >= MIN_CHUNK_TAIL
-          ? this.current.subarray(this.used)
-          : Buffer.allocUnsafe(CHUNK_BYTES);
+      if (this.current.length - this.used >= MIN_CHUNK_TAIL) this.current = this.current.subarray(this.used);
+      else {
+        this.chunks.seal(this.currentChunk);
+        this.nextChunk(CHUNK_BYTES);
+      }
     }
     this.used = 0;
     this.sealed = [];
@@ -270,6 +277,7 @@ export class AppendOnlyFile {
       position: this.nextPosition,
       length: this.pendingBytes,
       records: this.pendingRecords,
+      chunks: this.chunks.takeSealed(),
       syncedAlready: false,
     };
     this.nextPosition += this.pendingBytes;
@@ -294,6 +302,7 @@ export class AppendOnlyFile {
         // Bytes a synchronous write already put in the file, or a descriptor closed at exit: nothing was lost.
         if (!batch.syncedAlready && !this.closedFlag) this.fail(error, 'write');
         this.inFlight = null;
+        this.chunks.idle();
         return;
       }
       if (done + written < batch.length && !batch.syncedAlready) {
@@ -301,6 +310,8 @@ export class AppendOnlyFile {
         return;
       }
       this.inFlight = null;
+      this.chunks.wrote(batch.chunks);
+      this.chunks.idle();
       if (!batch.syncedAlready) this.noteWrite(batch, performance.now() - started);
       if (this.pendingBytes > 0 && (this.writeRequested || this.waiters.length > 0)) this.startWrite();
     });
@@ -309,7 +320,15 @@ export class AppendOnlyFile {
   private writeBatchSync(batch: WriteBatch): void {
     const started = performance.now();
     writeAllSync(this.fd, batch.buffers, batch.position);
+    // The batch in flight is also being read by its asynchronous write: its chunks come back when that ends.
+    if (batch !== this.inFlight) this.chunks.wrote(batch.chunks, this.inFlight?.buffers);
     this.noteWrite(batch, performance.now() - started);
+  }
+
+  private nextChunk(bytes: number): void {
+    this.currentChunk = this.chunks.take(bytes);
+    this.current = this.currentChunk;
+    this.used = 0;
   }
 
   private noteWrite(batch: WriteBatch, ms: number): void {

@@ -6,6 +6,8 @@ export interface WriteBatch {
   readonly position: number;
   readonly length: number;
   readonly records: number;
+  /** Chunks whose last bytes are in this batch: reusable once it is written (see `ChunkPool`). */
+  readonly chunks: readonly Buffer[];
   /** Set when a synchronous write put this batch's bytes in the file while its asynchronous write was in flight. */
   syncedAlready: boolean;
 }

@@ -11,9 +11,11 @@ import {
   DROPPED_LOW,
   DROPPED_MEDIUM,
   HEADER_ENTRY,
+  MAX_TIME_STEP,
   READ,
   RICH_FLAG,
   type SharedRing,
+  TIME_ENTRY,
   WRITE,
 } from './shared-ring.js';
 import { errorMessage } from '../error-message.js';
@@ -30,7 +32,7 @@ export type SideMessage =
     };
 
 /**
- * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs four
+ * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs three
  * typed-array writes; a tag string crosses once (interned to an id, sent on the side port when first seen); a
  * value that is not a number is sanitized here (so its warning names the call site's run) and handed over with
  * `postMessage` (a structured clone, ~3 µs: fine for text, histograms and tables). Nothing blocks.
@@ -50,6 +52,13 @@ export class RingQueue implements ValueQueue {
   private write = 0;
   /** The call of the last value written; 0 is no call (call ids are never 0; negative ones commit). */
   private lastCall = 0;
+  /**
+   * The writer's read index as last loaded: the room it leaves is a lower bound of the real room, so `push` checks
+   * against it and loads the shared word (a cache line the writer thread keeps writing) only when that is short.
+   */
+  private knownRead = 0;
+  /** The time of the last header written (headers carry their time as a step from it). */
+  private lastTime = 0;
   private readonly tagIds = new Map<TagSlot, number>();
   private nextCallId = 0;
 
@@ -91,26 +100,22 @@ export class RingQueue implements ValueQueue {
       if (typeof sanitized === 'number') num = sanitized;
       else rich = sanitized;
     }
-    const need = call === this.lastCall ? 1 : 2;
+    const timeStep = time - this.lastTime;
+    const timeFits = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep);
+    const need = call === this.lastCall ? 1 : timeFits ? 2 : 3;
     const reserve =
       priority === PRIORITY_LOW ? this.capacity >> 2 : priority === PRIORITY_MEDIUM ? this.capacity >> 3 : 0;
-    if (this.free - need < reserve) {
-      if (priority === PRIORITY_HIGH) return MUST_DRAIN;
-      this.countDrop(priority);
-      return DROPPED;
+    if (this.capacity - ((this.write - this.knownRead) | 0) - need < reserve) {
+      this.knownRead = Atomics.load(this.ring.control, READ);
+      if (this.free - need < reserve) {
+        if (priority === PRIORITY_HIGH) return MUST_DRAIN;
+        this.countDrop(priority);
+        return DROPPED;
+      }
     }
     const id = this.tagId(slot);
     const ring = this.ring;
-    if (need === 2) {
-      const h = this.write & ring.mask;
-      ring.tag[h] = HEADER_ENTRY;
-      ring.num[h] = step;
-      ring.aux[h] = time;
-      // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
-      ring.meta[h] = call < 0 ? 1 : 0;
-      this.write = (this.write + 1) | 0;
-      this.lastCall = call;
-    }
+    if (need > 1) this.writeHeader(step, time, timeFits ? timeStep : 0, call, need === 3);
     const i = this.write & ring.mask;
     ring.tag[i] = id;
     if (rich === undefined) {
@@ -123,9 +128,25 @@ export class RingQueue implements ValueQueue {
       this.latest.update(slot, rich);
     }
     this.write = (this.write + 1) | 0;
-    const size = this.size;
-    if (size > this.peak) this.peak = size;
     return PUSHED;
+  }
+
+  private writeHeader(step: number, time: number, timeStep: number, call: number, timeEntry: boolean): void {
+    const ring = this.ring;
+    if (timeEntry) {
+      const t = this.write & ring.mask;
+      ring.tag[t] = TIME_ENTRY;
+      ring.num[t] = time;
+      this.write = (this.write + 1) | 0;
+    }
+    const h = this.write & ring.mask;
+    ring.tag[h] = HEADER_ENTRY;
+    ring.num[h] = step;
+    // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
+    ring.meta[h] = (timeStep << 1) | (call < 0 ? 1 : 0);
+    this.write = (this.write + 1) | 0;
+    this.lastCall = call;
+    this.lastTime = time;
   }
 
   /**
@@ -146,6 +167,10 @@ export class RingQueue implements ValueQueue {
   /** Makes everything written so far visible to the writer thread. */
   publish(): void {
     Atomics.store(this.ring.control, WRITE, this.write);
+    // The depth once per call (not per value): one load of the writer's index.
+    this.knownRead = Atomics.load(this.ring.control, READ);
+    const size = (this.write - this.knownRead) | 0;
+    if (size > this.peak) this.peak = size;
   }
 
   takePeak(): number {

@@ -15,6 +15,7 @@ import {
   READ,
   RICH_FLAG,
   type SharedRing,
+  TIME_ENTRY,
   WRITE,
 } from './shared-ring.js';
 
@@ -57,24 +58,31 @@ export class RingReader {
     this.pager.keepAheadOf(0);
   }
 
-  /** Reads everything published so far into rows handed to the backends. @returns entries read */
-  pump(): number {
+  /**
+   * Reads what was published so far (at most `limit` entries) into rows handed to the backends.
+   * @returns entries read
+   */
+  pump(limit = Number.POSITIVE_INFINITY): number {
     const ring = this.ring;
-    const write = Atomics.load(ring.control, WRITE);
     let read = this.read;
     const started = read;
-    const waiting = (write - read) | 0;
+    const published = Atomics.load(ring.control, WRITE);
+    const waiting = (published - read) | 0;
     if (waiting > this.peak) this.peak = waiting;
-    this.pager.keepAheadOf(write);
+    const write = waiting > limit ? (read + limit) | 0 : published;
+    this.pager.keepAheadOf(published);
     if (read !== write) this.pull();
     while (read !== write) {
       const i = read & ring.mask;
       const tag = ring.tag[i] as number;
       if (tag === HEADER_ENTRY) {
+        const meta = ring.meta[i] as number;
         this.step = ring.num[i] as number;
-        this.time = ring.aux[i] as number;
+        this.time += meta >> 1;
         // Call ids restart at 1 on this side; a committing call keeps its negative sign (see RingQueue).
-        this.call = ring.meta[i] === 1 ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
+        this.call = (meta & 1) === 1 ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
+      } else if (tag === TIME_ENTRY) {
+        this.time = ring.num[i] as number;
       } else if (tag === CALL_ENTRY) {
         this.drainLoop.drain();
         this.runCall(this.next(this.calls, 'call'));

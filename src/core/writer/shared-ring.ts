@@ -3,10 +3,14 @@
  * entries in a `SharedArrayBuffer` (pino's `thread-stream` idea), plus a few control words. Both ends wrap the
  * same buffer in one `SharedRing`; `RingQueue` writes, `RingReader` reads.
  *
- * An entry is four columns at one index: `num` (f64), `aux` (f64), `tag` (i32) and `meta` (i32).
+ * An entry is three columns at one index: `num` (f64), `tag` (i32) and `meta` (i32) — 16 bytes, since every
+ * entry's memory is paid once as a page fault on the ring's first lap.
  * - a value: `tag` = the tag's id (≥ 0, interned once: see `RingQueue`), `meta` = priority (| {@link RICH_FLAG}
  *   when the value itself travels on the side port), `num` = the number;
- * - a call header ({@link HEADER_ENTRY}): `num` = step, `aux` = time; the values after it form one row;
+ * - a call header ({@link HEADER_ENTRY}): `num` = step, `meta` = the call's time as whole ms after the previous
+ *   header's, shifted left by one, | 1 for a committing call; the values after it form one row;
+ * - a time entry ({@link TIME_ENTRY}) before a header whose time is not such a small whole step: `num` = the time
+ *   (the header after it then says +0 ms);
  * - a call marker ({@link CALL_ENTRY}): a forwarded `BackendSet` call (on the side port) runs here, in order.
  *
  * Indices only grow (wrapping at 2^32 through `| 0`); the slot is `index & mask`, so the capacity is a power
@@ -14,6 +18,9 @@
  */
 export const HEADER_ENTRY = -1;
 export const CALL_ENTRY = -2;
+export const TIME_ENTRY = -3;
+/** A header's time step (ms) fits in `meta` with the commit bit when within ±2^29 (about 6 days). */
+export const MAX_TIME_STEP = 2 ** 29 - 1;
 export const RICH_FLAG = 4;
 export const PRIORITY_MASK = 3;
 
@@ -51,8 +58,8 @@ export const LOG_NS_P50 = 1;
 export const LOG_NS_P99 = 2;
 const FIGURES = 8;
 const HEAD_BYTES = CONTROL_WORDS * 4 + FIGURES * 8;
-/** `num` + `aux` (f64) + `tag` + `meta` (i32). */
-const ENTRY_BYTES = 24;
+/** `num` (f64) + `tag` + `meta` (i32). */
+const ENTRY_BYTES = 16;
 
 export class SharedRing {
   readonly capacity: number;
@@ -61,7 +68,6 @@ export class SharedRing {
   control: Int32Array;
   figures: Float64Array;
   num: Float64Array;
-  aux: Float64Array;
   tag: Int32Array;
   meta: Int32Array;
 
@@ -75,9 +81,8 @@ export class SharedRing {
     this.control = new Int32Array(buffer, 0, CONTROL_WORDS);
     this.figures = new Float64Array(buffer, CONTROL_WORDS * 4, FIGURES);
     this.num = new Float64Array(buffer, head, capacity);
-    this.aux = new Float64Array(buffer, head + capacity * 8, capacity);
-    this.tag = new Int32Array(buffer, head + capacity * 16, capacity);
-    this.meta = new Int32Array(buffer, head + capacity * 20, capacity);
+    this.tag = new Int32Array(buffer, head + capacity * 8, capacity);
+    this.meta = new Int32Array(buffer, head + capacity * 12, capacity);
   }
 
   /** A ring of at least `entries` entries (rounded up to a power of two). */
@@ -110,7 +115,6 @@ export class SharedRing {
     this.control = control;
     this.figures = figures;
     this.num = new Float64Array(0);
-    this.aux = new Float64Array(0);
     this.tag = new Int32Array(0);
     this.meta = new Int32Array(0);
   }

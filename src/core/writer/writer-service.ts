@@ -36,6 +36,16 @@ const GATHER_MS = 2;
 const LOCAL_BATCH = 1 << 10;
 
 /**
+ * Entries read in one pass before the writer yields a turn of its event loop (a few ms of work): during a burst
+ * the backends' asynchronous writes then complete (their chunks are reused and their batches stay small instead
+ * of growing to the back-pressure limit), and their timers and the training thread's requests are served.
+ */
+const PASS_ENTRIES = 1 << 14;
+
+/** One turn of the event loop. */
+const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Everything the writer thread runs: the real `BackendSet` over the backends it built, a `RingReader` feeding
  * a `DrainLoop` (rows, duplicate keys, `trainscope/*` rows — the same code as the in-thread drain), and the
  * requests of the training thread (start, flush, finish, forwarded calls, the synchronous exit flush).
@@ -95,7 +105,7 @@ export class WriterService {
   }
 
   private async finish(request: Extract<WriterRequest, { kind: 'finish' }>): Promise<FinishReply> {
-    this.reader.pump();
+    while (this.reader.pump(PASS_ENTRIES) === PASS_ENTRIES) await nextTurn();
     this.drainLoop.drainFinal();
     for (const [key, value] of request.summary) this.summary.set(key, value);
     const outcome: RunOutcome = {
@@ -121,7 +131,7 @@ export class WriterService {
     while (!this.closed) {
       const seen = Atomics.load(control, DOORBELL);
       try {
-        this.reader.pump();
+        this.reader.pump(PASS_ENTRIES);
       } catch (error) {
         this.logger.error(`the writer thread failed to read the ring: ${errorMessage(error)}`);
       }
@@ -139,7 +149,7 @@ export class WriterService {
       if (fill < WAKE_BATCH) {
         const waited = waitAsync(control, DOORBELL, seen, fill === 0 ? waitMs : Math.min(waitMs, GATHER_MS));
         if (waited.async) await waited.value;
-      }
+      } else await nextTurn();
       Atomics.store(control, SLEEPING, 0);
     }
   }

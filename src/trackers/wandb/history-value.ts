@@ -125,9 +125,11 @@ export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHi
   valuesJson[n++] = secondsOf(runtimes, Math.max(0, row.time - startTimeMs));
   keys[n] = '_step';
   valuesJson[n++] = String(Math.trunc(row.step));
-  // Reserved user keys were skipped: the arrays end here.
-  keys.length = n;
-  valuesJson.length = n;
+  // Reserved user keys were skipped: the arrays end here (setting `length` costs even when it does not change).
+  if (n !== keys.length) {
+    keys.length = n;
+    valuesJson.length = n;
+  }
   return {
     step: row.step,
     keys,

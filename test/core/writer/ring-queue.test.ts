@@ -63,7 +63,8 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     expect(Atomics.load(ring.control, WRITE)).toBe(5);
     expect([...ring.tag.subarray(0, 5)]).toEqual([HEADER_ENTRY, 0, 1, HEADER_ENTRY, 0]);
     expect([...ring.num.subarray(0, 5)]).toEqual([7, 0.5, 0.9, 8, 0.25]);
-    expect(ring.aux[3]).toBe(2000);
+    // Each header carries its time as whole ms after the previous header's, shifted left past the commit bit.
+    expect([ring.meta[0], ring.meta[3]]).toEqual([1000 << 1, 1000 << 1]);
     expect(side()).toEqual([
       { kind: 'tag', id: 0, tag: 'loss' },
       { kind: 'tag', id: 1, tag: 'acc' },
@@ -112,14 +113,14 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     expect(medium + high).toBeGreaterThan(0);
   });
 
-  it('sizes the ring by logging.ringMiB: the largest power-of-two entries (24 bytes each) within the cap', () => {
-    expect(SharedRing.entriesWithin(64)).toBe(2 ** 21); // 48 MiB of entries + the control words
+  it('sizes the ring by logging.ringMiB: the largest power-of-two entries (16 bytes each) within the cap', () => {
+    expect(SharedRing.entriesWithin(64)).toBe(2 ** 21); // 32 MiB of entries + the control words
     expect(SharedRing.entriesWithin(1)).toBe(2 ** 15);
-    expect(SharedRing.entriesWithin(0.75)).toBe(2 ** 14);
+    expect(SharedRing.entriesWithin(0.75)).toBe(2 ** 15);
     for (const mib of [1, 3, 64, 100]) {
       const ring = SharedRing.create(SharedRing.entriesWithin(mib));
       expect(ring.buffer.byteLength).toBeLessThanOrEqual(mib * 2 ** 20);
-      expect(ring.capacity * 2 * 24).toBeGreaterThan(mib * 2 ** 20 - 128);
+      expect(ring.capacity * 2 * 16).toBeGreaterThan(mib * 2 ** 20 - 128);
     }
   });
 
@@ -128,7 +129,7 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     for (let call = 1; call <= 10; call++) queue.push(key('v'), call, 0, call, 0, call);
     queue.publish();
     Atomics.store(ring.control, READ, 4);
-    expect(ring.buffer.byteLength).toBeGreaterThan(24 << 16);
+    expect(ring.buffer.byteLength).toBeGreaterThan(16 << 16);
     ring.retire();
     expect(ring.buffer.byteLength).toBeLessThan(1024);
     expect(ring.num.length + ring.tag.length).toBe(0);

@@ -1,0 +1,85 @@
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DrainLoop } from '../../../src/core/drain-loop.js';
+import { MetricQueue, type QueueItem } from '../../../src/core/metric-queue.js';
+import { MetricSummary } from '../../../src/core/metric-summary.js';
+import type { MetricKey } from '../../../src/core/priority-filter.js';
+import { RingQueue } from '../../../src/core/writer/ring-queue.js';
+import { RingReader } from '../../../src/core/writer/ring-reader.js';
+import { HEADER_ENTRY, SharedRing, TIME_ENTRY } from '../../../src/core/writer/shared-ring.js';
+import { recordingLogger } from '../../helpers/tensorboard.js';
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+/** Both ends of one ring: what `RingQueue` writes, `RingReader` reads into a `MetricQueue` (no drain runs). */
+function bothEnds(entries = 64) {
+  const ring = SharedRing.create(entries);
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const summary = new MetricSummary();
+  const writer = new RingQueue(ring, channel.port1, summary, recordingLogger());
+  const local = new MetricQueue(1024);
+  const noDrain = { drain: () => {} } as unknown as DrainLoop;
+  const reader = new RingReader(ring, channel.port2, local, noDrain, new MetricSummary(), () => {});
+  const key = (tag: string): MetricKey => ({
+    key: tag,
+    prefix: '',
+    slot: summary.slot(tag),
+    priority: 0,
+    interval: 1,
+    lastExplicitStep: -1,
+  });
+  const read = () => {
+    const out: { key: string; num: number; step: number; time: number; call: number }[] = [];
+    const item = {} as QueueItem;
+    while (local.shift(item))
+      out.push({
+        key: item.key?.key ?? '',
+        num: item.num,
+        step: item.step,
+        time: item.time,
+        call: item.call,
+      });
+    return out;
+  };
+  return { ring, writer, reader, key, read };
+}
+
+describe('RingReader (the writer thread end of the ring)', () => {
+  it('reads back each call time exactly: a time entry for the first call and after a long pause, else a step in the header', () => {
+    const { ring, writer, reader, key, read } = bothEnds();
+    const t0 = 1_796_400_543_123; // a Date.now() of these days: too far from 0 for a header's step
+    const times = [t0, t0, t0 + 7, t0 - 3, t0 + 2 ** 30, t0 + 2 ** 30 + 1];
+    for (const [i, time] of times.entries()) {
+      writer.push(key('loss'), i / 10, 0, i, time, i % 2 === 0 ? i + 1 : -(i + 1));
+    }
+    writer.publish();
+    expect([...ring.tag.subarray(0, 4)]).toEqual([TIME_ENTRY, HEADER_ENTRY, 0, HEADER_ENTRY]);
+    expect(ring.tag[ring.tag.indexOf(TIME_ENTRY, 1)]).toBe(TIME_ENTRY); // the 2^30 ms pause
+    expect(reader.pump()).toBe(times.length * 2 + 2);
+    const rows = read();
+    expect(rows.map((r) => r.time)).toEqual(times);
+    expect(rows.map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(rows.map((r) => r.num)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
+    // Call ids restart on the writer's side; the sign of a committing call crosses.
+    expect(rows.map((r) => Math.sign(r.call))).toEqual([1, -1, 1, -1, 1, -1]);
+  });
+
+  it('pump(limit) reads at most `limit` entries and the rest on the next pass, in order', () => {
+    const { writer, reader, key, read } = bothEnds();
+    for (let i = 0; i < 10; i++) writer.push(key('v'), i, 0, i, 1000 + i, i + 1);
+    writer.publish();
+    expect(reader.pump(7)).toBe(7);
+    expect(reader.pump(7)).toBe(7);
+    expect(reader.pump(7)).toBe(6);
+    expect(read().map((r) => [r.step, r.num, r.time])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [i, i, 1000 + i]),
+    );
+  });
+});
