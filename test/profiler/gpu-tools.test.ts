@@ -12,7 +12,11 @@ import {
 } from '../../src/profiler/gpu/gpu-process-usage.js';
 import { queryGpuTool } from '../../src/profiler/gpu/gpu-tool-query.js';
 import { PolledGpuToolProvider } from '../../src/profiler/gpu/polled-gpu-tool-provider.js';
-import { parseRocmSmi, rocmSmiInventory } from '../../src/profiler/gpu/rocm-smi-output.js';
+import {
+  isAmdgpuDriverLive,
+  parseRocmSmi,
+  rocmSmiInventory,
+} from '../../src/profiler/gpu/rocm-smi-output.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { wandbSystemMetrics } from '../../src/trackers/wandb/system-metrics.js';
 import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
@@ -21,6 +25,8 @@ const FIXTURES = resolve('test/fixtures/profiler');
 const FAKE_SMI = resolve(FIXTURES, 'nvidia-smi');
 const FAKE_ROCM = resolve(FIXTURES, 'rocm-smi');
 const FAKE_APPLE = resolve(FIXTURES, 'apple_gpu_stats');
+/** An amdgpu `initstate` that reads `live` (the driver is up). */
+const AMDGPU_LIVE = resolve(FIXTURES, 'amdgpu-initstate-live');
 const ROCM_ANSWER = readFileSync(resolve(FIXTURES, 'rocm-smi-a.json'), 'utf8');
 const NO_TOOL = '/nonexistent/gpu-tool';
 const ENV = [
@@ -157,7 +163,10 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
   });
 
   it("is chosen when nvidia-smi is missing, and sends W&B's AMD keys", async () => {
-    const { wandb } = await wandbGpuReport({ nvidiaSmiPath: NO_TOOL, gpuTools: { rocmSmi: FAKE_ROCM } });
+    const { wandb } = await wandbGpuReport({
+      nvidiaSmiPath: NO_TOOL,
+      gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE },
+    });
     expect(Object.keys(wandb).sort()).toEqual([
       ...keysOf('0', AMD_APPLE_KEYS),
       ...keysOf('1', AMD_APPLE_KEYS),
@@ -172,6 +181,66 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
     });
   });
 
+  it('is asked only when the amdgpu driver is live, as the official client checks /sys/module/amdgpu/initstate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ts-amdgpu-'));
+    try {
+      const coming = join(dir, 'initstate');
+      writeFileSync(coming, 'coming\n');
+      expect(await isAmdgpuDriverLive(AMDGPU_LIVE)).toBe(true);
+      expect(await isAmdgpuDriverLive(coming)).toBe(false);
+      expect(await isAmdgpuDriverLive(join(dir, 'missing'))).toBe(false);
+      for (const amdgpuInitstate of [coming, join(dir, 'missing')]) {
+        const host = new FakeHost();
+        const profiler = new Profiler(options, {
+          systemMetricsIntervalMs: 30,
+          systemSamplesToAverage: 1,
+          nvidiaSmiPath: NO_TOOL,
+          gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate, appleSilicon: false },
+        });
+        profiler.start(host);
+        await profiler.gpuDetection;
+        await waitFor(() => host.systemLogs.length >= 2, 'two system reports');
+        await profiler.finish();
+        expect(host.systemLogs.some((s) => Object.keys(s).some((k) => k.startsWith('gpu.')))).toBe(false);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs beside nvidia-smi on a machine with both: NVIDIA GPUs are gpu.0-1, the AMD cards gpu.2-3', async () => {
+    Object.assign(process.env, {
+      FAKE_GPU_COUNT: '2',
+      FAKE_GPU_APPS: `${process.pid}:1:500`,
+      FAKE_GPU_MEMORY_USED: '2048',
+      FAKE_GPU_UTILIZATION: '61',
+      FAKE_GPU_MEMORY_UTILIZATION: '12',
+      FAKE_GPU_TEMPERATURE: '55',
+      FAKE_GPU_POWER_DRAW: '175',
+      FAKE_GPU_POWER_LIMIT: '700',
+    });
+    const { wandb } = await wandbGpuReport(
+      { nvidiaSmiPath: FAKE_SMI, gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE } },
+      (s) => 'gpu.0.utilization_percent' in s && 'gpu.3.utilization_percent' in s,
+    );
+    expect(Object.keys(wandb).sort()).toEqual(
+      [
+        ...keysOf('0', NVIDIA_KEYS),
+        ...keysOf('1', NVIDIA_KEYS),
+        ...keysOf('process.1', NVIDIA_KEYS),
+        ...keysOf('2', AMD_APPLE_KEYS),
+        ...keysOf('3', AMD_APPLE_KEYS),
+      ].sort(),
+    );
+    expect(wandb).toMatchObject({
+      'gpu.0.gpu': 61,
+      'gpu.1.gpu': 61,
+      'gpu.2.gpu': 37,
+      'gpu.2.powerPercent': 40,
+      'gpu.3.powerPercent': 80,
+    });
+  });
+
   it('is not chosen when it prints garbage or finds no GPU, with no warning', async () => {
     for (const flag of ['FAKE_ROCM_SMI_GARBAGE', 'FAKE_ROCM_SMI_NO_GPU']) {
       process.env[flag] = '1';
@@ -180,7 +249,7 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
         systemMetricsIntervalMs: 30,
         systemSamplesToAverage: 1,
         nvidiaSmiPath: NO_TOOL,
-        gpuTools: { rocmSmi: FAKE_ROCM, appleSilicon: false },
+        gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE, appleSilicon: false },
       });
       profiler.start(host);
       await profiler.gpuDetection;
