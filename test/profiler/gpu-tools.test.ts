@@ -11,6 +11,7 @@ import {
   parseGpuUuids,
 } from '../../src/profiler/gpu/gpu-process-usage.js';
 import { queryGpuTool } from '../../src/profiler/gpu/gpu-tool-query.js';
+import { parseGpuBusIds, parsePidsReport } from '../../src/profiler/gpu/nvidia-smi-pids-report.js';
 import { PolledGpuToolProvider } from '../../src/profiler/gpu/polled-gpu-tool-provider.js';
 import {
   isAmdgpuDriverLive,
@@ -39,6 +40,8 @@ const ENV = [
   'FAKE_GPU_POWER_DRAW',
   'FAKE_GPU_POWER_LIMIT',
   'FAKE_NVIDIA_SMI_HANG',
+  'FAKE_NVIDIA_SMI_NO_PIDS_REPORT',
+  'FAKE_NVIDIA_SMI_CALL_LOG',
   'FAKE_ROCM_SMI_GARBAGE',
   'FAKE_ROCM_SMI_NO_GPU',
   'FAKE_APPLE_GPU_GARBAGE',
@@ -357,6 +360,66 @@ describe('gpu.process.<i>.* (GPUs this process tree runs on)', () => {
       ['GPU-aa', 0],
       ['GPU-bb', 1],
     ]);
+  });
+
+  it('parses the -q -d PIDS report (captured on an H200, driver 580) and the bus-id map', () => {
+    const h200 = readFileSync(resolve(FIXTURES, 'nvidia-smi-q-d-pids.h200.txt'), 'utf8');
+    expect(parsePidsReport(h200)).toEqual([{ busId: '00000000:00:06.0', pid: 474, type: 'C' }]);
+    const twoGpus = [
+      'Attached GPUs                                          : 2',
+      'GPU 00000000:1a:00.0',
+      '    Processes',
+      '        Process ID                        : 12',
+      '            Type                          : G',
+      '        Process ID                        : 99',
+      '            Type                          : C+G',
+      '',
+      'GPU 00000000:1B:00.0',
+      '    Processes                             : None',
+    ].join('\n');
+    expect(parsePidsReport(twoGpus)).toEqual([
+      { busId: '00000000:1A:00.0', pid: 12, type: 'G' },
+      { busId: '00000000:1A:00.0', pid: 99, type: 'C+G' },
+    ]);
+    expect(parsePidsReport('No devices were found')).toBeNull();
+    expect([...parseGpuBusIds('0, GPU-aa, 00000000:00:06.0\n1, GPU-bb, 00000000:1a:00.0\n')]).toEqual([
+      ['00000000:00:06.0', 0],
+      ['00000000:1A:00.0', 1],
+    ]);
+  });
+
+  it('sees graphics processes too (as NVML does), by PCI bus id whatever its case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ts-gpupids-'));
+    try {
+      const calls = join(dir, 'calls.log');
+      Object.assign(process.env, {
+        FAKE_GPU_COUNT: '12',
+        FAKE_GPU_APPS: `1:0:50 ${process.pid}:10:4:G ${process.pid}:11:7:C+G`,
+        FAKE_NVIDIA_SMI_CALL_LOG: calls,
+      });
+      const usage = new GpuProcessUsage({ path: FAKE_SMI });
+      await usage.refresh();
+      expect(usage.gpus).toEqual([10, 11]);
+      expect(readFileSync(calls, 'utf8').trim().split('\n')).toEqual([
+        '--query-gpu=index,uuid,pci.bus_id --format=csv,noheader,nounits',
+        '-q -d PIDS',
+      ]);
+
+      // An nvidia-smi whose report cannot be read: compute apps only, for good (the graphics-only GPU 10 is lost).
+      process.env.FAKE_NVIDIA_SMI_NO_PIDS_REPORT = '1';
+      const fallback = new GpuProcessUsage({ path: FAKE_SMI });
+      await fallback.refresh();
+      expect(fallback.gpus).toEqual([11]);
+      await fallback.refresh();
+      expect(readFileSync(calls, 'utf8').trim().split('\n').slice(2)).toEqual([
+        '--query-gpu=index,uuid,pci.bus_id --format=csv,noheader,nounits',
+        '-q -d PIDS',
+        '--query-compute-apps=pid,gpu_uuid,used_memory --format=csv,noheader,nounits',
+        '--query-compute-apps=pid,gpu_uuid,used_memory --format=csv,noheader,nounits',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts this pid and its descendants, not other processes', async () => {
