@@ -4,7 +4,7 @@ import type { ProfilerHost, RunProfiler } from '../core/run-handle.js';
 import { type TableCell, table, text } from '../core/values.js';
 import { BottleneckAnalyzer, type RankedOperation, formatPercent, round } from './bottleneck-analyzer.js';
 import { ChromeTraceWriter } from './chrome-trace-writer.js';
-import { detectGpuProvider, type GpuTools, gpuTools } from './gpu/gpu-tool-detection.js';
+import { detectGpuProviders, type GpuTools, gpuTools } from './gpu/gpu-tool-detection.js';
 import {
   detectLoadedTensorflow,
   isMemorySource,
@@ -259,10 +259,10 @@ export class Profiler implements RunProfiler {
     return lines;
   }
 
-  /** Starts the first GPU tool that answers (nvidia-smi, rocm-smi, apple_gpu_stats) as a provider of the sampler. */
+  /** Starts every GPU tool that answers (nvidia-smi, rocm-smi, apple_gpu_stats) as a provider of the sampler. */
   private async startGpuTool(sampler: SystemMetricsSampler, intervalMs: number): Promise<void> {
     const host = this.host;
-    const provider = await detectGpuProvider({
+    const providers = await detectGpuProviders({
       tools: gpuTools({
         ...(this.settings.nvidiaSmiPath !== undefined ? { nvidiaSmi: this.settings.nvidiaSmiPath } : {}),
         ...this.settings.gpuTools,
@@ -272,7 +272,7 @@ export class Profiler implements RunProfiler {
       nvidiaSmiRestartDelayMs: this.settings.nvidiaSmiRestartDelayMs,
       warn: (message) => host?.logger.warnOnce('profiler.gpu-tool', message),
     });
-    if (provider !== null) sampler.addProvider(provider);
+    for (const provider of providers) sampler.addProvider(provider);
   }
 
   /**

@@ -1,6 +1,10 @@
 import { rmSync } from 'node:fs';
 import { afterEach } from 'vitest';
-import { type FakeWandbServer, startFakeWandbServer } from './fake-wandb-server.js';
+import {
+  type FakeWandbServer,
+  type FakeWandbServerOptions,
+  startFakeWandbServer,
+} from './fake-wandb-server.js';
 import { tempDir } from './wandb-backend.js';
 
 /**
@@ -8,7 +12,8 @@ import { tempDir } from './wandb-backend.js';
  * after each test (registered with `afterEach` when called at the top of a test file).
  */
 export function fakeWandbPerTest(apiKey: string): {
-  start(): Promise<FakeWandbServer>;
+  /** Options override the file's key (`{ apiKey: undefined }`: a server that takes any key). */
+  start(options?: FakeWandbServerOptions): Promise<FakeWandbServer>;
   /** The server `start()` gave this test (for helpers shared by the tests of a file). */
   current(): FakeWandbServer;
   dir(): string;
@@ -21,8 +26,8 @@ export function fakeWandbPerTest(apiKey: string): {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return {
-    async start() {
-      server = await startFakeWandbServer({ apiKey });
+    async start(options: FakeWandbServerOptions = {}) {
+      server = await startFakeWandbServer({ apiKey, ...options });
       return server;
     },
     current() {

@@ -11,8 +11,13 @@ import {
   parseGpuUuids,
 } from '../../src/profiler/gpu/gpu-process-usage.js';
 import { queryGpuTool } from '../../src/profiler/gpu/gpu-tool-query.js';
+import { parseGpuBusIds, parsePidsReport } from '../../src/profiler/gpu/nvidia-smi-pids-report.js';
 import { PolledGpuToolProvider } from '../../src/profiler/gpu/polled-gpu-tool-provider.js';
-import { parseRocmSmi, rocmSmiInventory } from '../../src/profiler/gpu/rocm-smi-output.js';
+import {
+  isAmdgpuDriverLive,
+  parseRocmSmi,
+  rocmSmiInventory,
+} from '../../src/profiler/gpu/rocm-smi-output.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { wandbSystemMetrics } from '../../src/trackers/wandb/system-metrics.js';
 import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
@@ -21,6 +26,8 @@ const FIXTURES = resolve('test/fixtures/profiler');
 const FAKE_SMI = resolve(FIXTURES, 'nvidia-smi');
 const FAKE_ROCM = resolve(FIXTURES, 'rocm-smi');
 const FAKE_APPLE = resolve(FIXTURES, 'apple_gpu_stats');
+/** An amdgpu `initstate` that reads `live` (the driver is up). */
+const AMDGPU_LIVE = resolve(FIXTURES, 'amdgpu-initstate-live');
 const ROCM_ANSWER = readFileSync(resolve(FIXTURES, 'rocm-smi-a.json'), 'utf8');
 const NO_TOOL = '/nonexistent/gpu-tool';
 const ENV = [
@@ -33,6 +40,8 @@ const ENV = [
   'FAKE_GPU_POWER_DRAW',
   'FAKE_GPU_POWER_LIMIT',
   'FAKE_NVIDIA_SMI_HANG',
+  'FAKE_NVIDIA_SMI_NO_PIDS_REPORT',
+  'FAKE_NVIDIA_SMI_CALL_LOG',
   'FAKE_ROCM_SMI_GARBAGE',
   'FAKE_ROCM_SMI_NO_GPU',
   'FAKE_APPLE_GPU_GARBAGE',
@@ -157,7 +166,10 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
   });
 
   it("is chosen when nvidia-smi is missing, and sends W&B's AMD keys", async () => {
-    const { wandb } = await wandbGpuReport({ nvidiaSmiPath: NO_TOOL, gpuTools: { rocmSmi: FAKE_ROCM } });
+    const { wandb } = await wandbGpuReport({
+      nvidiaSmiPath: NO_TOOL,
+      gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE },
+    });
     expect(Object.keys(wandb).sort()).toEqual([
       ...keysOf('0', AMD_APPLE_KEYS),
       ...keysOf('1', AMD_APPLE_KEYS),
@@ -172,6 +184,66 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
     });
   });
 
+  it('is asked only when the amdgpu driver is live, as the official client checks /sys/module/amdgpu/initstate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ts-amdgpu-'));
+    try {
+      const coming = join(dir, 'initstate');
+      writeFileSync(coming, 'coming\n');
+      expect(await isAmdgpuDriverLive(AMDGPU_LIVE)).toBe(true);
+      expect(await isAmdgpuDriverLive(coming)).toBe(false);
+      expect(await isAmdgpuDriverLive(join(dir, 'missing'))).toBe(false);
+      for (const amdgpuInitstate of [coming, join(dir, 'missing')]) {
+        const host = new FakeHost();
+        const profiler = new Profiler(options, {
+          systemMetricsIntervalMs: 30,
+          systemSamplesToAverage: 1,
+          nvidiaSmiPath: NO_TOOL,
+          gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate, appleSilicon: false },
+        });
+        profiler.start(host);
+        await profiler.gpuDetection;
+        await waitFor(() => host.systemLogs.length >= 2, 'two system reports');
+        await profiler.finish();
+        expect(host.systemLogs.some((s) => Object.keys(s).some((k) => k.startsWith('gpu.')))).toBe(false);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs beside nvidia-smi on a machine with both: NVIDIA GPUs are gpu.0-1, the AMD cards gpu.2-3', async () => {
+    Object.assign(process.env, {
+      FAKE_GPU_COUNT: '2',
+      FAKE_GPU_APPS: `${process.pid}:1:500`,
+      FAKE_GPU_MEMORY_USED: '2048',
+      FAKE_GPU_UTILIZATION: '61',
+      FAKE_GPU_MEMORY_UTILIZATION: '12',
+      FAKE_GPU_TEMPERATURE: '55',
+      FAKE_GPU_POWER_DRAW: '175',
+      FAKE_GPU_POWER_LIMIT: '700',
+    });
+    const { wandb } = await wandbGpuReport(
+      { nvidiaSmiPath: FAKE_SMI, gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE } },
+      (s) => 'gpu.0.utilization_percent' in s && 'gpu.3.utilization_percent' in s,
+    );
+    expect(Object.keys(wandb).sort()).toEqual(
+      [
+        ...keysOf('0', NVIDIA_KEYS),
+        ...keysOf('1', NVIDIA_KEYS),
+        ...keysOf('process.1', NVIDIA_KEYS),
+        ...keysOf('2', AMD_APPLE_KEYS),
+        ...keysOf('3', AMD_APPLE_KEYS),
+      ].sort(),
+    );
+    expect(wandb).toMatchObject({
+      'gpu.0.gpu': 61,
+      'gpu.1.gpu': 61,
+      'gpu.2.gpu': 37,
+      'gpu.2.powerPercent': 40,
+      'gpu.3.powerPercent': 80,
+    });
+  });
+
   it('is not chosen when it prints garbage or finds no GPU, with no warning', async () => {
     for (const flag of ['FAKE_ROCM_SMI_GARBAGE', 'FAKE_ROCM_SMI_NO_GPU']) {
       process.env[flag] = '1';
@@ -180,7 +252,7 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
         systemMetricsIntervalMs: 30,
         systemSamplesToAverage: 1,
         nvidiaSmiPath: NO_TOOL,
-        gpuTools: { rocmSmi: FAKE_ROCM, appleSilicon: false },
+        gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE, appleSilicon: false },
       });
       profiler.start(host);
       await profiler.gpuDetection;
@@ -288,6 +360,66 @@ describe('gpu.process.<i>.* (GPUs this process tree runs on)', () => {
       ['GPU-aa', 0],
       ['GPU-bb', 1],
     ]);
+  });
+
+  it('parses the -q -d PIDS report (captured on an H200, driver 580) and the bus-id map', () => {
+    const h200 = readFileSync(resolve(FIXTURES, 'nvidia-smi-q-d-pids.h200.txt'), 'utf8');
+    expect(parsePidsReport(h200)).toEqual([{ busId: '00000000:00:06.0', pid: 474, type: 'C' }]);
+    const twoGpus = [
+      'Attached GPUs                                          : 2',
+      'GPU 00000000:1a:00.0',
+      '    Processes',
+      '        Process ID                        : 12',
+      '            Type                          : G',
+      '        Process ID                        : 99',
+      '            Type                          : C+G',
+      '',
+      'GPU 00000000:1B:00.0',
+      '    Processes                             : None',
+    ].join('\n');
+    expect(parsePidsReport(twoGpus)).toEqual([
+      { busId: '00000000:1A:00.0', pid: 12, type: 'G' },
+      { busId: '00000000:1A:00.0', pid: 99, type: 'C+G' },
+    ]);
+    expect(parsePidsReport('No devices were found')).toBeNull();
+    expect([...parseGpuBusIds('0, GPU-aa, 00000000:00:06.0\n1, GPU-bb, 00000000:1a:00.0\n')]).toEqual([
+      ['00000000:00:06.0', 0],
+      ['00000000:1A:00.0', 1],
+    ]);
+  });
+
+  it('sees graphics processes too (as NVML does), by PCI bus id whatever its case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ts-gpupids-'));
+    try {
+      const calls = join(dir, 'calls.log');
+      Object.assign(process.env, {
+        FAKE_GPU_COUNT: '12',
+        FAKE_GPU_APPS: `1:0:50 ${process.pid}:10:4:G ${process.pid}:11:7:C+G`,
+        FAKE_NVIDIA_SMI_CALL_LOG: calls,
+      });
+      const usage = new GpuProcessUsage({ path: FAKE_SMI });
+      await usage.refresh();
+      expect(usage.gpus).toEqual([10, 11]);
+      expect(readFileSync(calls, 'utf8').trim().split('\n')).toEqual([
+        '--query-gpu=index,uuid,pci.bus_id --format=csv,noheader,nounits',
+        '-q -d PIDS',
+      ]);
+
+      // An nvidia-smi whose report cannot be read: compute apps only, for good (the graphics-only GPU 10 is lost).
+      process.env.FAKE_NVIDIA_SMI_NO_PIDS_REPORT = '1';
+      const fallback = new GpuProcessUsage({ path: FAKE_SMI });
+      await fallback.refresh();
+      expect(fallback.gpus).toEqual([11]);
+      await fallback.refresh();
+      expect(readFileSync(calls, 'utf8').trim().split('\n').slice(2)).toEqual([
+        '--query-gpu=index,uuid,pci.bus_id --format=csv,noheader,nounits',
+        '-q -d PIDS',
+        '--query-compute-apps=pid,gpu_uuid,used_memory --format=csv,noheader,nounits',
+        '--query-compute-apps=pid,gpu_uuid,used_memory --format=csv,noheader,nounits',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts this pid and its descendants, not other processes', async () => {

@@ -1,6 +1,6 @@
 import { type GpuTools, gpuTools } from './gpu-tool-detection.js';
 import { queryGpuTool } from './gpu-tool-query.js';
-import { ROCM_SMI_ARGS, rocmSmiInventory } from './rocm-smi-output.js';
+import { isAmdgpuDriverLive, ROCM_SMI_ARGS, rocmSmiInventory } from './rocm-smi-output.js';
 
 /** One GPU as W&B's `wandb-metadata.json` lists it (`gpu_devices`): its name and memory in bytes. */
 export interface GpuDevice {
@@ -12,12 +12,16 @@ const MIB = 1024 * 1024;
 const inventories = new Map<string, Promise<Record<string, unknown>>>();
 
 /**
- * The GPU fields of W&B's `wandb-metadata.json`, as the official client's asset probes give them, from the first
- * tool that lists a GPU:
+ * The GPU fields of W&B's `wandb-metadata.json`, as the official client's asset probes give them, from every tool
+ * that lists a GPU (the official client merges every available asset's probe):
  * - nvidia-smi (`--query-gpu=name,memory.total`): `gpu` (the first GPU's name), `gpu_count`, `gpu_devices
  *   [{name, memory_total}]` (bytes);
- * - rocm-smi (`-a --json`): `gpu_count`, `gpu_devices` with the official AMD field names;
+ * - rocm-smi (`-a --json`, when the amdgpu driver is live): `gpu_count`, `gpu_devices` with the official AMD
+ *   field names;
  * - Apple silicon: `gpuapple: {type: "arm", vendor: "Apple"}` (the official probe asks no tool).
+ * With NVIDIA and AMD GPUs on one machine the official client's merge keeps only AMD's `gpu_count` and
+ * `gpu_devices` (the later asset's keys replace the earlier's); trainscope counts both and lists NVIDIA's devices
+ * then AMD's, the order of their `gpu.<i>.*` indices (see `OffsetGpuProvider`).
  *
  * Every call is an async child killed at the deadline (`timeoutMs` for the whole probe), so nothing waits on a
  * hung tool; empty when no tool answers in time. Asked at most once per process for the same tools. Never rejects.
@@ -37,20 +41,25 @@ export function probeGpuInventory(
 
 async function probe(tools: GpuTools, deadline: number): Promise<Record<string, unknown>> {
   const left = (): number => Math.max(1, deadline - Date.now());
-  const nvidia = await queryGpuTool(
-    tools.nvidiaSmi,
-    ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'],
-    left(),
-  );
+  const [nvidia, amd] = await Promise.all([
+    queryGpuTool(tools.nvidiaSmi, ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'], left()),
+    isAmdgpuDriverLive(tools.amdgpuInitstate).then((live) =>
+      live && Date.now() < deadline ? queryGpuTool(tools.rocmSmi, ROCM_SMI_ARGS, left()) : null,
+    ),
+  ]);
   const devices = nvidia.ok ? parseInventory(nvidia.stdout) : [];
-  if (devices.length > 0) return { gpu: devices[0]?.name, gpu_count: devices.length, gpu_devices: devices };
-  if (Date.now() < deadline) {
-    const amd = await queryGpuTool(tools.rocmSmi, ROCM_SMI_ARGS, left());
-    const inventory = amd.ok ? rocmSmiInventory(amd.stdout) : {};
-    if (Object.keys(inventory).length > 0) return inventory;
-  }
-  if (tools.appleSilicon) return { gpuapple: { type: 'arm', vendor: 'Apple' } };
-  return {};
+  const amdInventory = amd?.ok === true ? rocmSmiInventory(amd.stdout) : {};
+  const amdDevices = Array.isArray(amdInventory.gpu_devices) ? (amdInventory.gpu_devices as unknown[]) : [];
+  const inventory: Record<string, unknown> =
+    devices.length === 0
+      ? amdInventory
+      : {
+          gpu: devices[0]?.name,
+          gpu_count: devices.length + amdDevices.length,
+          gpu_devices: [...devices, ...amdDevices],
+        };
+  if (tools.appleSilicon) inventory.gpuapple = { type: 'arm', vendor: 'Apple' };
+  return inventory;
 }
 
 /** `name, memory.total` lines (MiB); the name may itself hold commas, the memory is the last field. */

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { queryGpuTool } from './gpu-tool-query.js';
+import { NVIDIA_SMI_PIDS_ARGS, parseGpuBusIds, parsePidsReport } from './nvidia-smi-pids-report.js';
 
-export const NVIDIA_SMI_UUID_QUERY = '--query-gpu=index,uuid';
+/** `index, uuid, pci.bus_id`: the uuid maps the compute-apps answer, the bus id the `-q -d PIDS` report. */
+export const NVIDIA_SMI_UUID_QUERY = '--query-gpu=index,uuid,pci.bus_id';
 export const NVIDIA_SMI_APPS_QUERY = '--query-compute-apps=pid,gpu_uuid,used_memory';
 const FORMAT = '--format=csv,noheader,nounits';
 
@@ -16,7 +18,7 @@ export interface ComputeApp {
 /** Finds a process's parent pid (undefined when the process is gone or the platform cannot tell). */
 export type ParentLookup = (pid: number) => Promise<number | undefined>;
 
-/** `index, uuid` lines → uuid → index. */
+/** `index, uuid[, …]` lines → uuid → index. */
 export function parseGpuUuids(stdout: string): Map<string, number> {
   const uuids = new Map<string, number>();
   for (const line of stdout.split('\n')) {
@@ -64,9 +66,10 @@ export interface GpuProcessUsageOptions {
 /**
  * Which GPUs this process tree uses, for W&B's `gpu.process.<i>.*` keys: the official client copies GPU i's
  * values to `gpu.process.<i>.*` when NVML lists a process of the tree (the pid or any descendant) among GPU i's
- * compute or graphics processes. nvidia-smi has a CSV query for compute processes only, so graphics-only use is
- * not seen. `refresh()` runs one `--query-compute-apps` (the `index, uuid` map is asked once) as an async child,
- * one at a time; `gpus` holds the latest answer. Descendants are found by walking each listed pid's parents
+ * compute or graphics processes. `refresh()` runs one `nvidia-smi -q -d PIDS` (compute and graphics processes,
+ * see `parsePidsReport`; the `index, uuid, pci.bus_id` map is asked once) as an async child, one at a time;
+ * `gpus` holds the latest answer. An nvidia-smi whose report cannot be read falls back, for good, to the CSV
+ * `--query-compute-apps` (compute processes only). Descendants are found by walking each listed pid's parents
  * (`/proc`, Linux); elsewhere only this pid itself is recognised.
  */
 export class GpuProcessUsage {
@@ -75,6 +78,9 @@ export class GpuProcessUsage {
   /** `Date.now()` when the latest refresh began (-Infinity before any). */
   lastRefreshAt = Number.NEGATIVE_INFINITY;
   private uuids: Map<string, number> | undefined;
+  private busIds: Map<string, number> = new Map();
+  /** False once nvidia-smi gave a `-q -d PIDS` report that could not be read: compute apps only from then on. */
+  private pidsReport = true;
   private inFlight: Promise<void> | null = null;
   private readonly rootPid: number;
   private readonly timeoutMs: number;
@@ -105,13 +111,14 @@ export class GpuProcessUsage {
       const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_UUID_QUERY, FORMAT], this.timeoutMs);
       if (!answer.ok) return undefined;
       this.uuids = parseGpuUuids(answer.stdout);
+      this.busIds = parseGpuBusIds(answer.stdout);
     }
-    const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_APPS_QUERY, FORMAT], this.timeoutMs);
-    if (!answer.ok) return undefined;
+    const listed = await this.listProcesses(this.uuids);
+    if (listed === undefined) return undefined;
     const used = new Set<number>();
     const ours = new Map<number, boolean>();
-    for (const app of parseComputeApps(answer.stdout)) {
-      const index = this.uuids.get(app.gpuUuid);
+    for (const app of listed) {
+      const index = app.gpu;
       if (index === undefined || used.has(index)) continue;
       let inTree = ours.get(app.pid);
       if (inTree === undefined) {
@@ -121,6 +128,24 @@ export class GpuProcessUsage {
       if (inTree) used.add(index);
     }
     return [...used].sort((a, b) => a - b);
+  }
+
+  /** Every (pid, GPU index) nvidia-smi lists; undefined when it did not answer. */
+  private async listProcesses(
+    uuids: Map<string, number>,
+  ): Promise<{ pid: number; gpu: number | undefined }[] | undefined> {
+    if (this.pidsReport) {
+      const answer = await queryGpuTool(this.options.path, NVIDIA_SMI_PIDS_ARGS, this.timeoutMs);
+      // A hung or vanished nvidia-smi says nothing either way; only a readable-but-different answer disables it.
+      if (!answer.ok && (answer.reason.startsWith('no answer') || answer.reason === 'not found'))
+        return undefined;
+      const entries = answer.ok ? parsePidsReport(answer.stdout) : null;
+      if (entries !== null) return entries.map((e) => ({ pid: e.pid, gpu: this.busIds.get(e.busId) }));
+      this.pidsReport = false;
+    }
+    const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_APPS_QUERY, FORMAT], this.timeoutMs);
+    if (!answer.ok) return undefined;
+    return parseComputeApps(answer.stdout).map((app) => ({ pid: app.pid, gpu: uuids.get(app.gpuUuid) }));
   }
 
   /** Whether `pid` is the root or one of its descendants (at most 64 generations up). */

@@ -7,23 +7,36 @@ import {
 import type { GpuMemoryProvider } from './gpu-memory-provider.js';
 import { queryGpuTool } from './gpu-tool-query.js';
 import { countNvidiaGpus, NvidiaSmiProvider, resolveNvidiaSmiPath } from './nvidia-smi-provider.js';
+import { OffsetGpuProvider } from './offset-gpu-provider.js';
 import { PolledGpuToolProvider } from './polled-gpu-tool-provider.js';
-import { parseRocmSmi, ROCM_SMI_ARGS, resolveRocmSmiPath } from './rocm-smi-output.js';
+import {
+  isAmdgpuDriverLive,
+  parseRocmSmi,
+  ROCM_SMI_ARGS,
+  resolveAmdgpuInitstatePath,
+  resolveRocmSmiPath,
+} from './rocm-smi-output.js';
 
 /** The GPU tools to look for, in this order: nvidia-smi, rocm-smi, then (Apple silicon only) apple_gpu_stats. */
 export interface GpuTools {
   readonly nvidiaSmi: string;
   readonly rocmSmi: string;
+  /** The amdgpu module's `initstate` file: rocm-smi is only asked when it reads `live`. */
+  readonly amdgpuInitstate: string;
   readonly appleGpuStats: string;
   /** Whether to look for apple_gpu_stats at all (the official client: macOS on arm). */
   readonly appleSilicon: boolean;
 }
 
-/** The tools from the environment (`NVIDIA_SMI_PATH`, `ROCM_SMI_PATH`, `APPLE_GPU_STATS_PATH`), each overridable. */
+/**
+ * The tools from the environment (`NVIDIA_SMI_PATH`, `ROCM_SMI_PATH`, `AMDGPU_INITSTATE_PATH`,
+ * `APPLE_GPU_STATS_PATH`), each overridable.
+ */
 export function gpuTools(overrides: Partial<GpuTools> = {}, env: NodeJS.ProcessEnv = process.env): GpuTools {
   return {
     nvidiaSmi: overrides.nvidiaSmi ?? resolveNvidiaSmiPath(env),
     rocmSmi: overrides.rocmSmi ?? resolveRocmSmiPath(env),
+    amdgpuInitstate: overrides.amdgpuInitstate ?? resolveAmdgpuInitstatePath(env),
     appleGpuStats: overrides.appleGpuStats ?? resolveAppleGpuStatsPath(env),
     appleSilicon: overrides.appleSilicon ?? isAppleSilicon(),
   };
@@ -42,44 +55,55 @@ export interface GpuDetectionSettings {
 }
 
 /**
- * Finds the first GPU tool that answers with at least one GPU and returns its provider, started: nvidia-smi
- * (a long-lived `-lms` child), else rocm-smi, else apple_gpu_stats (both called once per sample, as the official
- * client does). Null when none answers; a missing tool or an unreadable answer is silent (no GPU is no error).
+ * Finds every GPU tool that answers with at least one GPU and returns their providers, started, as the official
+ * client runs every available asset: nvidia-smi (a long-lived `-lms` child), rocm-smi when the amdgpu driver is
+ * live, and (Apple silicon only) apple_gpu_stats (both called once per sample, as the official client does).
+ * Each tool numbers its GPUs from 0; a later vendor's GPUs are numbered after the earlier ones' (see
+ * `OffsetGpuProvider`). Empty when none answers; a missing tool or an unreadable answer is silent (no GPU is no
+ * error).
  */
-export async function detectGpuProvider(settings: GpuDetectionSettings): Promise<GpuMemoryProvider | null> {
+export async function detectGpuProviders(settings: GpuDetectionSettings): Promise<GpuMemoryProvider[]> {
   const { tools, warn } = settings;
   const timeoutMs = settings.timeoutMs ?? 5000;
-  const gpus = await countNvidiaGpus(tools.nvidiaSmi, timeoutMs);
-  if (gpus > 0) {
+  const providers: GpuMemoryProvider[] = [];
+  let gpuCount = await countNvidiaGpus(tools.nvidiaSmi, timeoutMs);
+  if (gpuCount > 0) {
     const provider = new NvidiaSmiProvider({
       path: tools.nvidiaSmi,
       intervalMs: settings.intervalMs,
-      gpuCount: gpus,
+      gpuCount,
       maxFailures: settings.nvidiaSmiMaxFailures,
       restartDelayMs: settings.nvidiaSmiRestartDelayMs,
       warn,
     });
     provider.start();
-    return provider;
+    providers.push(provider);
   }
   const candidates = [
-    { source: 'rocm-smi', path: tools.rocmSmi, args: ROCM_SMI_ARGS, parse: parseRocmSmi, enabled: true },
+    {
+      source: 'rocm-smi',
+      path: tools.rocmSmi,
+      args: ROCM_SMI_ARGS,
+      parse: parseRocmSmi,
+      enabled: () => isAmdgpuDriverLive(tools.amdgpuInitstate),
+    },
     {
       source: 'apple_gpu_stats',
       path: tools.appleGpuStats,
       args: APPLE_GPU_STATS_ARGS,
       parse: parseAppleGpuStats,
-      enabled: tools.appleSilicon,
+      enabled: async () => tools.appleSilicon,
     },
   ] as const;
   for (const { enabled, ...tool } of candidates) {
-    if (!enabled) continue;
+    if (!(await enabled())) continue;
     const answer = await queryGpuTool(tool.path, tool.args, timeoutMs);
     const devices = answer.ok ? tool.parse(answer.stdout) : null;
     if (devices === null || devices.length === 0) continue;
     const provider = new PolledGpuToolProvider({ ...tool, timeoutMs, warn });
     provider.seed(devices);
-    return provider;
+    providers.push(gpuCount === 0 ? provider : new OffsetGpuProvider(provider, gpuCount));
+    gpuCount += devices.length;
   }
-  return null;
+  return providers;
 }

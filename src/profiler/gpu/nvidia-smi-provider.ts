@@ -88,7 +88,7 @@ function numberOrNaN(field: string): number {
  * CSV line per GPU per period (no spawn per sample). `sample()` returns the latest line of every GPU. The child is
  * restarted when it exits unexpectedly, with a growing delay; after `maxFailures` exits the provider gives up with
  * one warning. `close()` kills it. The child and its pipes are unref'd: they never keep the process alive.
- * Every `processQueryMs` a short `--query-compute-apps` call (`GpuProcessUsage`) tells which GPUs this process
+ * Every `processQueryMs` a short `-q -d PIDS` call (`GpuProcessUsage`) tells which GPUs this process
  * tree runs on; `sample()` reports them as `processGpus` (W&B's `gpu.process.<i>.*`).
  */
 export class NvidiaSmiProvider implements GpuMemoryProvider {

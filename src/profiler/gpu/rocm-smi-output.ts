@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { GpuDeviceSample } from './gpu-memory-provider.js';
 
 /** `rocm-smi -a --json`: every figure of every card, one JSON object on the first line. */
@@ -7,6 +8,25 @@ export const ROCM_SMI_ARGS = ['-a', '--json'] as const;
 export function resolveRocmSmiPath(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.ROCM_SMI_PATH;
   return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : 'rocm-smi';
+}
+
+/** Where the amdgpu kernel module says whether it is up (`AMDGPU_INITSTATE_PATH` overrides it, for tests). */
+export function resolveAmdgpuInitstatePath(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.AMDGPU_INITSTATE_PATH;
+  return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : '/sys/module/amdgpu/initstate';
+}
+
+/**
+ * Whether the amdgpu driver is loaded: its `initstate` holds `live`. The official client's `GPUAMD.is_available`
+ * asks this before it runs rocm-smi (as rocm_smi.py's own driver check does), so a machine with rocm-smi
+ * installed but no AMD driver up gets no AMD asset. A missing or unreadable file is `false`, never an error.
+ */
+export async function isAmdgpuDriverLive(initstatePath: string): Promise<boolean> {
+  try {
+    return (await readFile(initstatePath, 'utf8')).includes('live');
+  } catch {
+    return false;
+  }
 }
 
 type Card = Readonly<Record<string, unknown>>;

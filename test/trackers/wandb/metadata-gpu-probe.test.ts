@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +16,7 @@ import { FIXTURES } from '../../helpers/paths.js';
 const ENV = [
   'NVIDIA_SMI_PATH',
   'ROCM_SMI_PATH',
+  'AMDGPU_INITSTATE_PATH',
   'APPLE_GPU_STATS_PATH',
   'FAKE_GPU_COUNT',
   'FAKE_GPU_NAME',
@@ -38,13 +47,16 @@ function tempDir(): string {
  * Fresh copies of the fake tools in their own folder: the probe asks each set of tools once per process, so every
  * test gets tools of its own.
  */
-function fakeTools(dir: string): { nvidiaSmi: string; rocmSmi: string } {
+function fakeTools(dir: string): { nvidiaSmi: string; rocmSmi: string; amdgpuInitstate: string } {
   const nvidiaSmi = join(dir, 'nvidia-smi');
   const rocmSmi = join(dir, 'rocm-smi');
+  // The amdgpu driver's state, as /sys/module/amdgpu/initstate reads when the driver is up.
+  const amdgpuInitstate = join(dir, 'amdgpu-initstate');
+  writeFileSync(amdgpuInitstate, 'live\n');
   copyFileSync(resolve(FIXTURES, 'profiler', 'nvidia-smi'), nvidiaSmi);
   copyFileSync(resolve(FIXTURES, 'profiler', 'rocm-smi'), rocmSmi);
   copyFileSync(resolve(FIXTURES, 'profiler', 'rocm-smi-a.json'), join(dir, 'rocm-smi-a.json'));
-  return { nvidiaSmi, rocmSmi };
+  return { nvidiaSmi, rocmSmi, amdgpuInitstate };
 }
 
 function startRun(dir: string, gpu: 'auto' | 'off', runId: string) {
@@ -92,7 +104,11 @@ describe('wandb-metadata.json GPU probe', () => {
   it('lists AMD cards from rocm-smi when nvidia-smi is missing', async () => {
     const dir = tempDir();
     const tools = fakeTools(dir);
-    Object.assign(process.env, { NVIDIA_SMI_PATH: join(dir, 'no-nvidia-smi'), ROCM_SMI_PATH: tools.rocmSmi });
+    Object.assign(process.env, {
+      NVIDIA_SMI_PATH: join(dir, 'no-nvidia-smi'),
+      ROCM_SMI_PATH: tools.rocmSmi,
+      AMDGPU_INITSTATE_PATH: tools.amdgpuInitstate,
+    });
     const run = await startRun(dir, 'auto', 'gpuamd01');
     await run.finish();
     const metadata = JSON.parse(readFileSync(metadataPath(dir), 'utf8'));
@@ -104,6 +120,50 @@ describe('wandb-metadata.json GPU probe', () => {
       ['0x0c35', '300.0'],
     ]);
     expect(metadata.gpu).toBeUndefined();
+  });
+
+  it('asks no rocm-smi when the amdgpu driver is not live (file missing, or another state)', async () => {
+    for (const [i, state] of [undefined, 'coming\n'].entries()) {
+      const dir = tempDir();
+      const tools = fakeTools(dir);
+      const calls = join(dir, 'calls.log');
+      if (state === undefined) rmSync(tools.amdgpuInitstate);
+      else writeFileSync(tools.amdgpuInitstate, state);
+      Object.assign(process.env, {
+        NVIDIA_SMI_PATH: join(dir, 'no-nvidia-smi'),
+        ROCM_SMI_PATH: tools.rocmSmi,
+        AMDGPU_INITSTATE_PATH: tools.amdgpuInitstate,
+        FAKE_ROCM_SMI_CALL_LOG: calls,
+      });
+      const run = await startRun(dir, 'auto', `gpunoam${i}`);
+      await run.finish();
+      const metadata = JSON.parse(readFileSync(metadataPath(dir), 'utf8'));
+      expect(Object.keys(metadata).filter((k) => k.startsWith('gpu'))).toEqual([]);
+      expect(existsSync(calls)).toBe(false);
+    }
+  });
+
+  it('NVIDIA and AMD on one machine: gpu_count counts both, gpu_devices lists NVIDIA then AMD', async () => {
+    const dir = tempDir();
+    const tools = fakeTools(dir);
+    Object.assign(process.env, {
+      NVIDIA_SMI_PATH: tools.nvidiaSmi,
+      ROCM_SMI_PATH: tools.rocmSmi,
+      AMDGPU_INITSTATE_PATH: tools.amdgpuInitstate,
+      FAKE_GPU_COUNT: '2',
+      FAKE_GPU_NAME: 'NVIDIA H100 80GB HBM3',
+    });
+    const run = await startRun(dir, 'auto', 'gpuboth1');
+    await run.finish();
+    const metadata = JSON.parse(readFileSync(metadataPath(dir), 'utf8'));
+    expect(metadata.gpu).toBe('NVIDIA H100 80GB HBM3');
+    expect(metadata.gpu_count).toBe(4);
+    expect(metadata.gpu_devices.map((d: { name?: string; model?: string }) => d.name ?? d.model)).toEqual([
+      'NVIDIA H100 80GB HBM3',
+      'NVIDIA H100 80GB HBM3',
+      '0x0c34',
+      '0x0c35',
+    ]);
   });
 
   it('never holds init on a hung nvidia-smi: the file is written without GPU fields after the 2 s deadline', async () => {

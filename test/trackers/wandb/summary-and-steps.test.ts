@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainscopeOptions } from '../../../src/core/options.js';
 import type { Run } from '../../../src/core/run.js';
 import { init } from '../../../src/init.js';
@@ -8,17 +8,10 @@ import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-fi
 import type { WandbItem } from '../../../src/trackers/wandb/offline/wandb-record.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
 
 const KEY = 's'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function options(wandb: TrainscopeOptions['wandb']): TrainscopeOptions {
   return {
@@ -44,9 +37,8 @@ const summaryOf = (line: string | undefined) => parseWandbJson(line ?? '{}') as 
 
 describe('W&B summary and steps (issue 14 a, b)', () => {
   it('online: summary-only values reach the summary; no trainscope/* history; the run ends at _step 100', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fake.start();
+    const dir = fake.dir();
     const run = await init(
       options({ mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'sumrun01' }),
     );
@@ -70,8 +62,7 @@ describe('W&B summary and steps (issue 14 a, b)', () => {
   });
 
   it('offline: the .wandb summary record and wandb-summary.json hold them; trainscope sync sends them', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const run = await init(options({ mode: 'offline', dir, runId: 'sumoff01' }));
     await train(run);
     const { records } = readWandbFile(join(runDirIn(dir), 'run-sumoff01.wandb'));
@@ -91,7 +82,7 @@ describe('W&B summary and steps (issue 14 a, b)', () => {
     const file = summaryOf(readFileSync(join(runDirIn(dir), 'files', 'wandb-summary.json'), 'utf8'));
     expect(file).toMatchObject({ best_accuracy: 0.9, 'train/loss': 0.25, _step: 100 });
 
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     await syncRun(runDirIn(dir), { apiKey: KEY, baseUrl: server.url });
     expect(summaryOf(server.run('sumoff01').summaryLine)).toMatchObject({
       best_accuracy: 0.9,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { init } from '../../../src/init.js';
@@ -9,7 +9,7 @@ import { gitInfo } from '../../../src/trackers/wandb/git-info.js';
 import { readWandbFile } from '../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../helpers/fake-wandb-per-test.js';
 import { FIXTURES } from '../../helpers/paths.js';
 
 const KEY = 's'.repeat(40);
@@ -57,8 +57,7 @@ function expectedKeys(): string[] {
   return keys.sort();
 }
 
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
+const fake = fakeWandbPerTest(KEY);
 let savedEnv: Record<string, string | undefined> = {};
 beforeEach(() => {
   savedEnv = Object.fromEntries(Object.keys(FAKE_GPU).map((k) => [k, process.env[k]]));
@@ -69,16 +68,7 @@ afterEach(async () => {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ts-sysstats-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** A run that samples every 10 ms (one report per 15 samples) for about `ms`, then finishes. */
 async function sampledRun(wandb: Record<string, unknown>, ms: number): Promise<void> {
@@ -101,7 +91,7 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
   it.runIf(process.platform === 'linux')(
     'offline: stats records with the official keys (and GPU keys from nvidia-smi), replayed by trainscope sync',
     async () => {
-      const dir = tempDir();
+      const dir = fake.dir();
       await sampledRun({ mode: 'offline', dir, runId: 'sysoff01' }, 1000);
       const [name] = readdirSync(join(dir, 'wandb')).filter((d) => d.startsWith('offline-run-'));
       const runDir = join(dir, 'wandb', name as string);
@@ -156,7 +146,7 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
       });
       expect(metadata.git.dirty).toBe(dirty.trim() !== '');
 
-      server = await startFakeWandbServer({ apiKey: KEY });
+      const server = await fake.start();
       await syncRun(runDir, { apiKey: KEY, baseUrl: server.url, entity: 'team', project: 'sysstats' });
       // trainscope sync replays every stats record, the one after `exit` included.
       const lines = server
@@ -183,8 +173,8 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
   it.runIf(process.platform === 'linux')(
     'online: wandb-events.jsonl lines with system.-prefixed official keys, _wandb, _timestamp, _runtime',
     async () => {
-      server = await startFakeWandbServer({ apiKey: KEY });
-      const dir = tempDir();
+      const server = await fake.start();
+      const dir = fake.dir();
       await sampledRun(
         { mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'syson001' },
         400,
@@ -219,7 +209,7 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
   );
 
   it('reads dirty state per repository and parses GPU names with commas', () => {
-    const root = tempDir();
+    const root = fake.dir();
     const git = (cwd: string, ...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, stdio: 'ignore' });
     for (const name of ['clean', 'dirty']) {

@@ -4,19 +4,19 @@ import {
   type FileStreamStop,
 } from '../../../../src/trackers/wandb/online/file-stream-client.js';
 import { WandbHttpClient } from '../../../../src/trackers/wandb/online/http-client.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
+import type { FakeWandbServer } from '../../../helpers/fake-wandb-server.js';
 
 const KEY = 'k'.repeat(40);
 const FAST = { initialDelayMs: 5, maxDelayMs: 40, jitter: 0.25 };
 
-let server: FakeWandbServer | undefined;
+// Registered after the server's: vitest runs afterEach hooks last-registered first, so the client closes first.
+const fake = fakeWandbPerTest(KEY);
 let http: WandbHttpClient | undefined;
 
 afterEach(async () => {
   await http?.close();
-  await server?.close();
   http = undefined;
-  server = undefined;
 });
 
 function client(
@@ -46,7 +46,7 @@ const line = (i: number) => `{"v":${i},"_step":${i}}`;
 
 describe('FileStreamClient', () => {
   it('sends consecutive 0-based offsets across many batches, each row once', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     const fs = stream(client(server));
     fs.start();
     for (let i = 0; i < 50; i++) {
@@ -78,7 +78,7 @@ describe('FileStreamClient', () => {
   });
 
   it('re-posts the identical body after 500s, 429 + Retry-After, resets and stalls; no row lost or doubled', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     server.addFault({ target: 'file_stream', status: 500, times: 2 });
     server.addFault({ target: 'file_stream', status: 429, retryAfter: '0.05', skip: 0 });
     server.addFault({ target: 'file_stream', reset: true, applyFirst: true });
@@ -102,7 +102,7 @@ describe('FileStreamClient', () => {
   });
 
   it('counts a 400 batch as dropped, keeps going, and reports it in `dropped`', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     server.addFault({ target: 'file_stream', status: 400 });
     const drops: string[] = [];
     const fs = new FileStreamClient(
@@ -125,7 +125,7 @@ describe('FileStreamClient', () => {
   });
 
   it('stops on 401 with one reason that does not contain the key', async () => {
-    server = await startFakeWandbServer({ apiKey: 'another-key-'.padEnd(40, 'x') });
+    const server = await fake.start({ apiKey: 'another-key-'.padEnd(40, 'x') });
     const stops: FileStreamStop[] = [];
     const fs = stream(client(server), stops);
     fs.pushHistory(line(0));
@@ -138,7 +138,7 @@ describe('FileStreamClient', () => {
   });
 
   it('gives up past the retry budget and reports the server as unreachable', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     server.setDown(true);
     const stops: FileStreamStop[] = [];
     const fs = stream(client(server, { retryBudgetMs: 100 }), stops);
@@ -149,7 +149,7 @@ describe('FileStreamClient', () => {
   });
 
   it('drops a line over 10 MiB − 100 KiB without sending it and keeps offsets consecutive', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     const drops: string[] = [];
     const fs = new FileStreamClient(
       client(server),
@@ -167,7 +167,7 @@ describe('FileStreamClient', () => {
   });
 
   it('posts a heartbeat notice when idle and at most one data request per interval', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     const fs = new FileStreamClient(
       client(server),
       { entity: 'e', project: 'p', runId: 'hb' },
@@ -187,7 +187,7 @@ describe('FileStreamClient', () => {
   });
 
   it('resumes at the given offsets', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     const fs = stream(client(server), [], { history: 7 });
     fs.pushHistory(line(7));
     await fs.finish(0);

@@ -1,31 +1,22 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { init } from '../../../../src/init.js';
 import { inspectLogDir } from '../../../../src/trackers/tensorboard/inspect-log-dir.js';
 import { decodeArtifactRecord } from '../../../../src/trackers/wandb/artifacts/artifact-record.js';
 import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
-import { tempDir } from '../../../helpers/wandb-backend.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
 
 const KEY = 's'.repeat(40);
 const FAST = { initialDelayMs: 5, maxDelayMs: 20, jitter: 0.25 };
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 describe('run.logArtifact offline, then trainscope sync', () => {
   it('records the artifact in the .wandb log and TensorBoard; sync uploads it from the staging copy', async () => {
-    const dir = tempDir();
-    const logDir = mkdtempSync(join(tmpdir(), 'ts-tb-art-'));
-    const ckpt = mkdtempSync(join(tmpdir(), 'ts-ckpt-'));
-    dirs.push(dir, logDir, ckpt);
+    const dir = fake.dir();
+    const logDir = fake.dir();
+    const ckpt = fake.dir();
     writeFileSync(join(ckpt, 'model.bin'), 'checkpoint at step 3');
     const run = await init({
       project: 'offart',
@@ -60,7 +51,7 @@ describe('run.logArtifact offline, then trainscope sync', () => {
     expect(String(text?.last)).toContain(logged?.digest);
     expect(text?.lastStep).toBe(3);
 
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     server.addFault({ target: 'upload', status: 502, times: 1 });
     const sync = { apiKey: KEY, baseUrl: server.url, backoff: { upload: FAST, graphql: FAST } };
     await syncRun(runDir, sync);

@@ -1,11 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_STATE_FILE } from '../../../../src/trackers/wandb/sync/sync-state.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
 import { FIXTURES } from '../../../helpers/paths.js';
 
 const KEY = 'f'.repeat(40);
@@ -28,17 +27,10 @@ const officialSync = captured.runs.find(
   (r) => r.name === 'sync-offline-basic',
 ) as (typeof captured.runs)[number];
 
-let server: FakeWandbServer | undefined;
-const temps: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function copyRun(source: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'ts-sync-'));
-  temps.push(root);
+  const root = fake.dir();
   const dir = join(root, 'run');
   cpSync(source, dir, { recursive: true });
   return dir;
@@ -46,7 +38,7 @@ function copyRun(source: string): string {
 
 describe('syncRun with the official client offline runs', () => {
   it('uploads offline-basic as W&B sync 0.15.12 did: same run, history, events, console, summary, files, exit', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY, createRunFiles: false });
+    const server = await fake.start({ createRunFiles: false });
     const dir = copyRun(BASIC);
     const result = await syncRun(dir, { apiKey: KEY, baseUrl: server.url, backoff: { graphql: FAST } });
     expect(result.alreadySynced).toBe(false);
@@ -122,7 +114,7 @@ describe('syncRun with the official client offline runs', () => {
   });
 
   it('uploads the multiblock run: 567 rows and the 70,000-character config value intact', async () => {
-    server = await startFakeWandbServer();
+    const server = await fake.start({ apiKey: undefined });
     const dir = copyRun(MULTIBLOCK);
     const result = await syncRun(dir, {
       apiKey: KEY,

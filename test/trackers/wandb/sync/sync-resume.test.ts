@@ -1,32 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSyncCommand } from '../../../../src/cli/commands/sync.js';
 import { SYNC_STATE_FILE } from '../../../../src/trackers/wandb/sync/sync-state.js';
 import { SyncError, syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
-import {
-  type FakeWandbServer,
-  type RecordedRequest,
-  startFakeWandbServer,
-} from '../../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
+import type { RecordedRequest } from '../../../helpers/fake-wandb-server.js';
 import { FIXTURES } from '../../../helpers/paths.js';
 
 const KEY = 'r'.repeat(40);
 const FAST = { initialDelayMs: 5, maxDelayMs: 20, jitter: 0.25 };
 const MULTIBLOCK = join(FIXTURES, 'wandb', 'offline-multiblock', 'offline-run-20261130_004554-7s31pit4');
 
-let server: FakeWandbServer | undefined;
-const temps: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function copyRun(): string {
-  const root = mkdtempSync(join(tmpdir(), 'ts-sync-resume-'));
-  temps.push(root);
+  const root = fake.dir();
   cpSync(MULTIBLOCK, join(root, 'run'), { recursive: true });
   return join(root, 'run');
 }
@@ -43,7 +32,7 @@ function historyChunks(
 
 describe('syncRun resume', () => {
   it('an interrupted sync resumes at the acknowledged offset; every row reaches W&B exactly once', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     server.addFault({ target: 'file_stream', reset: true, skip: 3, times: 10_000 });
     const dir = copyRun();
     const options = {
@@ -79,7 +68,7 @@ describe('syncRun resume', () => {
   });
 
   it('trainscope sync prints plain progress lines off a TTY and exits 1 on failure without the key', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     const dir = copyRun();
     const out: string[] = [];
     const err: string[] = [];
@@ -115,7 +104,7 @@ describe('syncRun resume', () => {
   });
 
   it('a refused key fails the sync with a clear, non-resumable error that does not contain the key', async () => {
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     const wrong = 'x'.repeat(40);
     const error = (await syncRun(copyRun(), { apiKey: wrong, baseUrl: server.url }).catch(
       (e: unknown) => e,

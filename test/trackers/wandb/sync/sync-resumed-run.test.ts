@@ -1,24 +1,17 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainscopeOptions } from '../../../../src/core/options.js';
 import { ResumeError } from '../../../../src/core/resume-error.js';
 import { init } from '../../../../src/init.js';
 import { readWandbFile } from '../../../../src/trackers/wandb/offline/read-wandb-file.js';
 import { syncRun } from '../../../../src/trackers/wandb/sync/sync-run.js';
 import { parseWandbJson } from '../../../../src/trackers/wandb/wandb-json.js';
-import { type FakeWandbServer, startFakeWandbServer } from '../../../helpers/fake-wandb-server.js';
+import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
 import { captureStderr } from '../../../helpers/recording-backend.js';
-import { tempDir } from '../../../helpers/wandb-backend.js';
 
 const KEY = 'o'.repeat(40);
-let server: FakeWandbServer | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fake = fakeWandbPerTest(KEY);
 
 function options(dir: string, extra: Partial<TrainscopeOptions> = {}): TrainscopeOptions {
   return {
@@ -51,8 +44,7 @@ const runDirs = (dir: string) =>
 
 describe('offline resume, then trainscope sync', () => {
   it('the resumed log says so and continues the steps; syncing both appends instead of overwriting', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     await session(dir, 8);
     const start = await session(dir, 4, { resume: 'allow' });
     expect(start).toBe(8);
@@ -62,7 +54,7 @@ describe('offline resume, then trainscope sync', () => {
     const runRecord = records.find((r) => r.type === 'run')?.run;
     expect(runRecord?.resumed).toBe(true);
     expect(runRecord?.starting_step).toBe(8);
-    server = await startFakeWandbServer({ apiKey: KEY });
+    const server = await fake.start();
     const sync = { apiKey: KEY, baseUrl: server.url, project: 'offres' };
     await syncRun(first as string, sync);
     await syncRun(second as string, sync);
@@ -79,8 +71,7 @@ describe('offline resume, then trainscope sync', () => {
   });
 
   it("'must' fails without an earlier local run; 'never' fails with one", async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const stderr = captureStderr();
     try {
       await expect(init(options(dir, { resume: 'must' }))).rejects.toThrow(ResumeError);
@@ -92,8 +83,7 @@ describe('offline resume, then trainscope sync', () => {
   });
 
   it("'auto' continues the run that did not finish cleanly in this directory, and starts fresh after a clean finish", async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = fake.dir();
     const crashed = await init(options(dir, { id: undefined, resume: 'auto' }));
     for (let i = 0; i < 3; i++) crashed.log({ x: i });
     await crashed.finish({ exitCode: 1 });
