@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
 import { ChromeTraceWriter } from '../../src/profiler/chrome-trace-writer.js';
 import { registerOperation } from '../../src/profiler/operations.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { TraceLaneAssigner } from '../../src/profiler/trace-lanes.js';
 import { FakeHost, seededRandom } from '../helpers/fake-profiler-host.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
 interface TraceEvent {
   name: string;
@@ -20,15 +20,7 @@ interface TraceEvent {
   args: Record<string, unknown>;
 }
 
-const options: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 0,
-  gpu: 'off',
-  memorySampleEvery: 16,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 0,
-  trace: false,
-};
+const options = profilingOptions();
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'trainscope-trace-'));

@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   countNvidiaGpus,
   NvidiaSmiProvider,
@@ -12,6 +11,8 @@ import {
 import { detectLoadedTensorflow, TfjsMemoryProvider } from '../../src/profiler/gpu/tfjs-memory-provider.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
+import { restoreEnvAfterEach } from '../helpers/env-restore.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
 const FAKE_SMI = resolve('test/fixtures/profiler/nvidia-smi');
 const FAKE_ENV = [
@@ -26,25 +27,10 @@ const FAKE_ENV = [
   'FAKE_NVIDIA_SMI_START_LOG',
 ];
 
-const options: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 15,
-  gpu: 'auto',
-  memorySampleEvery: 16,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 0,
-  trace: false,
-};
+const options = profilingOptions({ systemMetricsSecs: 15, gpu: 'auto' });
 
-let saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  saved = Object.fromEntries(FAKE_ENV.map((k) => [k, process.env[k]]));
-});
+restoreEnvAfterEach(FAKE_ENV);
 afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
   delete (globalThis as { _tfengine?: unknown })._tfengine;
 });
 

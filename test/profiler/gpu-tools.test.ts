@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
+import { describe, expect, it } from 'vitest';
 import { parseAppleGpuStats } from '../../src/profiler/gpu/apple-gpu-stats-output.js';
 import {
   GpuProcessUsage,
@@ -21,6 +20,8 @@ import {
 import { Profiler } from '../../src/profiler/profiler.js';
 import { wandbSystemMetrics } from '../../src/trackers/wandb/system-metrics.js';
 import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
+import { restoreEnvAfterEach } from '../helpers/env-restore.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
 const FIXTURES = resolve('test/fixtures/profiler');
 const FAKE_SMI = resolve(FIXTURES, 'nvidia-smi');
@@ -46,15 +47,7 @@ const ENV = [
   'FAKE_ROCM_SMI_NO_GPU',
   'FAKE_APPLE_GPU_GARBAGE',
 ];
-const options: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 15,
-  gpu: 'auto',
-  memorySampleEvery: 16,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 0,
-  trace: false,
-};
+const options = profilingOptions({ systemMetricsSecs: 15, gpu: 'auto' });
 /** The keys the official client's `gpu_amd.py` / `gpu_apple.py` send per GPU. */
 const AMD_APPLE_KEYS = ['gpu', 'memoryAllocated', 'powerPercent', 'powerWatts', 'temp'];
 const NVIDIA_KEYS = [
@@ -67,16 +60,21 @@ const NVIDIA_KEYS = [
   'temp',
 ];
 
-let saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-});
-afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+restoreEnvAfterEach(ENV);
+
+/** Two fake NVIDIA GPUs (the same figures on each), this process using GPU 1. */
+function useTwoFakeNvidiaGpus(utilization: string): void {
+  Object.assign(process.env, {
+    FAKE_GPU_COUNT: '2',
+    FAKE_GPU_APPS: `${process.pid}:1:500`,
+    FAKE_GPU_MEMORY_USED: '2048',
+    FAKE_GPU_UTILIZATION: utilization,
+    FAKE_GPU_MEMORY_UTILIZATION: '12',
+    FAKE_GPU_TEMPERATURE: '55',
+    FAKE_GPU_POWER_DRAW: '175',
+    FAKE_GPU_POWER_LIMIT: '700',
+  });
+}
 
 /** Runs a profiler with these GPU tools until one system report carries GPU keys; returns it in W&B's names. */
 async function wandbGpuReport(
@@ -212,16 +210,7 @@ describe('AMD GPUs (rocm-smi -a --json)', () => {
   });
 
   it('runs beside nvidia-smi on a machine with both: NVIDIA GPUs are gpu.0-1, the AMD cards gpu.2-3', async () => {
-    Object.assign(process.env, {
-      FAKE_GPU_COUNT: '2',
-      FAKE_GPU_APPS: `${process.pid}:1:500`,
-      FAKE_GPU_MEMORY_USED: '2048',
-      FAKE_GPU_UTILIZATION: '61',
-      FAKE_GPU_MEMORY_UTILIZATION: '12',
-      FAKE_GPU_TEMPERATURE: '55',
-      FAKE_GPU_POWER_DRAW: '175',
-      FAKE_GPU_POWER_LIMIT: '700',
-    });
+    useTwoFakeNvidiaGpus('61');
     const { wandb } = await wandbGpuReport(
       { nvidiaSmiPath: FAKE_SMI, gpuTools: { rocmSmi: FAKE_ROCM, amdgpuInitstate: AMDGPU_LIVE } },
       (s) => 'gpu.0.utilization_percent' in s && 'gpu.3.utilization_percent' in s,
@@ -453,16 +442,7 @@ describe('gpu.process.<i>.* (GPUs this process tree runs on)', () => {
   });
 
   it("copies GPU i's report to gpu.process.<i>.* only for the GPU this process uses", async () => {
-    Object.assign(process.env, {
-      FAKE_GPU_COUNT: '2',
-      FAKE_GPU_APPS: `${process.pid}:1:500`,
-      FAKE_GPU_MEMORY_USED: '2048',
-      FAKE_GPU_UTILIZATION: '37',
-      FAKE_GPU_MEMORY_UTILIZATION: '12',
-      FAKE_GPU_TEMPERATURE: '55',
-      FAKE_GPU_POWER_DRAW: '175',
-      FAKE_GPU_POWER_LIMIT: '700',
-    });
+    useTwoFakeNvidiaGpus('37');
     const { report, wandb } = await wandbGpuReport({ nvidiaSmiPath: FAKE_SMI }, (s) =>
       Object.keys(s).some((k) => k.startsWith('gpu.process.')),
     );

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
 import type { TableValue, TextValue } from '../../src/core/values.js';
 import { BOTTLENECK_COLUMNS, BottleneckAnalyzer } from '../../src/profiler/bottleneck-analyzer.js';
 import { OperationStats } from '../../src/profiler/operation-stats.js';
 import { registerOperation } from '../../src/profiler/operations.js';
 import { OPERATIONS_TABLE_COLUMNS, Profiler } from '../../src/profiler/profiler.js';
 import { FakeHost } from '../helpers/fake-profiler-host.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
-const base: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 0,
-  gpu: 'off',
-  memorySampleEvery: 1,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 10,
-  trace: false,
-};
+const base = profilingOptions({ memorySampleEvery: 1, reportEverySteps: 10 });
 
 const MS = 1_000_000n;
 const MB = 1024 * 1024;

@@ -2,21 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
 import { registerOperation } from '../../src/profiler/operations.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { type SpanConsumer, SpanRing } from '../../src/profiler/span-ring.js';
 import { FakeHost } from '../helpers/fake-profiler-host.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
-const options: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 0,
-  gpu: 'off',
-  memorySampleEvery: 1,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 0,
-  trace: false,
-};
+const options = profilingOptions({ memorySampleEvery: 1 });
 
 function collector(): SpanConsumer & { spans: [number, number, number, number, boolean, number][] } {
   const spans: [number, number, number, number, boolean, number][] = [];

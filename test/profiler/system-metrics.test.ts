@@ -1,18 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { FakeHost, waitFor } from '../helpers/fake-profiler-host.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
-const options: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 15,
-  gpu: 'off',
-  memorySampleEvery: 16,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 0,
-  trace: false,
-};
+const options = profilingOptions({ systemMetricsSecs: 15 });
 
 function busy(ms: number): void {
   const end = performance.now() + ms;

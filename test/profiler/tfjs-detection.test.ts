@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfilingOptions } from '../../src/core/options.js';
 import { detectLoadedTensorflow } from '../../src/profiler/gpu/tfjs-memory-provider.js';
 import { Profiler } from '../../src/profiler/profiler.js';
 import { FakeHost } from '../helpers/fake-profiler-host.js';
+import { profilingOptions } from '../helpers/profiling-options.js';
 
-const options: ProfilingOptions = {
-  enabled: true,
-  systemMetricsSecs: 15,
-  gpu: 'auto',
-  memorySampleEvery: 16,
-  bottleneckThreshold: 0.1,
-  reportEverySteps: 0,
-  trace: false,
-};
+const options = profilingOptions({ systemMetricsSecs: 15, gpu: 'auto' });
 
 describe('tfjs detection with the real @tensorflow/tfjs', () => {
   it('finds tfjs only once the user loaded it, and logs its tensor bytes', async () => {

@@ -1,9 +1,6 @@
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { receiveMessageOnPort } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
 import { DROPPED, MUST_DRAIN, PUSHED } from '../../../src/core/metric-queue.js';
-import { MetricSummary } from '../../../src/core/metric-summary.js';
-import type { MetricKey } from '../../../src/core/priority-filter.js';
-import { RingQueue } from '../../../src/core/writer/ring-queue.js';
 import {
   DROPPED_LOW,
   DROPPED_MEDIUM,
@@ -14,30 +11,12 @@ import {
   WRITE,
 } from '../../../src/core/writer/shared-ring.js';
 import { text } from '../../../src/core/values.js';
-import { recordingLogger } from '../../helpers/tensorboard.js';
+import { ringWriterEnds } from '../../helpers/ring-writer-end.js';
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const c of channels.splice(0)) {
-    c.port1.close();
-    c.port2.close();
-  }
-});
+const ends = ringWriterEnds();
 
 function setup(entries = 64) {
-  const ring = SharedRing.create(entries);
-  const channel = new MessageChannel();
-  channels.push(channel);
-  const summary = new MetricSummary();
-  const queue = new RingQueue(ring, channel.port1, summary, recordingLogger());
-  const key = (tag: string): MetricKey => ({
-    key: tag,
-    prefix: '',
-    slot: summary.slot(tag),
-    priority: 0,
-    interval: 1,
-    lastExplicitStep: -1,
-  });
+  const { ring, channel, summary, queue, key } = ends.create(entries);
   const side = () => {
     const out: unknown[] = [];
     for (

@@ -1,40 +1,19 @@
-import { MessageChannel } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrainLoop } from '../../../src/core/drain-loop.js';
 import { MetricQueue, type QueueItem } from '../../../src/core/metric-queue.js';
 import { MetricSummary } from '../../../src/core/metric-summary.js';
-import type { MetricKey } from '../../../src/core/priority-filter.js';
-import { RingQueue } from '../../../src/core/writer/ring-queue.js';
 import { RingReader } from '../../../src/core/writer/ring-reader.js';
-import { HEADER_ENTRY, SharedRing, TIME_ENTRY } from '../../../src/core/writer/shared-ring.js';
-import { recordingLogger } from '../../helpers/tensorboard.js';
+import { HEADER_ENTRY, TIME_ENTRY } from '../../../src/core/writer/shared-ring.js';
+import { ringWriterEnds } from '../../helpers/ring-writer-end.js';
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const c of channels.splice(0)) {
-    c.port1.close();
-    c.port2.close();
-  }
-});
+const ends = ringWriterEnds();
 
 /** Both ends of one ring: what `RingQueue` writes, `RingReader` reads into a `MetricQueue` (no drain runs). */
 function bothEnds(entries = 64) {
-  const ring = SharedRing.create(entries);
-  const channel = new MessageChannel();
-  channels.push(channel);
-  const summary = new MetricSummary();
-  const writer = new RingQueue(ring, channel.port1, summary, recordingLogger());
+  const { ring, channel, queue: writer, key } = ends.create(entries);
   const local = new MetricQueue(1024);
   const noDrain = { drain: () => {} } as unknown as DrainLoop;
   const reader = new RingReader(ring, channel.port2, local, noDrain, new MetricSummary(), () => {});
-  const key = (tag: string): MetricKey => ({
-    key: tag,
-    prefix: '',
-    slot: summary.slot(tag),
-    priority: 0,
-    interval: 1,
-    lastExplicitStep: -1,
-  });
   const read = () => {
     const out: { key: string; num: number; step: number; time: number; call: number }[] = [];
     const item = {} as QueueItem;

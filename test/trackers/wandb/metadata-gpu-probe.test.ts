@@ -9,9 +9,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { init } from '../../../src/init.js';
 import { FIXTURES } from '../../helpers/paths.js';
+import { restoreEnvAfterEach } from '../../helpers/env-restore.js';
 
 const ENV = [
   'NVIDIA_SMI_PATH',
@@ -25,15 +26,8 @@ const ENV = [
   'FAKE_ROCM_SMI_CALL_LOG',
 ];
 const dirs: string[] = [];
-let saved: Record<string, string | undefined> = {};
-beforeEach(() => {
-  saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-});
+restoreEnvAfterEach(ENV);
 afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
