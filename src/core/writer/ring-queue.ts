@@ -100,9 +100,14 @@ export class RingQueue implements ValueQueue {
       if (typeof sanitized === 'number') num = sanitized;
       else rich = sanitized;
     }
-    const timeStep = time - this.lastTime;
-    const timeFits = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep);
-    const need = call === this.lastCall ? 1 : timeFits ? 2 : 3;
+    // A value of the current call is one entry; a new call adds a header (2), or a header and a time entry when its
+    // time is not a small whole-millisecond step from the previous call's (3).
+    let need = 1;
+    let timeStep = 0;
+    if (call !== this.lastCall) {
+      timeStep = time - this.lastTime;
+      need = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep) ? 2 : 3;
+    }
     const reserve =
       priority === PRIORITY_LOW ? this.capacity >> 2 : priority === PRIORITY_MEDIUM ? this.capacity >> 3 : 0;
     if (this.capacity - ((this.write - this.knownRead) | 0) - need < reserve) {
@@ -115,7 +120,7 @@ export class RingQueue implements ValueQueue {
     }
     const id = this.tagId(slot);
     const ring = this.ring;
-    if (need > 1) this.writeHeader(step, time, timeFits ? timeStep : 0, call, need === 3);
+    if (need > 1) this.writeHeader(step, time, need === 2 ? timeStep : 0, call, need === 3);
     const i = this.write & ring.mask;
     ring.tag[i] = id;
     if (rich === undefined) {

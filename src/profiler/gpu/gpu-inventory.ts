@@ -1,5 +1,5 @@
 import { type GpuTools, gpuTools } from './gpu-tool-detection.js';
-import { queryGpuTool } from './gpu-tool-query.js';
+import { NVIDIA_SMI_FORMAT, queryGpuTool } from './gpu-tool-query.js';
 import { isAmdgpuDriverLive, ROCM_SMI_ARGS, rocmSmiInventory } from './rocm-smi-output.js';
 
 /** One GPU as W&B's `wandb-metadata.json` lists it (`gpu_devices`): its name and memory in bytes. */
@@ -42,7 +42,7 @@ export function probeGpuInventory(
 async function probe(tools: GpuTools, deadline: number): Promise<Record<string, unknown>> {
   const left = (): number => Math.max(1, deadline - Date.now());
   const [nvidia, amd] = await Promise.all([
-    queryGpuTool(tools.nvidiaSmi, ['--query-gpu=name,memory.total', '--format=csv,noheader,nounits'], left()),
+    queryGpuTool(tools.nvidiaSmi, ['--query-gpu=name,memory.total', NVIDIA_SMI_FORMAT], left()),
     isAmdgpuDriverLive(tools.amdgpuInitstate).then((live) =>
       live && Date.now() < deadline ? queryGpuTool(tools.rocmSmi, ROCM_SMI_ARGS, left()) : null,
     ),

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { queryGpuTool } from './gpu-tool-query.js';
+import { NVIDIA_SMI_FORMAT, queryGpuTool } from './gpu-tool-query.js';
 import { NVIDIA_SMI_PIDS_ARGS, parseGpuBusIds, parsePidsReport } from './nvidia-smi-pids-report.js';
 
 /** `index, uuid, pci.bus_id`: the uuid maps the compute-apps answer, the bus id the `-q -d PIDS` report. */
 export const NVIDIA_SMI_UUID_QUERY = '--query-gpu=index,uuid,pci.bus_id';
 export const NVIDIA_SMI_APPS_QUERY = '--query-compute-apps=pid,gpu_uuid,used_memory';
-const FORMAT = '--format=csv,noheader,nounits';
 
 /** One process nvidia-smi lists as running compute work on a GPU. */
 export interface ComputeApp {
@@ -108,7 +107,11 @@ export class GpuProcessUsage {
 
   private async query(): Promise<number[] | undefined> {
     if (this.uuids === undefined) {
-      const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_UUID_QUERY, FORMAT], this.timeoutMs);
+      const answer = await queryGpuTool(
+        this.options.path,
+        [NVIDIA_SMI_UUID_QUERY, NVIDIA_SMI_FORMAT],
+        this.timeoutMs,
+      );
       if (!answer.ok) return undefined;
       this.uuids = parseGpuUuids(answer.stdout);
       this.busIds = parseGpuBusIds(answer.stdout);
@@ -143,7 +146,11 @@ export class GpuProcessUsage {
       if (entries !== null) return entries.map((e) => ({ pid: e.pid, gpu: this.busIds.get(e.busId) }));
       this.pidsReport = false;
     }
-    const answer = await queryGpuTool(this.options.path, [NVIDIA_SMI_APPS_QUERY, FORMAT], this.timeoutMs);
+    const answer = await queryGpuTool(
+      this.options.path,
+      [NVIDIA_SMI_APPS_QUERY, NVIDIA_SMI_FORMAT],
+      this.timeoutMs,
+    );
     if (!answer.ok) return undefined;
     return parseComputeApps(answer.stdout).map((app) => ({ pid: app.pid, gpu: uuids.get(app.gpuUuid) }));
   }

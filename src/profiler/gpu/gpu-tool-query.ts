@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 
+/** nvidia-smi's machine-readable CSV: no header, no units. */
+export const NVIDIA_SMI_FORMAT = '--format=csv,noheader,nounits';
+
 /** What one run of a GPU tool answered: its standard output, or why there is none. */
 export type GpuToolAnswer =
   | { readonly ok: true; readonly stdout: string }

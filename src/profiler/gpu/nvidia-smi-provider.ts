@@ -1,10 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import type { GpuDeviceSample, GpuMemoryProvider, GpuMemorySample } from './gpu-memory-provider.js';
 import { GpuProcessUsage } from './gpu-process-usage.js';
+import { NVIDIA_SMI_FORMAT } from './gpu-tool-query.js';
 
 export const NVIDIA_SMI_QUERY =
   '--query-gpu=index,memory.used,memory.total,utilization.gpu,utilization.memory,temperature.gpu,power.draw,enforced.power.limit';
-export const NVIDIA_SMI_FORMAT = '--format=csv,noheader,nounits';
 
 export interface NvidiaSmiProviderOptions {
   /** Executable; default `$NVIDIA_SMI_PATH`, else `nvidia-smi` on PATH. */

@@ -33,6 +33,7 @@ import type { WandbResumeState } from './resume/wandb-resume-state.js';
 import { WandbRunModel } from './run-model.js';
 import { initialSyncState, saveSyncState } from './sync/sync-state.js';
 import { resolveWandbMode, type WandbEffectiveMode, type WandbModeDecision } from './wandb-mode.js';
+import type { GpuProbeMode } from './metadata-file.js';
 
 /** Knobs for tests and benchmarks; the defaults are the official client's. */
 export interface WandbBackendTuning {
@@ -47,7 +48,7 @@ export interface WandbBackendTuning {
   readonly finishBudgetMs?: number;
   /** Config `_wandb.m` upsert delay after a metric definition (ms, default 30 s as the official sender). */
   readonly configDebounceMs?: number;
-  readonly gpuProbe?: 'auto' | 'off'; // `profiling.gpu`: 'off' = the metadata asks no GPU tool
+  readonly gpuProbe?: GpuProbeMode; // `profiling.gpu`: 'off' = the metadata asks no GPU tool
   /** System metrics' publishing interval (ms): `profiling.systemMetricsSecs` × the 15 samples of a report. */
   readonly statsIntervalMs?: number;
 }

@@ -177,7 +177,8 @@ describe('W&B system metrics and hardware metadata (issue 14 g)', () => {
       const dir = fake.dir();
       await sampledRun(
         { mode: 'online', dir, baseUrl: server.url, apiKey: KEY, entity: 't', runId: 'syson001' },
-        400,
+        // As long as the offline case: 400 ms left a loaded machine (late timers) with a single report.
+        1000,
       );
       const lines = server
         .fileLines('syson001', 'wandb-events.jsonl')
