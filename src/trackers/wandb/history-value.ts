@@ -87,6 +87,8 @@ export interface EncodedHistoryRow {
   readonly tableFiles: readonly TableFile[];
   /** User keys that were left out because W&B reserves them (`_step`, `_runtime`, `_timestamp`). */
   readonly reservedKeys: readonly string[];
+  /** Whether every value's JSON is ASCII (a row of numbers): its UTF-8 length is its string length. */
+  readonly asciiValues: boolean;
 }
 
 /**
@@ -94,24 +96,27 @@ export interface EncodedHistoryRow {
  * float seconds since `startTimeMs`, `_step` the row's step.
  */
 export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHistoryRow {
-  const keys: string[] = new Array(row.keys.length + 3);
+  const sameKeys = lastKeys.matches(row.keys);
+  const keys: string[] = sameKeys ? lastKeys.encoded : new Array(row.keys.length + 3);
   const valuesJson: string[] = new Array(row.keys.length + 3);
   let n = 0;
   let tableFiles: TableFile[] | undefined;
   let reservedKeys: string[] | undefined;
+  let asciiValues = true;
   for (let i = 0; i < row.keys.length; i++) {
     const key = row.keys[i] as string;
-    if (RESERVED_HISTORY_KEYS.has(key)) {
+    if (!sameKeys && RESERVED_HISTORY_KEYS.has(key)) {
       if (reservedKeys === undefined) reservedKeys = [];
       reservedKeys.push(key);
       continue;
     }
     const value = row.values[i] as MetricValue;
-    keys[n] = key;
+    if (!sameKeys) keys[n] = key;
     if (typeof value === 'number') {
       valuesJson[n++] = wandbJsonNumber(value);
       continue;
     }
+    asciiValues = false;
     const encoded = encodeMetricValue(key, row.step, value);
     valuesJson[n++] = encoded.json;
     if (encoded.tableFile !== undefined) {
@@ -119,25 +124,54 @@ export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHi
       tableFiles.push(encoded.tableFile);
     }
   }
-  keys[n] = '_timestamp';
+  if (!sameKeys) {
+    keys[n] = '_timestamp';
+    keys[n + 1] = '_runtime';
+    keys[n + 2] = '_step';
+  }
   valuesJson[n++] = secondsOf(timestamps, row.time);
-  keys[n] = '_runtime';
   valuesJson[n++] = secondsOf(runtimes, Math.max(0, row.time - startTimeMs));
-  keys[n] = '_step';
   valuesJson[n++] = String(Math.trunc(row.step));
   // Reserved user keys were skipped: the arrays end here (setting `length` costs even when it does not change).
   if (n !== keys.length) {
     keys.length = n;
     valuesJson.length = n;
   }
+  if (!sameKeys && reservedKeys === undefined) lastKeys.remember(row.keys, keys);
   return {
     step: row.step,
     keys,
     valuesJson,
     tableFiles: tableFiles ?? NO_TABLE_FILES,
     reservedKeys: reservedKeys ?? NO_KEYS,
+    asciiValues,
   };
 }
+
+/**
+ * The keys of the last row encoded (with no reserved key) and its encoded keys: a row with the same keys, as most
+ * rows are, shares that array (never modified once made), so the summary and the `.wandb` encoder see the same
+ * keys at a glance instead of comparing them one by one.
+ */
+class LastRowKeys {
+  private rowKeys: readonly string[] = [];
+  encoded: string[] = [];
+
+  matches(keys: readonly string[]): boolean {
+    // Compared one by one even when it is the same array: a caller may have refilled it.
+    const last = this.rowKeys;
+    if (last.length !== keys.length || keys.length === 0) return false;
+    for (let i = 0; i < keys.length; i++) if (last[i] !== keys[i]) return false;
+    return true;
+  }
+
+  remember(rowKeys: readonly string[], encoded: string[]): void {
+    this.rowKeys = rowKeys.slice();
+    this.encoded = encoded;
+  }
+}
+
+const lastKeys = new LastRowKeys();
 
 /**
  * Milliseconds as a JSON number of seconds. Whole milliseconds (what `Date.now()` gives) are formatted with

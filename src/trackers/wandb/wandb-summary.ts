@@ -5,45 +5,54 @@ import { summaryJson } from './run-files.js';
  * W&B's run summary: the latest W&B JSON of every key, in first-seen order. While the run is going, `line()` is
  * the summary so far (what the live stream sends); `close(runtime)` fixes the final text with
  * `"_wandb": {"runtime": …}` (what `wandb-summary.json` holds and the stream sends last).
+ *
+ * A history row's values (`setAll`, once per row) are held as the row itself until the summary is read or a row
+ * with other keys comes: most rows repeat the previous row's keys, so a burst of rows costs one reference each
+ * instead of a map update per key, and the map ends as if every row had been set in turn.
  */
 export class WandbSummary {
   private readonly values = new Map<string, string>();
   private finalLine: string | undefined;
+  /** The last row given to `setAll` and not yet in `values` (its keys, then its JSON texts). */
+  private rowKeys: readonly string[] | undefined;
+  private rowValues: readonly string[] = NO_VALUES;
 
   get size(): number {
-    return this.values.size;
+    return this.settled().size;
   }
 
   has(key: string): boolean {
-    return this.values.has(key);
+    return this.settled().has(key);
   }
 
   /** Sets one key's JSON text. */
   set(key: string, json: string): void {
-    this.values.set(key, json);
+    this.settled().set(key, json);
   }
 
   /** Removes one key (a `none` summary of a defined metric). */
   delete(key: string): void {
-    this.values.delete(key);
+    this.settled().delete(key);
   }
 
-  /** Sets parallel keys and JSON texts (a history row's). */
+  /** Sets parallel keys and JSON texts (a history row's; the arrays must not change afterwards). */
   setAll(keys: readonly string[], valuesJson: readonly string[]): void {
-    const values = this.values;
-    for (let i = 0; i < keys.length; i++) values.set(keys[i] as string, valuesJson[i] as string);
+    const held = this.rowKeys;
+    if (held !== undefined && !sameKeys(held, keys)) this.settled();
+    this.rowKeys = keys;
+    this.rowValues = valuesJson;
   }
 
   get(key: string): string | undefined {
-    return this.values.get(key);
+    return this.settled().get(key);
   }
 
   keys(): string[] {
-    return [...this.values.keys()];
+    return [...this.settled().keys()];
   }
 
   valuesJson(): string[] {
-    return [...this.values.values()];
+    return [...this.settled().values()];
   }
 
   /** The summary line: every key so far, or after `close` the final summary with `_wandb.runtime`. */
@@ -63,4 +72,27 @@ export class WandbSummary {
     this.finalLine ??= summaryJson(this.keys(), this.valuesJson(), runtimeSeconds);
     return this.finalLine;
   }
+
+  /** The map with the held row set in it. */
+  private settled(): Map<string, string> {
+    const keys = this.rowKeys;
+    if (keys !== undefined) {
+      const values = this.values;
+      const json = this.rowValues;
+      for (let i = 0; i < keys.length; i++) values.set(keys[i] as string, json[i] as string);
+      this.rowKeys = undefined;
+      this.rowValues = NO_VALUES;
+    }
+    return this.values;
+  }
+}
+
+const NO_VALUES: readonly string[] = [];
+
+/** Whether two rows have the same keys in the same order (the common case: the same tag strings each row). */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -10,7 +10,12 @@ import {
   MAX_HISTOGRAM_BINS,
 } from '../../../src/trackers/wandb/history-value.js';
 import { buildTableFile, tableJson, tableKeyPath } from '../../../src/trackers/wandb/table-file.js';
-import { parseWandbJson, stringifyWandbJson } from '../../../src/trackers/wandb/wandb-json.js';
+import {
+  parseWandbJson,
+  stringifyWandbJson,
+  wandbJsonNumber,
+} from '../../../src/trackers/wandb/wandb-json.js';
+import { WandbSummary } from '../../../src/trackers/wandb/wandb-summary.js';
 
 describe('W&B JSON', () => {
   it('writes non-finite numbers as Python tokens and parses them back', () => {
@@ -33,6 +38,89 @@ describe('W&B JSON', () => {
       k: 'Infinity and NaN',
       v: Number.NEGATIVE_INFINITY,
     });
+  });
+});
+
+describe('wandbJsonNumber', () => {
+  it('writes every finite double as String(value): integers, floats of every magnitude, -0, the extremes', () => {
+    const doubles = new Float64Array(1);
+    const words = new Uint32Array(doubles.buffer);
+    const checked: number[] = [
+      0,
+      -0,
+      1,
+      -1,
+      2 ** 31,
+      -(2 ** 31),
+      2 ** 53,
+      1e21,
+      1e-7,
+      5e-324,
+      Number.MAX_VALUE,
+      0.1,
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      words[0] = (Math.random() * 2 ** 32) >>> 0;
+      words[1] = (Math.random() * 2 ** 32) >>> 0;
+      if (Number.isFinite(doubles[0])) checked.push(doubles[0] as number);
+      checked.push(1 / (i + 1), i * 0.37, -i * 1e-9, i);
+    }
+    for (const value of checked) expect(wandbJsonNumber(value)).toBe(String(value));
+    expect([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map(wandbJsonNumber)).toEqual([
+      'NaN',
+      'Infinity',
+      '-Infinity',
+    ]);
+  });
+});
+
+describe('WandbSummary', () => {
+  it('ends as if every row had been set in turn: first-seen key order, the latest value of each key', () => {
+    const rows: [string[], string[]][] = [
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+      [
+        ['a', 'b'],
+        ['3', '4'],
+      ],
+      [
+        ['b', 'c'],
+        ['5', '6'],
+      ],
+      [
+        ['b', 'c'],
+        ['7', '8'],
+      ],
+      [
+        ['a', 'b'],
+        ['9', '10'],
+      ],
+    ];
+    const held = new WandbSummary();
+    const eager = new Map<string, string>();
+    for (const [keys, values] of rows) {
+      held.setAll(keys, values);
+      for (let i = 0; i < keys.length; i++) eager.set(keys[i] as string, values[i] as string);
+    }
+    expect(held.keys()).toEqual([...eager.keys()]);
+    expect(held.valuesJson()).toEqual([...eager.values()]);
+    expect(held.line()).toBe('{"a":9,"b":10,"c":8}');
+  });
+
+  it('settles a held row before a single key is set, deleted or read', () => {
+    const summary = new WandbSummary();
+    summary.setAll(['x', 'y'], ['1', '2']);
+    summary.set('z', '3');
+    summary.setAll(['x', 'y'], ['4', '5']);
+    expect(summary.get('x')).toBe('4');
+    summary.setAll(['x', 'y'], ['6', '7']);
+    summary.delete('y');
+    expect(summary.keys()).toEqual(['x', 'z']);
+    expect(summary.has('y')).toBe(false);
+    expect(summary.size).toBe(2);
+    expect(summary.close(12)).toContain('"x":6');
   });
 });
 
@@ -109,6 +197,48 @@ describe('history rows', () => {
     expect(historyLine(encoded)).toBe(
       '{"train/loss":Infinity,"note":"ok","_timestamp":1795999424.7115,"_runtime":0.1,"_step":7}',
     );
+  });
+});
+
+describe('history rows with the keys of the row before', () => {
+  const at = (step: number, keys: string[], values: MetricRow['values']): MetricRow => ({
+    step,
+    time: 1_795_999_424_711 + step,
+    channel: 'history',
+    keys,
+    values,
+  });
+
+  it('share one keys array while the keys repeat, and get their own when they change', () => {
+    const first = encodeHistoryRow(at(1, ['loss', 'acc'], [0.5, 1]), 0);
+    const second = encodeHistoryRow(at(2, ['loss', 'acc'], [0.25, 2]), 0);
+    expect(second.keys).toBe(first.keys);
+    expect(second.valuesJson).toEqual(['0.25', '2', '1795999424.713', '1795999424.713', '2']);
+    const other = encodeHistoryRow(at(3, ['loss', 'lr'], [0.125, 0.001]), 0);
+    expect(other.keys).toEqual(['loss', 'lr', '_timestamp', '_runtime', '_step']);
+    expect(first.keys).toEqual(['loss', 'acc', '_timestamp', '_runtime', '_step']);
+  });
+
+  it('compare the keys, not the array: a refilled keys array and reserved keys are encoded afresh', () => {
+    const keys = ['loss', 'acc'];
+    encodeHistoryRow(at(1, keys, [0.5, 1]), 0);
+    keys[1] = 'lr';
+    expect(encodeHistoryRow(at(2, keys, [0.25, 0.1]), 0).keys).toEqual([
+      'loss',
+      'lr',
+      '_timestamp',
+      '_runtime',
+      '_step',
+    ]);
+    const reserved = encodeHistoryRow(at(3, ['loss', '_step'], [0.125, 9]), 0);
+    expect(reserved.keys).toEqual(['loss', '_timestamp', '_runtime', '_step']);
+    expect(reserved.reservedKeys).toEqual(['_step']);
+    expect(encodeHistoryRow(at(4, ['loss', '_step'], [0.1, 9]), 0).reservedKeys).toEqual(['_step']);
+  });
+
+  it('say whether every value is ASCII: a row of numbers is, a row with text is not', () => {
+    expect(encodeHistoryRow(at(1, ['loss'], [0.5]), 0).asciiValues).toBe(true);
+    expect(encodeHistoryRow(at(2, ['loss', 'note'], [0.5, text('été')]), 0).asciiValues).toBe(false);
   });
 });
 

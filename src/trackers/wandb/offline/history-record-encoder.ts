@@ -12,6 +12,8 @@ export class HistoryRecordEncoder implements EncodableRecord {
   // Per-item scratch, reused across rows.
   private readonly keyBuffers: Buffer[] = [];
   private readonly valueLengths: number[] = [];
+  /** The keys of the last record prepared, whose bytes `keyBuffers` holds. */
+  private lastKeys: readonly string[] = [];
   // The record `prepare` measured, which `writeInto` writes.
   private num = 0;
   private step = 0;
@@ -35,20 +37,34 @@ export class HistoryRecordEncoder implements EncodableRecord {
    * Measures the record and keeps what `writeInto` needs (until the next `prepare`), so a caller can write it
    * straight where it goes. @returns its length in bytes
    */
-  prepare(num: number, step: number, keys: readonly string[], valuesJson: readonly string[]): number {
+  prepare(
+    num: number,
+    step: number,
+    keys: readonly string[],
+    valuesJson: readonly string[],
+    /** Every value is ASCII (numbers' JSON): no need to count its UTF-8 bytes. */
+    ascii = false,
+  ): number {
     const count = keys.length;
     let historyLength = 0;
     const keyBuffers = this.keyBuffers;
     const valueLengths = this.valueLengths;
+    // Most rows repeat the previous row's keys (the same strings): their bytes are already in `keyBuffers`.
+    const sameKeys = this.sameKeysAsLast(keys);
     for (let i = 0; i < count; i++) {
-      const key = keys[i] as string;
-      let kb = this.keyBytes.get(key);
-      if (kb === undefined) {
-        kb = Buffer.from(key, 'utf8');
-        if (this.keyBytes.size < 100_000) this.keyBytes.set(key, kb);
+      let kb: Buffer;
+      if (sameKeys) kb = keyBuffers[i] as Buffer;
+      else {
+        const key = keys[i] as string;
+        let cached = this.keyBytes.get(key);
+        if (cached === undefined) {
+          cached = Buffer.from(key, 'utf8');
+          if (this.keyBytes.size < 100_000) this.keyBytes.set(key, cached);
+        }
+        kb = cached;
+        keyBuffers[i] = kb;
       }
-      keyBuffers[i] = kb;
-      const vl = utf8Length(valuesJson[i] as string);
+      const vl = ascii ? (valuesJson[i] as string).length : utf8Length(valuesJson[i] as string);
       valueLengths[i] = vl;
       const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
       historyLength += 1 + varintLength(itemLength) + itemLength;
@@ -63,6 +79,16 @@ export class HistoryRecordEncoder implements EncodableRecord {
     this.stepContent = stepContent;
     this.length = 1 + varintLength(num) + 1 + varintLength(historyLength) + historyLength;
     return this.length;
+  }
+
+  /** Whether `keys` are the keys of the last record prepared (then remembered as such). */
+  private sameKeysAsLast(keys: readonly string[]): boolean {
+    const last = this.lastKeys;
+    this.lastKeys = keys;
+    if (last === keys) return true;
+    if (last.length !== keys.length) return false;
+    for (let i = 0; i < keys.length; i++) if (last[i] !== keys[i]) return false;
+    return true;
   }
 
   /** Writes the record last prepared at `out[at]` (which has room for `length` bytes). */

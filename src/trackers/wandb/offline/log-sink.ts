@@ -137,7 +137,7 @@ export class WandbLogSink implements WandbSink {
     this.summary = summary;
     this.summaryDirty = true;
     this.num++;
-    this.historyEncoder.prepare(this.num, row.step, row.keys, row.valuesJson);
+    this.historyEncoder.prepare(this.num, row.step, row.keys, row.valuesJson, row.asciiValues);
     this.log.appendEncoded(this.historyEncoder);
   }
 

@@ -38,4 +38,34 @@ describe('HistoryRecordEncoder', () => {
       expect(decoded.num).toBe(num);
     }
   });
+
+  it('writes the same bytes for rows repeating the keys before them, and for the keys changing back and forth', () => {
+    const encoder = new HistoryRecordEncoder();
+    const keys = ['loss', 'gradient_norm', '_step'];
+    const rows: [string[], string[]][] = [
+      [keys, ['0.5', '1', '1']],
+      [keys, ['0.25', '2', '2']],
+      [
+        ['loss', 'gradient_norm', '_step'],
+        ['0.125', '3', '3'],
+      ], // the same keys in another array
+      [
+        ['loss', 'ключ', '_step'],
+        ['1', '"é"', '4'],
+      ],
+      [keys, ['0.0625', '5', '5']],
+    ];
+    rows.forEach(([rowKeys, values], i) => {
+      const mine = Buffer.from(encoder.encode(i + 1, i + 1, rowKeys, values));
+      expect(mine.equals(generated(i + 1, i + 1, rowKeys, values)), `row ${i}`).toBe(true);
+    });
+  });
+
+  it('takes the string lengths of values marked ASCII as their byte lengths', () => {
+    const encoder = new HistoryRecordEncoder();
+    const length = encoder.prepare(1, 1, ['loss', '_step'], ['0.5', '1'], true);
+    const out = Buffer.alloc(length);
+    encoder.writeInto(out, 0);
+    expect(out.equals(generated(1, 1, ['loss', '_step'], ['0.5', '1']))).toBe(true);
+  });
 });
