@@ -1,12 +1,24 @@
 import type { Logger, MetricRow } from './backend.js';
 import type { BackendSet } from './backend-set.js';
-import type { MetricQueue, QueueItem } from './metric-queue.js';
+import type { QueueItem } from './metric-queue.js';
 import type { MetricSummary } from './metric-summary.js';
 import type { MetricKey } from './priority-filter.js';
 import type { SelfMetrics } from './self-metrics.js';
 import { sanitizeValue } from './value-sanitizer.js';
 import type { MetricValue } from './values.js';
 import { errorMessage } from './error-message.js';
+
+/**
+ * Where a `DrainLoop` takes values from: the in-thread `MetricQueue`, or on the writer thread the shared ring
+ * itself (`RingReader`).
+ */
+export interface DrainSource {
+  /** Values (or ring entries) waiting. */
+  readonly size: number;
+  readonly dropped: number;
+  /** The oldest value into `out`; false when there is none to take now. */
+  shift(out: QueueItem): boolean;
+}
 
 /** When the drain runs and when it adds trainscope's own rows. */
 export interface DrainSettings {
@@ -54,7 +66,7 @@ export class DrainLoop {
   };
 
   constructor(
-    private readonly queue: MetricQueue,
+    private readonly queue: DrainSource,
     private readonly backends: BackendSet,
     private readonly self: SelfMetrics,
     private readonly latest: MetricSummary,

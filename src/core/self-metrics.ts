@@ -1,7 +1,7 @@
 import type { MetricRow } from './backend.js';
 import type { BackendSet } from './backend-set.js';
 import { CALL_SAMPLE_MASK, CallTimer } from './call-timer.js';
-import type { ValueQueue } from './value-queue.js';
+import type { QueueFigures } from './value-queue.js';
 import type { MetricSummary } from './metric-summary.js';
 import type { RunSummaryInput } from './run-summary.js';
 import type { MetricValue } from './values.js';
@@ -47,7 +47,7 @@ export class SelfMetrics {
   waitSource: { readonly waits: number; readonly waitNs: number } | undefined;
 
   constructor(
-    private readonly queue: ValueQueue,
+    private readonly queue: QueueFigures,
     private readonly backends: BackendSet,
     private readonly latest: MetricSummary,
   ) {}

@@ -25,6 +25,12 @@ export interface ValueQueue {
   takePeak(): number;
 }
 
+/** What `SelfMetrics` reports of a queue: its size, depth and drops. */
+export type QueueFigures = Pick<
+  ValueQueue,
+  'capacity' | 'dropped' | 'droppedByPriority' | 'highWater' | 'takePeak'
+>;
+
 /** What the run drives of the drain: `DrainLoop` (training thread) or `WriterDrain` (writer thread). */
 export interface DrainControl {
   start(): void;

@@ -1,8 +1,9 @@
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
-import type { DrainLoop } from '../drain-loop.js';
-import type { MetricQueue } from '../metric-queue.js';
+import type { DrainSource } from '../drain-loop.js';
+import type { QueueItem } from '../metric-queue.js';
 import type { MetricSummary } from '../metric-summary.js';
 import type { MetricKey } from '../priority-filter.js';
+import type { QueueFigures } from '../value-queue.js';
 import type { MetricValue } from '../values.js';
 import { RingPager } from './ring-pager.js';
 import type { SideMessage } from './ring-queue.js';
@@ -26,17 +27,31 @@ export type ForwardedCall = Extract<SideMessage, { kind: 'call' }>;
 const RELEASE_EVERY = 1024;
 
 /**
- * The writer thread's end of the shared ring: copies entries into the writer's own `MetricQueue` (header
- * entries start a new call; tag ids and rich values are resolved from the side port, read synchronously with
- * `receiveMessageOnPort`, in order) and lets the writer's `DrainLoop` turn them into rows for the backends, as
- * the in-thread drain does. Forwarded `BackendSet` calls run at their place in the ring, after the rows before
- * them. The training thread's drop counters are mirrored into the local queue, so `trainscope/dropped` and the
- * summary report them.
+ * Values handed to one drain, at most (the rest of the call that crosses it included): the rows built from a
+ * long burst then die young. With 16,384 the rows of a batch outlived scavenges, and garbage collection took about
+ * twice the writer's time.
  */
-export class RingReader {
+const DRAIN_BATCH = 1 << 10;
+
+/**
+ * The writer thread's end of the shared ring, and the `DrainSource` of the writer's `DrainLoop`: `pump` lets
+ * the drain take the values published so far straight from the ring (header entries start a new call; tag ids
+ * and rich values are resolved from the side port, read synchronously with `receiveMessageOnPort`, in order),
+ * which turns them into rows for the backends as the in-thread drain does. Forwarded `BackendSet` calls run at
+ * their place in the ring, after the rows before them. Its `QueueFigures` are the ring's: depth, capacity and
+ * the training thread's drop counters, so `trainscope/*` and the summary report them.
+ */
+export class RingReader implements DrainSource, QueueFigures {
   private read = 0;
+  /** Where the current pass stops reading. */
+  private end = 0;
+  /** Values the current drain may still take. */
+  private batchLeft = 0;
+  /** A forwarded call stopped the drain: it runs before reading on. */
+  private callWaiting = false;
   /** The most entries found waiting at the start of a `pump` since `takePeak` (`trainscope/queue_depth`). */
   private peak = 0;
+  private deepest = 0;
   private step = 0;
   private time = 0;
   private call = 0;
@@ -48,9 +63,9 @@ export class RingReader {
   constructor(
     private readonly ring: SharedRing,
     private readonly side: MessagePort,
-    private readonly queue: MetricQueue,
-    private readonly drainLoop: DrainLoop,
     private readonly summary: MetricSummary,
+    /** Runs the writer's drain, which takes values with `shift` until it answers false. */
+    private readonly drain: () => void,
     private readonly runCall: (call: ForwardedCall) => void,
   ) {
     // An eighth of the ring ahead of the training thread: far more than it writes between two reads.
@@ -58,24 +73,84 @@ export class RingReader {
     this.pager.keepAheadOf(0);
   }
 
+  get capacity(): number {
+    return this.ring.capacity;
+  }
+
+  /** Entries left in the current pass. */
+  get size(): number {
+    return (this.end - this.read) | 0;
+  }
+
+  get dropped(): number {
+    return Atomics.load(this.ring.control, DROPPED_LOW) + Atomics.load(this.ring.control, DROPPED_MEDIUM);
+  }
+
+  get droppedByPriority(): readonly number[] {
+    return [0, Atomics.load(this.ring.control, DROPPED_MEDIUM), Atomics.load(this.ring.control, DROPPED_LOW)];
+  }
+
+  /** The ring's deepest backlog seen (entries). */
+  get highWater(): number {
+    return this.deepest;
+  }
+
   /**
    * Reads what was published so far (at most `limit` entries) into rows handed to the backends.
    * @returns entries read
    */
   pump(limit = Number.POSITIVE_INFINITY): number {
-    const ring = this.ring;
-    let read = this.read;
-    const started = read;
-    const published = Atomics.load(ring.control, WRITE);
-    const waiting = (published - read) | 0;
+    const started = this.read;
+    const published = Atomics.load(this.ring.control, WRITE);
+    const waiting = (published - started) | 0;
     if (waiting > this.peak) this.peak = waiting;
-    const write = waiting > limit ? (read + limit) | 0 : published;
+    if (waiting > this.deepest) this.deepest = waiting;
+    this.end = waiting > limit ? (started + limit) | 0 : published;
     this.pager.keepAheadOf(published);
-    if (read !== write) this.pull();
-    while (read !== write) {
-      const i = read & ring.mask;
+    if (started !== this.end) this.pull();
+    for (;;) {
+      const before = this.read;
+      this.batchLeft = DRAIN_BATCH;
+      this.drain();
+      if (this.callWaiting) {
+        this.callWaiting = false;
+        this.runCall(this.next(this.calls, 'call'));
+      } else if (this.read === this.end || this.read === before) break; // (no drain ran: never spin)
+    }
+    this.release(this.read);
+    return (this.read - started) | 0;
+  }
+
+  /**
+   * The next value of the current pass into `out`; false at the end of the pass, at a forwarded call (which
+   * `pump` runs before reading on), or at the next call once the drain's batch is full.
+   */
+  shift(out: QueueItem): boolean {
+    const ring = this.ring;
+    while (this.read !== this.end) {
+      const i = this.read & ring.mask;
       const tag = ring.tag[i] as number;
+      if (tag >= 0) {
+        const meta = ring.meta[i] as number;
+        if ((meta & RICH_FLAG) === 0) {
+          out.isNumber = true;
+          out.num = ring.num[i] as number;
+          out.value = undefined;
+        } else {
+          out.isNumber = false;
+          out.value = this.next(this.values, 'value');
+        }
+        out.key = this.key(tag);
+        out.priority = meta & PRIORITY_MASK;
+        out.step = this.step;
+        out.time = this.time;
+        out.call = this.call;
+        this.advance();
+        this.batchLeft--;
+        return true;
+      }
       if (tag === HEADER_ENTRY) {
+        if (this.batchLeft <= 0) return false;
         const meta = ring.meta[i] as number;
         this.step = ring.num[i] as number;
         this.time += meta >> 1;
@@ -84,21 +159,13 @@ export class RingReader {
       } else if (tag === TIME_ENTRY) {
         this.time = ring.num[i] as number;
       } else if (tag === CALL_ENTRY) {
-        this.drainLoop.drain();
-        this.runCall(this.next(this.calls, 'call'));
-      } else {
-        const meta = ring.meta[i] as number;
-        const value = (meta & RICH_FLAG) === 0 ? (ring.num[i] as number) : this.next(this.values, 'value');
-        if (this.queue.size >= this.queue.capacity) this.drainLoop.drain();
-        this.queue.push(this.key(tag), value, meta & PRIORITY_MASK, this.step, this.time, this.call);
+        this.advance();
+        this.callWaiting = true;
+        return false;
       }
-      read = (read + 1) | 0;
-      if ((read & (RELEASE_EVERY - 1)) === 0) this.release(read);
+      this.advance();
     }
-    this.release(read);
-    this.mirrorDrops();
-    this.drainLoop.drain();
-    return (read - started) | 0;
+    return false;
   }
 
   /** The ring's peak depth since the last call (entries: one per value, one per `log()` call). */
@@ -108,20 +175,16 @@ export class RingReader {
     return peak;
   }
 
-  private release(read: number): void {
+  private advance(): void {
+    const read = (this.read + 1) | 0;
     this.read = read;
+    if ((read & (RELEASE_EVERY - 1)) === 0) this.release(read);
+  }
+
+  private release(read: number): void {
     Atomics.store(this.ring.control, READ, read);
     Atomics.notify(this.ring.control, READ);
     if (!this.pager.done) this.pager.keepAheadOf(Atomics.load(this.ring.control, WRITE));
-  }
-
-  private mirrorDrops(): void {
-    const low = Atomics.load(this.ring.control, DROPPED_LOW);
-    const medium = Atomics.load(this.ring.control, DROPPED_MEDIUM);
-    const byPriority = this.queue.droppedByPriority;
-    byPriority[2] = low;
-    byPriority[1] = medium;
-    this.queue.dropped = low + medium;
   }
 
   private key(id: number): MetricKey {

@@ -3,7 +3,6 @@ import type { Backend, BackendContext, RunOutcome } from '../backend.js';
 import { BackendSet } from '../backend-set.js';
 import { DrainLoop } from '../drain-loop.js';
 import { ConsoleLogger } from '../logger.js';
-import { MetricQueue } from '../metric-queue.js';
 import { MetricSummary } from '../metric-summary.js';
 import { knownSecrets } from '../run-info.js';
 import type { MetricValue } from '../values.js';
@@ -27,13 +26,6 @@ import { errorMessage } from '../error-message.js';
 
 /** The longest a few waiting entries wait for more before the writer reads them anyway (ms). */
 const GATHER_MS = 2;
-
-/**
- * Values the writer's own queue holds between two hand-overs to the backends. Small, so that the rows built from
- * a long burst die young: with 16,384 the rows of a batch outlived scavenges, and garbage collection took about
- * twice the writer's time.
- */
-const LOCAL_BATCH = 1 << 10;
 
 /**
  * Entries read in one pass before the writer yields a turn of its event loop (a few ms of work): during a burst
@@ -70,17 +62,23 @@ export class WriterService {
     this.ring = new SharedRing(data.buffer);
     this.logger = new ForwardingLogger(post);
     this.backends = new BackendSet(backends, this.logger);
-    const queue = new MetricQueue(LOCAL_BATCH);
-    const self = new RingSelfMetrics(queue, this.backends, this.summary);
+    // The drain takes its values straight from the ring (the reader is its source), in batches `pump` sizes.
+    this.reader = new RingReader(
+      this.ring,
+      data.side,
+      this.summary,
+      () => this.drainLoop.drain(),
+      this.runCall,
+    );
+    const self = new RingSelfMetrics(this.reader, this.backends, this.summary);
     const { logging, profiling } = data.options;
-    this.drainLoop = new DrainLoop(queue, this.backends, self, this.summary, this.logger, {
+    this.drainLoop = new DrainLoop(this.reader, this.backends, self, this.summary, this.logger, {
       async: true,
       intervalMs: logging.drainIntervalMs,
       selfReports: profiling.enabled,
       selfReportEverySteps: profiling.reportEverySteps,
     });
-    this.reader = new RingReader(this.ring, data.side, queue, this.drainLoop, this.summary, this.runCall);
-    self.readFrom(this.ring, this.reader);
+    self.readFrom(this.ring);
   }
 
   /** Where the writer's diagnostics go (the training thread's run logger). */

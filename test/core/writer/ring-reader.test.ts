@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DrainLoop } from '../../../src/core/drain-loop.js';
-import { MetricQueue, type QueueItem } from '../../../src/core/metric-queue.js';
+import type { QueueItem } from '../../../src/core/metric-queue.js';
 import { MetricSummary } from '../../../src/core/metric-summary.js';
 import { RingReader } from '../../../src/core/writer/ring-reader.js';
 import { HEADER_ENTRY, TIME_ENTRY } from '../../../src/core/writer/shared-ring.js';
@@ -8,25 +7,23 @@ import { ringWriterEnds } from '../../helpers/ring-writer-end.js';
 
 const ends = ringWriterEnds();
 
-/** Both ends of one ring: what `RingQueue` writes, `RingReader` reads into a `MetricQueue` (no drain runs). */
+/** Both ends of one ring: what `RingQueue` writes, `RingReader` hands to a drain that keeps every value. */
 function bothEnds(entries = 64) {
   const { ring, channel, queue: writer, key } = ends.create(entries);
-  const local = new MetricQueue(1024);
-  const noDrain = { drain: () => {} } as unknown as DrainLoop;
-  const reader = new RingReader(ring, channel.port2, local, noDrain, new MetricSummary(), () => {});
-  const read = () => {
-    const out: { key: string; num: number; step: number; time: number; call: number }[] = [];
-    const item = {} as QueueItem;
-    while (local.shift(item))
-      out.push({
+  const taken: { key: string; num: number; step: number; time: number; call: number }[] = [];
+  const item = {} as QueueItem;
+  const drain = () => {
+    while (reader.shift(item))
+      taken.push({
         key: item.key?.key ?? '',
         num: item.num,
         step: item.step,
         time: item.time,
         call: item.call,
       });
-    return out;
   };
+  const reader: RingReader = new RingReader(ring, channel.port2, new MetricSummary(), drain, () => {});
+  const read = () => taken.splice(0);
   return { ring, writer, reader, key, read };
 }
 
