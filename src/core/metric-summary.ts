@@ -14,6 +14,8 @@ export interface TagSlot {
   hasValue: boolean;
   num: number;
   rich: RichValue | undefined;
+  /** The tag's id in the run's writer-thread ring (-1: not handed to the writer yet; see `RingQueue`). */
+  ringId: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export class MetricSummary implements ReadonlyMap<string, MetricValue> {
   slot(tag: string): TagSlot {
     let slot = this.byTag.get(tag);
     if (slot === undefined) {
-      slot = { tag, lastRow: -1, indexInRow: -1, hasValue: false, num: 0, rich: undefined };
+      slot = { tag, lastRow: -1, indexInRow: -1, hasValue: false, num: 0, rich: undefined, ringId: -1 };
       this.byTag.set(tag, slot);
     }
     return slot;

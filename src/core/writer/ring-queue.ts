@@ -59,7 +59,8 @@ export class RingQueue implements ValueQueue {
   private knownRead = 0;
   /** The time of the last header written (headers carry their time as a step from it). */
   private lastTime = 0;
-  private readonly tagIds = new Map<TagSlot, number>();
+  /** Tag ids handed out (a slot keeps its own, see `tagId`). */
+  private tagCount = 0;
   private nextCallId = 0;
 
   constructor(
@@ -185,11 +186,12 @@ export class RingQueue implements ValueQueue {
     return peak;
   }
 
+  /** The slot's id in this ring (kept on the slot: one field read per value instead of a map lookup). */
   private tagId(slot: TagSlot): number {
-    let id = this.tagIds.get(slot);
-    if (id === undefined) {
-      id = this.tagIds.size;
-      this.tagIds.set(slot, id);
+    let id = slot.ringId;
+    if (id < 0) {
+      id = this.tagCount++;
+      slot.ringId = id;
       this.post({ kind: 'tag', id, tag: slot.tag });
     }
     return id;
