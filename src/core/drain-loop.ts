@@ -54,6 +54,8 @@ export class DrainLoop {
   private lastSelfStep = -1;
   /** The call of the last row handed over (0: none): a drain that starts with more of it continues that row. */
   private lastCall = 0;
+  /** The keys of the last row built (shared by the next row when it has the same keys). */
+  private lastKeys: string[] = [];
   private readonly item: QueueItem = {
     key: undefined,
     isNumber: true,
@@ -149,11 +151,17 @@ export class DrainLoop {
     }
   };
 
-  /** One row per `log()` call, in call order. */
+  /**
+   * One row per `log()` call, in call order. A row whose keys are the previous row's (most are: a training loop
+   * logs the same metrics every step) shares that row's keys array, which no consumer modifies.
+   */
   private collectRows(): MetricRow[] {
     const rows: MetricRow[] = [];
     const item = this.item;
-    let keys: string[] = [];
+    let keys: string[] = this.lastKeys;
+    let keyCount = 0;
+    /** Whether the row's keys so far are the first `keyCount` of `lastKeys` (then `keys` is `lastKeys`). */
+    let sharing = true;
     let values: MetricValue[] = [];
     let rowCall = 0; // call ids are never 0 (negative ones commit)
     let rowStep = 0;
@@ -162,8 +170,12 @@ export class DrainLoop {
     let rowContinues = false;
     while (this.queue.shift(item)) {
       if (item.call !== rowCall) {
-        if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall, rowContinues));
-        keys = [];
+        if (keyCount > 0) {
+          keys = this.rowKeys(keys, keyCount, sharing);
+          rows.push(historyRow(rowStep, rowTime, keys, values, rowCall, rowContinues));
+        }
+        keyCount = 0;
+        sharing = true;
         values = [];
         rowContinues = rowCall === 0 && item.call === this.lastCall;
         rowCall = item.call;
@@ -184,19 +196,34 @@ export class DrainLoop {
         );
       } else {
         slot.lastRow = rowId;
-        slot.indexInRow = keys.length;
-        keys.push(slot.tag);
+        slot.indexInRow = keyCount;
+        if (sharing && keys[keyCount] !== slot.tag) {
+          keys = keys.slice(0, keyCount);
+          sharing = false;
+        }
+        if (!sharing) keys.push(slot.tag);
+        keyCount++;
         values.push(value);
       }
       this.latest.update(slot, value);
     }
     // The batch's last call may go on in the next drain (a drain forced by a full queue, or the writer thread
     // reading a call half-published): that drain's first row then says it `continues` this one.
-    if (keys.length > 0) rows.push(historyRow(rowStep, rowTime, keys, values, rowCall, rowContinues));
-    if (rowCall !== 0) this.lastCall = keys.length > 0 || rowContinues ? rowCall : 0;
+    if (keyCount > 0) {
+      keys = this.rowKeys(keys, keyCount, sharing);
+      rows.push(historyRow(rowStep, rowTime, keys, values, rowCall, rowContinues));
+    }
+    if (rowCall !== 0) this.lastCall = keyCount > 0 || rowContinues ? rowCall : 0;
     item.key = undefined;
     item.value = undefined;
     return rows;
+  }
+
+  /** A finished row's keys: the previous row's array when they are all of it, else its own (remembered). */
+  private rowKeys(keys: string[], keyCount: number, sharing: boolean): string[] {
+    if (sharing && keyCount !== keys.length) keys = keys.slice(0, keyCount);
+    this.lastKeys = keys;
+    return keys;
   }
 }
 

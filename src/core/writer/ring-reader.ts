@@ -27,6 +27,13 @@ export type ForwardedCall = Extract<SideMessage, { kind: 'call' }>;
 const RELEASE_EVERY = 1024;
 
 /**
+ * How far ahead of the training thread the ring's pages are made resident (entries; at most an eighth of the
+ * ring): 1 MiB, what the trainer writes in about 10 ms of a non-yielding loop, far more than between two reads
+ * (every `RELEASE_EVERY` entries). Pages touched past the last entry ever written are pure cost (a fault each).
+ */
+const PAGER_LEAD = 1 << 16;
+
+/**
  * Values handed to one drain, at most (the rest of the call that crosses it included): the rows built from a
  * long burst then die young. With 16,384 the rows of a batch outlived scavenges, and garbage collection took about
  * twice the writer's time.
@@ -68,8 +75,7 @@ export class RingReader implements DrainSource, QueueFigures {
     private readonly drain: () => void,
     private readonly runCall: (call: ForwardedCall) => void,
   ) {
-    // An eighth of the ring ahead of the training thread: far more than it writes between two reads.
-    this.pager = new RingPager(ring, ring.capacity >> 3);
+    this.pager = new RingPager(ring, Math.min(ring.capacity >> 3, PAGER_LEAD));
     this.pager.keepAheadOf(0);
   }
 
