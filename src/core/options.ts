@@ -38,7 +38,7 @@ export const LoggingOptionsSchema = z.object({
   queueCapacity: z.number().int().min(16, 'must be at least 16').default(100_000),
   /**
    * The writer thread's ring (`thread: 'worker'`): the most shared memory it may take, in MiB. It holds as many
-   * 24-byte entries (one per value, one per `log()` call) as fit, rounded down to a power of two, so that a
+   * 16-byte entries (one per value, one per `log()` call) as fit, rounded down to a power of two, so that a
    * trainer's burst is absorbed while the writer catches up; memory pages are only committed as the ring is used.
    */
   ringMiB: z.number().min(1, 'must be at least 1').max(4096, 'must be at most 4096').default(64),
