@@ -57,7 +57,8 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
     const out: BenchRow[] = [];
     for (const thread of ['worker', 'main'] as const) {
       const runs: Round[] = [];
-      for (let round = 0; round < rounds; round++) runs.push(await inFreshProcess(thread, steps, dir));
+      for (let round = 0; round < rounds; round++)
+        runs.push(await inFreshProcess(thread, steps, path.join(dir, `round-${round}`)));
       // The round of median process CPU is reported, each logged loop against the plain loop of its process.
       const sorted = runs.sort((a, b) => excessCpuNs(a) - excessCpuNs(b));
       const middle = sorted[(sorted.length - 1) >> 1] as Round;
