@@ -74,6 +74,9 @@ export class TensorBoardBackend implements Backend {
   private sanitizer: TagSanitizer | null = null;
   private readonly historyTags = new Map<string, TagState>();
   private readonly systemTags = new Map<string, TagState>();
+  /** The keys of the last history row written and their states (see `historyStates`). */
+  private lastRowKeys: readonly string[] = [];
+  private lastRowStates: readonly TagState[] = [];
   private hparams: Map<string, HParamValue> = new Map();
   private errors = 0;
   private dropped = 0;
@@ -178,17 +181,12 @@ export class TensorBoardBackend implements Backend {
       const step = row.step;
       const wallTime = row.time / 1000;
       const system = row.channel === 'system';
-      const tags = system ? this.systemTags : this.historyTags;
       const keys = row.keys;
       const values = row.values;
       const fastStep = isFastStep(step);
+      const states = system ? this.tagStates(keys, this.systemTags, true) : this.historyStates(keys);
       for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        let state = tags.get(key);
-        if (state === undefined) {
-          state = this.newTagState(system ? systemTag(key) : key);
-          tags.set(key, state);
-        }
+        const state = states[i]!;
         if (step <= state.lastStep) this.warnStep(state, step);
         state.lastStep = step;
         const value = values[i]!;
@@ -297,6 +295,35 @@ export class TensorBoardBackend implements Backend {
   describe(): readonly string[] {
     if (this.writer === null) return [`TensorBoard: no event file (could not create one in ${this.runDir})`];
     return [`TensorBoard: ${this.writer.path}`, `  view it: tensorboard --logdir ${this.options.logDir}`];
+  }
+
+  /**
+   * The states of a history row's tags: the previous row's while rows repeat its keys (a training loop logs the
+   * same metrics every step), so a row costs a comparison per key instead of a map lookup.
+   */
+  private historyStates(keys: readonly string[]): readonly TagState[] {
+    const last = this.lastRowKeys;
+    let same = last.length === keys.length;
+    for (let i = 0; same && i < keys.length; i++) same = last[i] === keys[i];
+    if (same) return this.lastRowStates;
+    this.lastRowStates = this.tagStates(keys, this.historyTags, false);
+    this.lastRowKeys = keys.slice();
+    return this.lastRowStates;
+  }
+
+  /** Each key's tag state, made on first use. */
+  private tagStates(keys: readonly string[], tags: Map<string, TagState>, system: boolean): TagState[] {
+    const states: TagState[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      let state = tags.get(key);
+      if (state === undefined) {
+        state = this.newTagState(system ? systemTag(key) : key);
+        tags.set(key, state);
+      }
+      states[i] = state;
+    }
+    return states;
   }
 
   private newTagState(rawTag: string): TagState {

@@ -171,6 +171,40 @@ describe('TensorBoardBackend', () => {
     expect(backend.describe().join('\n')).toContain(tbRun.files[0]!.path);
   });
 
+  it('writes each value under its own tag while rows repeat, change and come back to their keys', async () => {
+    const { dir, backend, run, start } = setup();
+    await start();
+    const shared = ['a', 'b'];
+    backend.write([
+      { step: 1, time: T0, channel: 'history', keys: shared, values: [1, 10] },
+      { step: 2, time: T0, channel: 'history', keys: shared, values: [2, 20] },
+      row(3, { a: 3, c: 30 }),
+      row(4, { b: 40, a: 4 }),
+      { step: 5, time: T0, channel: 'history', keys: shared, values: [5, 50] },
+      row(6, { cpu_percent: 60 }, 'system'),
+      row(7, { a: 7 }),
+    ]);
+    await backend.finish(outcome({}));
+    const tags = inspectLogDir(dir).runs[run.name]!.tags;
+    const points = (tag: string) => tags[tag]!.points.map((p) => [p.step, p.value]);
+    expect(points('a')).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+      [7, 7],
+    ]);
+    expect(points('b')).toEqual([
+      [1, 10],
+      [2, 20],
+      [4, 40],
+      [5, 50],
+    ]);
+    expect(points('c')).toEqual([[3, 30]]);
+    expect(points('system/cpu_percent')).toEqual([[6, 60]]);
+  });
+
   it('puts plugin metadata on the first value of each tag only, and writes ~44-byte scalar records', async () => {
     const { dir, backend, run, start } = setup();
     await start();
