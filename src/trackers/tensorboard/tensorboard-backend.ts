@@ -34,18 +34,7 @@ import type { SummaryValueMessage } from './proto.js';
 import { isFastStep, scalarBlock } from './scalar-event-encoder.js';
 import { histogramSummaryValue, scalarSummaryValue, tableToMarkdown, textSummaryValue } from './summary.js';
 import { TagSanitizer } from './tag-sanitizer.js';
-
-type TagKind = 'scalar' | 'text' | 'histogram';
-
-interface TagState {
-  readonly tag: string;
-  kind: TagKind | undefined;
-  /** Precomputed bytes of the scalar fast path, made on the tag's second scalar. */
-  block: Uint8Array | null;
-  /** Whether this file already holds the tag's first value (the one that carries plugin metadata). */
-  described: boolean;
-  lastStep: number;
-}
+import { type TagKind, type TagState, TagStates } from './tag-states.js';
 
 /**
  * Where a run's event files go: `<logDir>/<runName or run name><comment>`, plus `rank_<r>` for multi-process runs.
@@ -72,11 +61,7 @@ export class TensorBoardBackend implements Backend {
   private writer: EventFileWriter | null = null;
   private logger: Logger | null = null;
   private sanitizer: TagSanitizer | null = null;
-  private readonly historyTags = new Map<string, TagState>();
-  private readonly systemTags = new Map<string, TagState>();
-  /** The keys of the last history row written and their states (see `historyStates`). */
-  private lastRowKeys: readonly string[] = [];
-  private lastRowStates: readonly TagState[] = [];
+  private readonly tags = new TagStates((tag) => this.sanitizer?.sanitize(tag) ?? tag);
   private hparams: Map<string, HParamValue> = new Map();
   private errors = 0;
   private dropped = 0;
@@ -184,7 +169,7 @@ export class TensorBoardBackend implements Backend {
       const keys = row.keys;
       const values = row.values;
       const fastStep = isFastStep(step);
-      const states = system ? this.tagStates(keys, this.systemTags, true) : this.historyStates(keys);
+      const states = this.tags.ofRow(keys, system);
       for (let i = 0; i < keys.length; i++) {
         const state = states[i]!;
         if (step <= state.lastStep) this.warnStep(state, step);
@@ -237,11 +222,11 @@ export class TensorBoardBackend implements Backend {
    */
   updateSummary(update: SummaryUpdate): void {
     let step = 0;
-    for (const state of this.historyTags.values()) if (state.lastStep > step) step = state.lastStep;
+    for (const state of this.tags.history()) if (state.lastStep > step) step = state.lastStep;
     const keys: string[] = [];
     const values: MetricValue[] = [];
     for (const { key, value } of update.set) {
-      const charted = this.historyTags.has(key);
+      const charted = this.tags.historyTag(key) !== undefined;
       if (typeof value === 'number' && !charted) {
         keys.push(key);
         values.push(value);
@@ -267,7 +252,7 @@ export class TensorBoardBackend implements Backend {
     if (writer === null || this.finished) return;
     this.finished = true;
     const wallTime = outcome.endTime / 1000;
-    const metricTags = finalMetricTags(outcome.summary, (key) => this.historyTags.get(key)?.tag);
+    const metricTags = finalMetricTags(outcome.summary, (key) => this.tags.historyTag(key));
     const success = outcome.exitCode === 0 && outcome.reason !== 'exception' && outcome.reason !== 'signal';
     writer.append(
       summaryEvent(0, wallTime, [
@@ -295,40 +280,6 @@ export class TensorBoardBackend implements Backend {
   describe(): readonly string[] {
     if (this.writer === null) return [`TensorBoard: no event file (could not create one in ${this.runDir})`];
     return [`TensorBoard: ${this.writer.path}`, `  view it: tensorboard --logdir ${this.options.logDir}`];
-  }
-
-  /**
-   * The states of a history row's tags: the previous row's while rows repeat its keys (a training loop logs the
-   * same metrics every step), so a row costs a comparison per key instead of a map lookup.
-   */
-  private historyStates(keys: readonly string[]): readonly TagState[] {
-    const last = this.lastRowKeys;
-    let same = last.length === keys.length;
-    for (let i = 0; same && i < keys.length; i++) same = last[i] === keys[i];
-    if (same) return this.lastRowStates;
-    this.lastRowStates = this.tagStates(keys, this.historyTags, false);
-    this.lastRowKeys = keys.slice();
-    return this.lastRowStates;
-  }
-
-  /** Each key's tag state, made on first use. */
-  private tagStates(keys: readonly string[], tags: Map<string, TagState>, system: boolean): TagState[] {
-    const states: TagState[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      let state = tags.get(key);
-      if (state === undefined) {
-        state = this.newTagState(system ? systemTag(key) : key);
-        tags.set(key, state);
-      }
-      states[i] = state;
-    }
-    return states;
-  }
-
-  private newTagState(rawTag: string): TagState {
-    const tag = this.sanitizer === null ? rawTag : this.sanitizer.sanitize(rawTag);
-    return { tag, kind: undefined, block: null, described: false, lastStep: Number.NEGATIVE_INFINITY };
   }
 
   private writeSlow(
@@ -395,13 +346,4 @@ function hasEventFiles(dir: string): boolean {
 
 export function createTensorBoardBackend(options: TensorBoardOptions, run: RunInfo): Backend {
   return new TensorBoardBackend(options, run);
-}
-
-/**
- * A system metric's TensorBoard tag. W&B's keys write a disk's mount path with `\` for `/` (`disk.\.usagePercent`
- * for `/`), a character TensorBoard's tag rules reject: the path is written back with `/`, the root mount as
- * `system/disk/usagePercent`.
- */
-function systemTag(key: string): string {
-  return `system/${key.replaceAll('\\', '/').replaceAll('./.', '/')}`;
 }
