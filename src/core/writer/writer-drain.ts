@@ -30,7 +30,11 @@ export class WriterDrain implements DrainControl {
   /** Set when the writer thread is gone: nothing waits for it any more. */
   dead = false;
   private scheduled = false;
-  private callsSincePublish = 0;
+  /**
+   * Calls since the quantiles were last published; the first call publishes too, so that optimized code has
+   * seen that path (its first run 65,536 calls in deoptimized the trainer's loop that inlines `log()`).
+   */
+  private callsSincePublish = QUANTILES_EVERY - 1;
 
   constructor(
     private readonly ring: SharedRing,

@@ -142,13 +142,14 @@ function utf8Length(text: string): number {
   return n;
 }
 
-/** Bytes of a non-negative integer (≤ 2^53) as a protobuf varint; negatives take 10 bytes (int64). */
+/**
+ * Bytes of a non-negative integer (≤ 2^53) as a protobuf varint; negatives take 10 bytes (int64). Below 2^31 one
+ * expression for every length: a branch per length left optimized code without feedback for the lengths a run
+ * reaches late (the record number passing 2^14), and the first such record deoptimized the encoder.
+ */
 function varintLength(value: number): number {
+  if (value >= 0 && value <= 0x7fffffff) return ((38 - Math.clz32(value | 1)) / 7) | 0;
   if (value < 0) return 10;
-  if (value < 0x80) return 1;
-  if (value < 0x4000) return 2;
-  if (value < 0x200000) return 3;
-  if (value < 0x10000000) return 4;
   let n = 4;
   let v = Math.floor(value / 0x10000000);
   while (v > 0) {
