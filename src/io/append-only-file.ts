@@ -32,7 +32,7 @@ export class AppendOnlyFile {
   private readonly onError: (error: Error) => void;
   private readonly timer: NodeJS.Timeout | undefined;
 
-  private sealed: Buffer[] = [];
+  private sealed: Buffer[] = bufferList();
   private readonly chunks = new ChunkPool(CHUNK_BYTES, KEEP_CHUNKS);
   /** The whole chunk `current` lies in (`current` is its unused tail after a write took its head). */
   private currentChunk: Buffer = this.chunks.take(CHUNK_BYTES);
@@ -271,7 +271,7 @@ export class AppendOnlyFile {
       }
     }
     this.used = 0;
-    this.sealed = [];
+    this.sealed = bufferList();
     const batch: WriteBatch = {
       buffers,
       position: this.nextPosition,
@@ -377,7 +377,7 @@ export class AppendOnlyFile {
     );
     this.recordsDropped += dropped;
     this.bytesDropped += this.pendingBytes + (inFlight?.length ?? 0);
-    this.sealed = [];
+    this.sealed = bufferList();
     this.used = 0;
     this.pendingBytes = 0;
     this.pendingRecords = 0;
@@ -386,3 +386,15 @@ export class AppendOnlyFile {
     this.onError(this.failure);
   }
 }
+
+/**
+ * An empty list that V8 already knows holds objects. A fresh `[]` starts as a list of small integers: the first
+ * buffer pushed into it (after every write) changed its map, and deoptimized the encoders that inline `reserve`.
+ */
+function bufferList(): Buffer[] {
+  const list = [EMPTY_BUFFER];
+  list.pop();
+  return list;
+}
+
+const EMPTY_BUFFER = Buffer.alloc(0);

@@ -13,6 +13,12 @@ import {
 
 /** How often (in `log()` calls) the sampled `log()` quantiles are published for the writer's rows. */
 const QUANTILES_EVERY = 1 << 16;
+/**
+ * The first calls publish the quantiles every time (a few samples: cheap), so that the whole path has run, with
+ * type feedback, before `log()` is optimized: its first run 65,536 calls in deoptimized the trainer's loop that
+ * inlines `log()` (a function's first few calls record no feedback in V8).
+ */
+const EARLY_PUBLICATIONS = 256;
 /** One wait slice while the ring is full of high values. */
 const WAIT_SLICE_MS = 20;
 
@@ -31,10 +37,11 @@ export class WriterDrain implements DrainControl {
   dead = false;
   private scheduled = false;
   /**
-   * Calls since the quantiles were last published; the first call publishes too, so that optimized code has
-   * seen that path (its first run 65,536 calls in deoptimized the trainer's loop that inlines `log()`).
+   * The first wake rings at once instead of on the next turn, so that optimized code has seen that path (its first
+   * run in a burst deoptimized the trainer's loop that inlines `log()`).
    */
-  private callsSincePublish = QUANTILES_EVERY - 1;
+  private firstWake = true;
+  private callsSincePublish = 0;
 
   constructor(
     private readonly ring: SharedRing,
@@ -56,11 +63,14 @@ export class WriterDrain implements DrainControl {
 
   afterLog(): void {
     this.queue.publish();
-    this.ring.figures[LOG_CALLS] = this.self?.calls ?? 0;
-    if (++this.callsSincePublish >= QUANTILES_EVERY) this.publishQuantiles();
+    const calls = this.self?.calls ?? 0;
+    this.ring.figures[LOG_CALLS] = calls;
+    if (++this.callsSincePublish >= QUANTILES_EVERY || calls <= EARLY_PUBLICATIONS) this.publishQuantiles();
     if (Atomics.load(this.ring.control, SLEEPING) === 0) return;
-    if (this.queue.size >= WAKE_BATCH) this.ring.ring();
-    else if (!this.scheduled) {
+    if (this.queue.size >= WAKE_BATCH || this.firstWake) {
+      this.firstWake = false;
+      this.ring.ring();
+    } else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.kick);
     }
