@@ -81,14 +81,16 @@ export class HistoryRecordEncoder implements EncodableRecord {
     return this.length;
   }
 
-  /** Whether `keys` are the keys of the last record prepared (then remembered as such). */
+  /**
+   * Whether `keys` are the keys of the last record prepared, compared one by one (a caller may refill one array);
+   * other keys are remembered, copied.
+   */
   private sameKeysAsLast(keys: readonly string[]): boolean {
     const last = this.lastKeys;
-    this.lastKeys = keys;
-    if (last === keys) return true;
-    if (last.length !== keys.length) return false;
-    for (let i = 0; i < keys.length; i++) if (last[i] !== keys[i]) return false;
-    return true;
+    let same = last.length === keys.length;
+    for (let i = 0; same && i < keys.length; i++) same = last[i] === keys[i];
+    if (!same) this.lastKeys = keys.slice();
+    return same;
   }
 
   /** Writes the record last prepared at `out[at]` (which has room for `length` bytes). */

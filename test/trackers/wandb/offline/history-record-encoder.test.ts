@@ -61,6 +61,15 @@ describe('HistoryRecordEncoder', () => {
     });
   });
 
+  it('writes the keys a refilled keys array holds now, not the ones it held for the record before', () => {
+    const encoder = new HistoryRecordEncoder();
+    const keys = ['loss', 'acc'];
+    encoder.encode(1, 1, keys, ['1', '2']);
+    keys[1] = 'lr';
+    const mine = Buffer.from(encoder.encode(2, 2, keys, ['3', '4']));
+    expect(mine.equals(generated(2, 2, ['loss', 'lr'], ['3', '4']))).toBe(true);
+  });
+
   it('takes the string lengths of values marked ASCII as their byte lengths', () => {
     const encoder = new HistoryRecordEncoder();
     const length = encoder.prepare(1, 1, ['loss', '_step'], ['0.5', '1'], true);
