@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { AppendOnlyFileOptions, AppendOnlyFileStats } from './append-only-file-options.js';
-import { ChunkPool } from './chunk-pool.js';
+import { bufferList, ChunkPool } from './chunk-pool.js';
 import { failureReason, sliceBuffers, type WriteBatch, writeAllSync } from './positioned-write.js';
 
 export type { AppendOnlyFileOptions, AppendOnlyFileStats } from './append-only-file-options.js';
@@ -386,15 +386,3 @@ export class AppendOnlyFile {
     this.onError(this.failure);
   }
 }
-
-/**
- * An empty list that V8 already knows holds objects. A fresh `[]` starts as a list of small integers: the first
- * buffer pushed into it (after every write) changed its map, and deoptimized the encoders that inline `reserve`.
- */
-function bufferList(): Buffer[] {
-  const list = [EMPTY_BUFFER];
-  list.pop();
-  return list;
-}
-
-const EMPTY_BUFFER = Buffer.alloc(0);

@@ -13,7 +13,7 @@ const NONE: readonly Buffer[] = Object.freeze([]);
  */
 export class ChunkPool {
   private readonly free: Buffer[] = [];
-  private sealed: Buffer[] = [];
+  private sealed: Buffer[] = bufferList();
   private written: Buffer[] = [];
 
   constructor(
@@ -42,7 +42,7 @@ export class ChunkPool {
   takeSealed(): readonly Buffer[] {
     if (this.sealed.length === 0) return NONE;
     const sealed = this.sealed;
-    this.sealed = [];
+    this.sealed = bufferList();
     return sealed;
   }
 
@@ -66,3 +66,16 @@ export class ChunkPool {
     this.written = [];
   }
 }
+
+/**
+ * An empty list that V8 already knows holds objects. A fresh `[]` starts as a list of small integers: the first
+ * buffer pushed into it (after every write) changed its map, and deoptimized the encoders that inline
+ * `AppendOnlyFile.reserve`, where chunks and batch buffers are pushed.
+ */
+export function bufferList(): Buffer[] {
+  const list = [EMPTY_BUFFER];
+  list.pop();
+  return list;
+}
+
+const EMPTY_BUFFER = Buffer.alloc(0);

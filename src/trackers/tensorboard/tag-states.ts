@@ -1,3 +1,5 @@
+import { sameKeys } from '../../core/same-keys.js';
+
 /** What a tag holds in a TensorBoard run, decided by its first value. */
 export type TagKind = 'scalar' | 'text' | 'histogram';
 
@@ -30,10 +32,7 @@ export class TagStates {
   /** The state of each key of a row, made on first use. */
   ofRow(keys: readonly string[], system: boolean): readonly TagState[] {
     if (system) return this.lookUp(keys, this.bySystemKey, true);
-    const last = this.lastRowKeys;
-    let same = last.length === keys.length;
-    for (let i = 0; same && i < keys.length; i++) same = last[i] === keys[i];
-    if (same) return this.lastRowStates;
+    if (sameKeys(this.lastRowKeys, keys)) return this.lastRowStates;
     this.lastRowStates = this.lookUp(keys, this.byHistoryKey, false);
     this.lastRowKeys = keys.slice();
     return this.lastRowStates;

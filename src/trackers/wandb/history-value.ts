@@ -1,4 +1,5 @@
 import type { MetricRow } from '../../core/backend.js';
+import { sameKeys } from '../../core/same-keys.js';
 import type { HistogramValue, MetricValue } from '../../core/values.js';
 import { buildTableFile, type TableFile } from './table-file.js';
 import { stringifyWandbJson, wandbJsonNumber } from './wandb-json.js';
@@ -158,11 +159,7 @@ class LastRowKeys {
   encoded: string[] = [];
 
   matches(keys: readonly string[]): boolean {
-    // Compared one by one even when it is the same array: a caller may have refilled it.
-    const last = this.rowKeys;
-    if (last.length !== keys.length || keys.length === 0) return false;
-    for (let i = 0; i < keys.length; i++) if (last[i] !== keys[i]) return false;
-    return true;
+    return keys.length > 0 && sameKeys(this.rowKeys, keys);
   }
 
   remember(rowKeys: readonly string[], encoded: string[]): void {

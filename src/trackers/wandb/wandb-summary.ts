@@ -1,4 +1,5 @@
 import { jsonObjectLine } from './history-value.js';
+import { sameKeys } from '../../core/same-keys.js';
 import { summaryJson } from './run-files.js';
 
 /**
@@ -88,11 +89,3 @@ export class WandbSummary {
 }
 
 const NO_VALUES: readonly string[] = [];
-
-/** Whether two rows have the same keys in the same order (the common case: the same tag strings each row). */
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -1,4 +1,5 @@
 import type { EncodableRecord } from './log-writer.js';
+import { sameKeys } from '../../../core/same-keys.js';
 
 /**
  * The hot path of offline mode: a `wandb_internal.Record` holding one `HistoryRecord`, encoded by hand into a
@@ -86,9 +87,7 @@ export class HistoryRecordEncoder implements EncodableRecord {
    * other keys are remembered, copied.
    */
   private sameKeysAsLast(keys: readonly string[]): boolean {
-    const last = this.lastKeys;
-    let same = last.length === keys.length;
-    for (let i = 0; same && i < keys.length; i++) same = last[i] === keys[i];
+    const same = sameKeys(this.lastKeys, keys);
     if (!same) this.lastKeys = keys.slice();
     return same;
   }
