@@ -11,6 +11,9 @@ import type { MetricValue } from '../../core/values.js';
  *   committed row stays pending until the next row or `flush()`;
  * - a step lower than the current one is dropped, with a one-time warning and a counter, as W&B does.
  *
+ * A completed row nothing merged into is handed to `emit` as it came (with its `commit`/`continues` marks, which
+ * nothing past this class reads); a merged one is a new row.
+ *
  * `flush()` completes the pending row so that what was logged becomes durable. A row that arrives later at
  * that same step becomes a second history row with the same `_step` (no value is lost; W&B shows both points).
  */
@@ -21,6 +24,11 @@ export class HistoryBuilder {
   private pendingValues: readonly MetricValue[] = [];
   /** False while the pending arrays are the caller's row (adopted, not to be modified). */
   private pendingOwned = false;
+  /**
+   * The adopted row while nothing merged into it: it is emitted as it came (its `commit`/`continues` marks mean
+   * nothing past this class) instead of a copy per step.
+   */
+  private pendingRow: MetricRow | undefined;
   private readonly pendingIndex = new Map<string, number>();
   private hasPending = false;
   /** The pending row committed its step: only a continuation of its call merges in. */
@@ -103,6 +111,7 @@ export class HistoryBuilder {
       this.pendingKeys = row.keys;
       this.pendingValues = row.values;
       this.pendingOwned = false;
+      this.pendingRow = row.step === step && row.channel === 'history' ? row : undefined;
       this.pendingCommitted = row.commit === true;
       return;
     }
@@ -117,6 +126,7 @@ export class HistoryBuilder {
   /** Merges a row at the pending step into the pending row (a later value for a key replaces the earlier one). */
   private merge(row: MetricRow): void {
     if (row.time > this.pendingTime) this.pendingTime = row.time;
+    this.pendingRow = undefined;
     if (!this.pendingOwned) {
       const keys = this.pendingKeys.slice();
       this.pendingKeys = keys;
@@ -143,13 +153,14 @@ export class HistoryBuilder {
 
   private completePending(): void {
     const committed = this.pendingCommitted;
-    const row: MetricRow = {
+    const row: MetricRow = this.pendingRow ?? {
       step: this.pendingStep,
       time: this.pendingTime,
       channel: 'history',
       keys: this.pendingKeys,
       values: this.pendingValues,
     };
+    this.pendingRow = undefined;
     this.nextStep = committed ? this.pendingStep + 1 : this.pendingStep;
     this.committedStep = committed ? this.pendingStep : -1;
     this.hasPending = false;
