@@ -14,7 +14,6 @@ import type { RunProfiler } from './core/run-handle.js';
 import { createRunInfo, knownSecrets } from './core/run-info.js';
 import { unknownOptionKeys, unknownOptionsWarning } from './core/unknown-options.js';
 import { createProfiler } from './profiler/index.js';
-import { createBackends } from './create-backends.js';
 import { startWriterThread } from './writer-thread/start-writer-thread.js';
 import { readResumeFileId } from './trackers/wandb/resume/resume-file.js';
 
@@ -37,8 +36,6 @@ export function init(options: TrainscopeOptions | ResolvedOptions, extras: InitE
   pendingInit = next.catch(() => undefined);
   return next;
 }
-
-export { createBackends };
 
 let pendingInit: Promise<unknown> = Promise.resolve();
 
@@ -67,7 +64,11 @@ async function startRun(options: TrainscopeOptions | ResolvedOptions, extras: In
         new ConsoleLogger({ level: resolved.logLevel, secrets: knownSecrets(resolved) }),
       )
     : undefined;
-  const backends = writer ? [] : [...createBackends(resolved, info), ...(extras.backends ?? [])];
+  // The trackers' modules load only where they run: with a writer thread, on that thread alone (the training
+  // thread then neither compiles them nor keeps what loading them leaves in its young generation).
+  const backends = writer
+    ? []
+    : [...(await import('./create-backends.js')).createBackends(resolved, info), ...(extras.backends ?? [])];
   const run = new Run(resolved, info, backends, profiler, writer);
   const unknown = unknownOptionKeys(options);
   if (unknown.length > 0) run.logger.warn(unknownOptionsWarning(unknown, 'the options'));
