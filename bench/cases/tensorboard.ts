@@ -18,11 +18,11 @@ import path from 'node:path';
 import type { MetricRow, RunOutcome } from '../../src/core/backend.js';
 import { maskedCrc32c } from '../../src/trackers/tensorboard/crc32c.js';
 import { scanRecords } from '../../src/trackers/tensorboard/record.js';
+import { varintLength } from '../../src/io/protobuf-varint.js';
 import {
   encodeScalarEvent,
   maxScalarEventLength,
   scalarBlock,
-  varintLength,
 } from '../../src/trackers/tensorboard/scalar-event-encoder.js';
 import { TensorBoardBackend } from '../../src/trackers/tensorboard/tensorboard-backend.js';
 import { type BenchOptions, type BenchRow, median, quantile } from '../bench-case.js';

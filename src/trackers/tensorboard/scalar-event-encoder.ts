@@ -5,6 +5,8 @@
  * `test/trackers/tensorboard/scalar-event-encoder.test.ts` proves the output byte-identical to protobufjs's encoding.
  */
 
+import { varintLength, writeVarint } from '../../io/protobuf-varint.js';
+
 const scratch = new ArrayBuffer(8);
 const scratchF64 = new Float64Array(scratch);
 const scratchF32 = new Float32Array(scratch);
@@ -14,24 +16,6 @@ const utf8 = new TextEncoder();
 /** Largest payload `encodeScalarEvent` writes for a block of `blockLength` bytes. */
 export function maxScalarEventLength(blockLength: number): number {
   return 9 + 11 + blockLength + 4;
-}
-
-export function varintLength(value: number): number {
-  let length = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 128);
-    length++;
-  }
-  return length;
-}
-
-function writeVarint(target: Uint8Array, offset: number, value: number): number {
-  while (value >= 0x80) {
-    target[offset++] = (value & 0x7f) | 0x80;
-    value = Math.floor(value / 128);
-  }
-  target[offset++] = value;
-  return offset;
 }
 
 /** `2a len 0a len 0a len <tag> 15`: everything from the summary field to the float's key. */

@@ -1,5 +1,6 @@
 import type { EncodableRecord } from './log-writer.js';
 import { sameKeys } from '../../../core/same-keys.js';
+import { varintLength, writeVarint } from '../../../io/protobuf-varint.js';
 
 /**
  * The hot path of offline mode: a `wandb_internal.Record` holding one `HistoryRecord`, encoded by hand into a
@@ -141,43 +142,4 @@ function utf8Length(text: string): number {
   if (n > 64) return Buffer.byteLength(text, 'utf8');
   for (let i = 0; i < n; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text, 'utf8');
   return n;
-}
-
-/**
- * Bytes of a non-negative integer (≤ 2^53) as a protobuf varint; negatives take 10 bytes (int64). Below 2^31 one
- * expression for every length: a branch per length left optimized code without feedback for the lengths a run
- * reaches late (the record number passing 2^14), and the first such record deoptimized the encoder.
- */
-function varintLength(value: number): number {
-  if (value >= 0 && value <= 0x7fffffff) return ((38 - Math.clz32(value | 1)) / 7) | 0;
-  if (value < 0) return 10;
-  let n = 4;
-  let v = Math.floor(value / 0x10000000);
-  while (v > 0) {
-    n++;
-    v = Math.floor(v / 0x80);
-  }
-  return n;
-}
-
-function writeVarint(out: Buffer, at: number, value: number): number {
-  if (value < 0) {
-    // Two's complement over 64 bits, as int64 negative values are written.
-    let lo = value >>> 0;
-    let hi = Math.floor(value / 0x100000000) >>> 0;
-    for (let i = 0; i < 9; i++) {
-      out[at++] = (lo & 0x7f) | 0x80;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    out[at++] = lo & 0x01;
-    return at;
-  }
-  let v = value;
-  while (v >= 0x80) {
-    out[at++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
-  }
-  out[at++] = v;
-  return at;
 }
