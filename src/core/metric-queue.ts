@@ -1,4 +1,5 @@
 import { PRIORITY_HIGH, PRIORITY_LOW, PRIORITY_MEDIUM, type MetricKey } from './priority-filter.js';
+import type { CallOrigin } from './value-queue.js';
 
 /** Marks a slot whose value is in the numeric column (so numbers are never boxed). */
 const NUMERIC: unique symbol = Symbol('numeric');
@@ -136,22 +137,15 @@ export class MetricQueue {
   }
 
   /** Copies one value in: a number into the numeric column (never boxed), anything else by reference. */
-  push(
-    key: MetricKey,
-    value: unknown,
-    priority: number,
-    step: number,
-    time: number,
-    call: number,
-  ): PushResult {
+  push(key: MetricKey, value: unknown, priority: number, origin: CallOrigin): PushResult {
     if (this.size >= this.capacity && !this.makeRoom(priority))
       return priority === PRIORITY_HIGH ? MUST_DRAIN : DROPPED;
     const ring = this.rings[priority as 0 | 1 | 2];
     const i = ring.reserve();
     ring.seq[i] = this.seq++;
-    ring.call[i] = call;
-    ring.step[i] = step;
-    ring.time[i] = time;
+    ring.call[i] = origin.call;
+    ring.step[i] = origin.step;
+    ring.time[i] = origin.time;
     if (typeof value === 'number') {
       ring.num[i] = value;
       ring.ref[i] = NUMERIC;

@@ -176,10 +176,10 @@ export class MetricRecorder {
     }
     // Synchronous mode never drops: a call larger than the queue drains it as it goes.
     if (!this.asyncDrain && this.queue.size >= this.queue.capacity) this.drain.drain();
-    if (this.queue.push(metric, value, priority, step, context.time, context.call) === MUST_DRAIN) {
+    if (this.queue.push(metric, value, priority, context) === MUST_DRAIN) {
       // Explicit back-pressure: the queue is full of high-priority values, which are never dropped.
       this.drain.drain();
-      if (this.queue.push(metric, value, priority, step, context.time, context.call) === PUSHED) return;
+      if (this.queue.push(metric, value, priority, context) === PUSHED) return;
       this.logger.warnOnce(
         'queue-reentrant',
         `a value of "${metric.slot.tag}" was dropped: the queue was full while draining`,

@@ -46,7 +46,7 @@ function pipeline(settings: Partial<DrainSettings>, capacity = 16) {
     for (const [key, value] of Object.entries(values)) {
       const table = filter.tableFor('');
       const metric = table.get(key) ?? filter.resolve('', key, table);
-      queue.push(metric, value, priority, step, 1000, call);
+      queue.push(metric, value, priority, { step, time: 1000, call });
     }
   };
   return { logger, latest, queue, backend, backends, self, drain, push };

@@ -143,7 +143,8 @@ describe('MetricQueue', () => {
     let pushed = 0;
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 3000; i++) {
-        if (queue.push(k, next, (next % 3) as 0 | 1 | 2, next, 0, next) === PUSHED) pushed++;
+        if (queue.push(k, next, (next % 3) as 0 | 1 | 2, { step: next, time: 0, call: next }) === PUSHED)
+          pushed++;
         next++;
       }
       while (queue.shift(item)) seen.push(item.isNumber ? item.num : Number.NaN);
@@ -156,10 +157,10 @@ describe('MetricQueue', () => {
   it('reports DROPPED for low when full and MUST_DRAIN for high when full of high', () => {
     const queue = new MetricQueue(16);
     const k = key('v');
-    for (let i = 0; i < 16; i++) expect(queue.push(k, i, 0, 0, 0, i)).toBe(PUSHED);
-    expect(queue.push(k, 1, 2, 0, 0, 99)).toBe(DROPPED);
-    expect(queue.push(k, 1, 1, 0, 0, 99)).toBe(DROPPED);
-    expect(queue.push(k, 1, 0, 0, 0, 99)).toBe(MUST_DRAIN);
+    for (let i = 0; i < 16; i++) expect(queue.push(k, i, 0, { step: 0, time: 0, call: i })).toBe(PUSHED);
+    expect(queue.push(k, 1, 2, { step: 0, time: 0, call: 99 })).toBe(DROPPED);
+    expect(queue.push(k, 1, 1, { step: 0, time: 0, call: 99 })).toBe(DROPPED);
+    expect(queue.push(k, 1, 0, { step: 0, time: 0, call: 99 })).toBe(MUST_DRAIN);
     expect(queue.droppedByPriority).toEqual([0, 1, 1]);
   });
 });

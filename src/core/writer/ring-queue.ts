@@ -3,7 +3,7 @@ import type { Logger } from '../backend.js';
 import { DROPPED, MUST_DRAIN, type PushResult, PUSHED } from '../metric-queue.js';
 import type { MetricSummary, TagSlot } from '../metric-summary.js';
 import { type MetricKey, PRIORITY_HIGH, PRIORITY_LOW, PRIORITY_MEDIUM } from '../priority-filter.js';
-import type { ValueQueue } from '../value-queue.js';
+import type { CallOrigin, ValueQueue } from '../value-queue.js';
 import { sanitizeValue } from '../value-sanitizer.js';
 import type { MetricValue } from '../values.js';
 import {
@@ -83,14 +83,7 @@ export class RingQueue implements ValueQueue {
     return this.capacity - this.size;
   }
 
-  push(
-    key: MetricKey,
-    value: unknown,
-    priority: number,
-    step: number,
-    time: number,
-    call: number,
-  ): PushResult {
+  push(key: MetricKey, value: unknown, priority: number, origin: CallOrigin): PushResult {
     const slot = key.slot as TagSlot;
     let num = 0;
     let rich: MetricValue | undefined;
@@ -105,8 +98,9 @@ export class RingQueue implements ValueQueue {
     // time is not a small whole-millisecond step from the previous call's (3).
     let need = 1;
     let timeStep = 0;
+    const call = origin.call;
     if (call !== this.lastCall) {
-      timeStep = time - this.lastTime;
+      timeStep = origin.time - this.lastTime;
       need = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep) ? 2 : 3;
     }
     const reserve =
@@ -121,7 +115,7 @@ export class RingQueue implements ValueQueue {
     }
     const id = this.tagId(slot);
     const ring = this.ring;
-    if (need > 1) this.writeHeader(step, time, need === 2 ? timeStep : 0, call, need === 3);
+    if (need > 1) this.writeHeader(origin, need === 2 ? timeStep : 0, need === 3);
     const i = this.write & ring.mask;
     ring.tag[i] = id;
     if (rich === undefined) {
@@ -137,8 +131,9 @@ export class RingQueue implements ValueQueue {
     return PUSHED;
   }
 
-  private writeHeader(step: number, time: number, timeStep: number, call: number, timeEntry: boolean): void {
+  private writeHeader(origin: CallOrigin, timeStep: number, timeEntry: boolean): void {
     const ring = this.ring;
+    const time = origin.time;
     if (timeEntry) {
       const t = this.write & ring.mask;
       ring.tag[t] = TIME_ENTRY;
@@ -147,11 +142,11 @@ export class RingQueue implements ValueQueue {
     }
     const h = this.write & ring.mask;
     ring.tag[h] = HEADER_ENTRY;
-    ring.num[h] = step;
+    ring.num[h] = origin.step;
     // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
-    ring.meta[h] = (timeStep << 1) | (call < 0 ? 1 : 0);
+    ring.meta[h] = (timeStep << 1) | (origin.call < 0 ? 1 : 0);
     this.write = (this.write + 1) | 0;
-    this.lastCall = call;
+    this.lastCall = origin.call;
     this.lastTime = time;
   }
 

@@ -34,9 +34,9 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
   it('writes a header per call and numbers as entries; a tag crosses once; publish makes them visible', () => {
     const { ring, queue, key, side, summary } = setup();
     const loss = key('loss');
-    expect(queue.push(loss, 0.5, 0, 7, 1000, 1)).toBe(PUSHED);
-    expect(queue.push(key('acc'), 0.9, 1, 7, 1000, 1)).toBe(PUSHED);
-    expect(queue.push(loss, 0.25, 0, 8, 2000, 2)).toBe(PUSHED);
+    expect(queue.push(loss, 0.5, 0, { step: 7, time: 1000, call: 1 })).toBe(PUSHED);
+    expect(queue.push(key('acc'), 0.9, 1, { step: 7, time: 1000, call: 1 })).toBe(PUSHED);
+    expect(queue.push(loss, 0.25, 0, { step: 8, time: 2000, call: 2 })).toBe(PUSHED);
     expect(Atomics.load(ring.control, WRITE)).toBe(0);
     queue.publish();
     expect(Atomics.load(ring.control, WRITE)).toBe(5);
@@ -53,9 +53,9 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
 
   it('hands rich values and non-numbers over the side port, sanitized', () => {
     const { ring, queue, key, side } = setup();
-    queue.push(key('note'), 'hello', 2, 0, 0, 1);
-    queue.push(key('flag'), true, 2, 0, 0, 1);
-    queue.push(key('t'), text('x'), 2, 0, 0, 1);
+    queue.push(key('note'), 'hello', 2, { step: 0, time: 0, call: 1 });
+    queue.push(key('flag'), true, 2, { step: 0, time: 0, call: 1 });
+    queue.push(key('t'), text('x'), 2, { step: 0, time: 0, call: 1 });
     expect(ring.meta[1]).toBe(2 | RICH_FLAG);
     expect(ring.meta[2]).toBe(2);
     expect(ring.num[2]).toBe(1);
@@ -71,24 +71,24 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     const k = key('v');
     let call = 0;
     let low = 0;
-    while (queue.push(k, 1, 2, 0, 0, ++call) === PUSHED) low++;
+    while (queue.push(k, 1, 2, { step: 0, time: 0, call: ++call }) === PUSHED) low++;
     expect(queue.size).toBe(48); // 2 entries per call until only 16 (a quarter) would be left
     expect(low).toBe(24);
-    expect(queue.push(k, 1, 2, 0, 0, ++call)).toBe(DROPPED);
+    expect(queue.push(k, 1, 2, { step: 0, time: 0, call: ++call })).toBe(DROPPED);
     let medium = 0;
-    while (queue.push(k, 1, 1, 0, 0, ++call) === PUSHED) medium++;
+    while (queue.push(k, 1, 1, { step: 0, time: 0, call: ++call }) === PUSHED) medium++;
     expect(queue.size).toBe(56);
     let high = 0;
-    while (queue.push(k, 1, 0, 0, 0, ++call) === PUSHED) high++;
+    while (queue.push(k, 1, 0, { step: 0, time: 0, call: ++call }) === PUSHED) high++;
     expect(queue.size).toBe(64);
-    expect(queue.push(k, 1, 0, 0, 0, ++call)).toBe(MUST_DRAIN);
+    expect(queue.push(k, 1, 0, { step: 0, time: 0, call: ++call })).toBe(MUST_DRAIN);
     expect(queue.droppedByPriority).toEqual([0, 1, 2]);
     expect(queue.dropped).toBe(3);
     expect(Atomics.load(ring.control, DROPPED_LOW)).toBe(2);
     expect(Atomics.load(ring.control, DROPPED_MEDIUM)).toBe(1);
     // The writer reads 10 entries: room again, for a high value first.
     Atomics.store(ring.control, READ, 10);
-    expect(queue.push(k, 1, 0, 0, 0, ++call)).toBe(PUSHED);
+    expect(queue.push(k, 1, 0, { step: 0, time: 0, call: ++call })).toBe(PUSHED);
     expect(medium + high).toBeGreaterThan(0);
   });
 
@@ -105,7 +105,7 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
 
   it('retire() lets go of the entries and keeps the control words (a finished run holds no ring)', () => {
     const { ring, queue, key } = setup(1 << 16);
-    for (let call = 1; call <= 10; call++) queue.push(key('v'), call, 0, call, 0, call);
+    for (let call = 1; call <= 10; call++) queue.push(key('v'), call, 0, { step: call, time: 0, call });
     queue.publish();
     Atomics.store(ring.control, READ, 4);
     expect(ring.buffer.byteLength).toBeGreaterThan(16 << 16);

@@ -33,7 +33,7 @@ describe('RingReader (the writer thread end of the ring)', () => {
     const t0 = 1_796_400_543_123; // a Date.now() of these days: too far from 0 for a header's step
     const times = [t0, t0, t0 + 7, t0 - 3, t0 + 2 ** 30, t0 + 2 ** 30 + 1];
     for (const [i, time] of times.entries()) {
-      writer.push(key('loss'), i / 10, 0, i, time, i % 2 === 0 ? i + 1 : -(i + 1));
+      writer.push(key('loss'), i / 10, 0, { step: i, time, call: i % 2 === 0 ? i + 1 : -(i + 1) });
     }
     writer.publish();
     expect([...ring.tag.subarray(0, 4)]).toEqual([TIME_ENTRY, HEADER_ENTRY, 0, HEADER_ENTRY]);
@@ -49,7 +49,7 @@ describe('RingReader (the writer thread end of the ring)', () => {
 
   it('pump(limit) reads at most `limit` entries and the rest on the next pass, in order', () => {
     const { writer, reader, key, read } = bothEnds();
-    for (let i = 0; i < 10; i++) writer.push(key('v'), i, 0, i, 1000 + i, i + 1);
+    for (let i = 0; i < 10; i++) writer.push(key('v'), i, 0, { step: i, time: 1000 + i, call: i + 1 });
     writer.publish();
     expect(reader.pump(7)).toBe(7);
     expect(reader.pump(7)).toBe(7);
