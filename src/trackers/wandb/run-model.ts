@@ -98,7 +98,9 @@ export class WandbRunModel {
    * into the user's history: they add no chart to the workspace and no step.
    */
   write(rows: readonly MetricRow[]): void {
-    for (const row of rows) {
+    // An index loop: `for…of` left an iterator result per row where this loop ran unoptimized (once per batch).
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as MetricRow;
       if (this.finished) this.rowsAfterFinish++;
       else if (row.channel === 'system') this.statsRow(row);
       else if (hasSelfMetrics(row)) this.selfMetricsRow(row);
