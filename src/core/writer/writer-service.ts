@@ -140,9 +140,9 @@ export class WriterService {
       const flushRequest = Atomics.load(control, FLUSH_REQUEST);
       if (flushRequest !== Atomics.load(control, FLUSH_ACK)) this.flushNow(flushRequest);
       Atomics.store(control, SLEEPING, 1);
-      // Below a batch the writer gathers (woken by a full batch, the trainer's next turn, a request, or at the
-      // latest after GATHER_MS): reading a few entries per pass cost more than the encoding, and the control
-      // words bounced between the two cores on every log().
+      // Below a batch the writer gathers: woken by a full batch, a request, or at the latest after GATHER_MS (entries
+      // left) or `drainIntervalMs` (none): reading a few entries per pass cost more than the encoding, and the
+      // control words bounced between the two cores on every log().
       const fill = this.ring.fill();
       if (fill < WAKE_BATCH) {
         const waited = waitAsync(control, DOORBELL, seen, fill === 0 ? waitMs : Math.min(waitMs, GATHER_MS));
