@@ -70,8 +70,11 @@ export class WriterDrain implements DrainControl {
     const calls = this.self?.calls ?? 0;
     this.ring.figures[LOG_CALLS] = calls;
     if (++this.callsSincePublish >= QUANTILES_EVERY || calls <= EARLY_PUBLICATIONS) this.publishQuantiles();
-    if (Atomics.load(this.ring.control, SLEEPING) === 0) return;
-    if (this.queue.size >= WAKE_BATCH || this.firstWake) {
+    // One call site for both reasons to ring, so that the first call gives it type feedback (see `firstWake`). The
+    // first call rings whether or not the writer sleeps: otherwise it stayed pending and woke the writer at a
+    // later, arbitrary call.
+    const sleeping = Atomics.load(this.ring.control, SLEEPING) !== 0;
+    if (this.firstWake || (sleeping && this.queue.size >= WAKE_BATCH)) {
       this.firstWake = false;
       this.ring.ring();
     }
