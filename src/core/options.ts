@@ -42,7 +42,11 @@ export const LoggingOptionsSchema = z.object({
    * trainer's burst is absorbed while the writer catches up; memory pages are only committed as the ring is used.
    */
   ringMiB: z.number().min(1, 'must be at least 1').max(4096, 'must be at most 4096').default(64),
-  /** How often the background drain runs when the trainer does not yield sooner (ms). */
+  /**
+   * How long logged values may wait before they reach the backends (ms): the in-thread drain runs at the trainer's
+   * next event-loop turn or, when it does not yield, this often; the writer thread reads the ring this often, or
+   * at once when a batch (256 entries) is waiting and on `flush()`/`finish()`.
+   */
   drainIntervalMs: z.number().int().min(1).default(100),
   /**
    * Where rows are built, encoded and written: `worker` (default) on a writer thread, so `log()` only copies
