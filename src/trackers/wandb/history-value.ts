@@ -1,5 +1,3 @@
-import type { MetricRow } from '../../core/backend.js';
-import { sameKeys } from '../../core/same-keys.js';
 import type { HistogramValue, MetricValue } from '../../core/values.js';
 import { buildTableFile, type TableFile } from './table-file.js';
 import { stringifyWandbJson, wandbJsonNumber } from './wandb-json.js';
@@ -93,84 +91,6 @@ export interface EncodedHistoryRow {
 }
 
 /**
- * Encodes a (merged) history row. `_timestamp` is `row.time` in float seconds since the epoch, `_runtime` the
- * float seconds since `startTimeMs`, `_step` the row's step.
- */
-export function encodeHistoryRow(row: MetricRow, startTimeMs: number): EncodedHistoryRow {
-  const sameKeys = lastKeys.matches(row.keys);
-  const keys: string[] = sameKeys ? lastKeys.encoded : new Array(row.keys.length + 3);
-  const valuesJson: string[] = new Array(row.keys.length + 3);
-  let n = 0;
-  let tableFiles: TableFile[] | undefined;
-  let reservedKeys: string[] | undefined;
-  let asciiValues = true;
-  for (let i = 0; i < row.keys.length; i++) {
-    const key = row.keys[i] as string;
-    if (!sameKeys && RESERVED_HISTORY_KEYS.has(key)) {
-      if (reservedKeys === undefined) reservedKeys = [];
-      reservedKeys.push(key);
-      continue;
-    }
-    const value = row.values[i] as MetricValue;
-    if (!sameKeys) keys[n] = key;
-    if (typeof value === 'number') {
-      valuesJson[n++] = wandbJsonNumber(value);
-      continue;
-    }
-    asciiValues = false;
-    const encoded = encodeMetricValue(key, row.step, value);
-    valuesJson[n++] = encoded.json;
-    if (encoded.tableFile !== undefined) {
-      if (tableFiles === undefined) tableFiles = [];
-      tableFiles.push(encoded.tableFile);
-    }
-  }
-  if (!sameKeys) {
-    keys[n] = '_timestamp';
-    keys[n + 1] = '_runtime';
-    keys[n + 2] = '_step';
-  }
-  valuesJson[n++] = secondsOf(timestamps, row.time);
-  valuesJson[n++] = secondsOf(runtimes, Math.max(0, row.time - startTimeMs));
-  valuesJson[n++] = String(Math.trunc(row.step));
-  // Reserved user keys were skipped: the arrays end here (setting `length` costs even when it does not change).
-  if (n !== keys.length) {
-    keys.length = n;
-    valuesJson.length = n;
-  }
-  if (!sameKeys && reservedKeys === undefined) lastKeys.remember(row.keys, keys);
-  return {
-    step: row.step,
-    keys,
-    valuesJson,
-    tableFiles: tableFiles ?? NO_TABLE_FILES,
-    reservedKeys: reservedKeys ?? NO_KEYS,
-    asciiValues,
-  };
-}
-
-/**
- * The keys of the last row encoded (with no reserved key) and its encoded keys: a row with the same keys, as most
- * rows are, shares that array (never modified once made), so the summary and the `.wandb` encoder see the same
- * keys at a glance instead of comparing them one by one.
- */
-class LastRowKeys {
-  private rowKeys: readonly string[] = [];
-  encoded: string[] = [];
-
-  matches(keys: readonly string[]): boolean {
-    return keys.length > 0 && sameKeys(this.rowKeys, keys);
-  }
-
-  remember(rowKeys: readonly string[], encoded: string[]): void {
-    this.rowKeys = rowKeys.slice();
-    this.encoded = encoded;
-  }
-}
-
-const lastKeys = new LastRowKeys();
-
-/**
  * Milliseconds as a JSON number of seconds. Whole milliseconds (what `Date.now()` gives) are formatted with
  * integer arithmetic, which is several times cheaper than the float-to-shortest-string conversion, and gives
  * the same text as `String(ms / 1000)`.
@@ -187,30 +107,6 @@ export function millisecondsAsSeconds(ms: number): string {
   }
   return wandbJsonNumber(ms / 1000);
 }
-
-/** The last `millisecondsAsSeconds` answer of one column (`_timestamp` or `_runtime`). */
-interface LastSeconds {
-  ms: number;
-  text: string;
-}
-
-const timestamps: LastSeconds = { ms: Number.NaN, text: '' };
-const runtimes: LastSeconds = { ms: Number.NaN, text: '' };
-
-/**
- * `millisecondsAsSeconds` remembering its last answer: the rows of a burst share their millisecond (thousands of
- * `log()` calls per ms), so `_timestamp` and `_runtime` are formatted once per millisecond, not once per row.
- */
-function secondsOf(last: LastSeconds, ms: number): string {
-  if (ms !== last.ms) {
-    last.ms = ms;
-    last.text = millisecondsAsSeconds(ms);
-  }
-  return last.text;
-}
-
-const NO_TABLE_FILES: readonly TableFile[] = [];
-const NO_KEYS: readonly string[] = [];
 
 /** The JSON object line (as in `wandb-history.jsonl` / `wandb-summary.json`) for parallel keys and JSON values. */
 export function jsonObjectLine(keys: readonly string[], valuesJson: readonly string[]): string {

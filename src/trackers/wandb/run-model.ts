@@ -6,12 +6,8 @@ import type { StagedArtifact } from '../../core/staged-artifact.js';
 import type { SummaryUpdate } from '../../core/summary-update.js';
 import type { MetricValue, TableValue } from '../../core/values.js';
 import { HistoryBuilder } from './history-builder.js';
-import {
-  type EncodedHistoryRow,
-  encodeHistoryRow,
-  encodeMetricValue,
-  RESERVED_HISTORY_KEYS,
-} from './history-value.js';
+import { HistoryRowEncoder } from './history-row-encoder.js';
+import { type EncodedHistoryRow, encodeMetricValue, RESERVED_HISTORY_KEYS } from './history-value.js';
 import { WandbMetricDefinitions } from './metric-definitions.js';
 import { MODEL_SUMMARY_KEY, modelRunFiles } from './model-run-files.js';
 import { encodeMetricRecord } from './offline/metric-record.js';
@@ -40,6 +36,8 @@ export class WandbRunModel {
   /** The run's summary (the latest value of every key). */
   readonly summary = new WandbSummary();
   private readonly history: HistoryBuilder;
+  /** Completed history rows as W&B's JSON values. */
+  private readonly historyEncoder: HistoryRowEncoder;
   private lastStep = 0;
   private finished = false;
   private historyRows = 0;
@@ -71,6 +69,7 @@ export class WandbRunModel {
     statsIntervalMs?: number,
   ) {
     this.history = new HistoryBuilder((row) => this.completeHistoryRow(row), logger);
+    this.historyEncoder = new HistoryRowEncoder(run.startTime);
     this.stats = new StatsRecordMerger(run.startTime, statsIntervalMs);
     this.tablePaths = sinks.some((sink) => sink.live === true) ? new TableArtifactPaths() : undefined;
   }
@@ -212,7 +211,7 @@ export class WandbRunModel {
 
   private completeHistoryRow(complete: MetricRow): void {
     const row = this.metrics.active ? this.withStepSync(complete) : complete;
-    let encoded = encodeHistoryRow(row, this.run.startTime);
+    let encoded = this.historyEncoder.encode(row);
     let tableSummaries: Map<string, string> | undefined;
     if (encoded.reservedKeys.length > 0) {
       this.logger?.warnOnce(

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../../src/core/backend.js';
 import { histogram, table, text } from '../../../src/core/values.js';
 import {
-  encodeHistoryRow,
   encodeMetricValue,
   histogramJson,
   historyLine,
@@ -16,6 +15,7 @@ import {
   wandbJsonNumber,
 } from '../../../src/trackers/wandb/wandb-json.js';
 import { WandbSummary } from '../../../src/trackers/wandb/wandb-summary.js';
+import { HistoryRowEncoder } from '../../../src/trackers/wandb/history-row-encoder.js';
 
 describe('W&B JSON', () => {
   it('writes non-finite numbers as Python tokens and parses them back', () => {
@@ -190,7 +190,7 @@ describe('history rows', () => {
       keys: ['train/loss', '_step', 'note'],
       values: [Number.POSITIVE_INFINITY, 3, text('ok')],
     };
-    const encoded = encodeHistoryRow(row, 1_795_999_424_611.5);
+    const encoded = new HistoryRowEncoder(1_795_999_424_611.5).encode(row);
     expect(encoded.keys).toEqual(['train/loss', 'note', '_timestamp', '_runtime', '_step']);
     expect(encoded.valuesJson).toEqual(['Infinity', '"ok"', '1795999424.7115', '0.1', '7']);
     expect(encoded.reservedKeys).toEqual(['_step']);
@@ -210,35 +210,38 @@ describe('history rows with the keys of the row before', () => {
   });
 
   it('share one keys array while the keys repeat, and get their own when they change', () => {
-    const first = encodeHistoryRow(at(1, ['loss', 'acc'], [0.5, 1]), 0);
-    const second = encodeHistoryRow(at(2, ['loss', 'acc'], [0.25, 2]), 0);
+    const encoder = new HistoryRowEncoder(0);
+    const first = encoder.encode(at(1, ['loss', 'acc'], [0.5, 1]));
+    const second = encoder.encode(at(2, ['loss', 'acc'], [0.25, 2]));
     expect(second.keys).toBe(first.keys);
     expect(second.valuesJson).toEqual(['0.25', '2', '1795999424.713', '1795999424.713', '2']);
-    const other = encodeHistoryRow(at(3, ['loss', 'lr'], [0.125, 0.001]), 0);
+    const other = encoder.encode(at(3, ['loss', 'lr'], [0.125, 0.001]));
     expect(other.keys).toEqual(['loss', 'lr', '_timestamp', '_runtime', '_step']);
     expect(first.keys).toEqual(['loss', 'acc', '_timestamp', '_runtime', '_step']);
   });
 
   it('compare the keys, not the array: a refilled keys array and reserved keys are encoded afresh', () => {
+    const encoder = new HistoryRowEncoder(0);
     const keys = ['loss', 'acc'];
-    encodeHistoryRow(at(1, keys, [0.5, 1]), 0);
+    encoder.encode(at(1, keys, [0.5, 1]));
     keys[1] = 'lr';
-    expect(encodeHistoryRow(at(2, keys, [0.25, 0.1]), 0).keys).toEqual([
+    expect(encoder.encode(at(2, keys, [0.25, 0.1])).keys).toEqual([
       'loss',
       'lr',
       '_timestamp',
       '_runtime',
       '_step',
     ]);
-    const reserved = encodeHistoryRow(at(3, ['loss', '_step'], [0.125, 9]), 0);
+    const reserved = encoder.encode(at(3, ['loss', '_step'], [0.125, 9]));
     expect(reserved.keys).toEqual(['loss', '_timestamp', '_runtime', '_step']);
     expect(reserved.reservedKeys).toEqual(['_step']);
-    expect(encodeHistoryRow(at(4, ['loss', '_step'], [0.1, 9]), 0).reservedKeys).toEqual(['_step']);
+    expect(encoder.encode(at(4, ['loss', '_step'], [0.1, 9])).reservedKeys).toEqual(['_step']);
   });
 
   it('say whether every value is ASCII: a row of numbers is, a row with text is not', () => {
-    expect(encodeHistoryRow(at(1, ['loss'], [0.5]), 0).asciiValues).toBe(true);
-    expect(encodeHistoryRow(at(2, ['loss', 'note'], [0.5, text('été')]), 0).asciiValues).toBe(false);
+    const encoder = new HistoryRowEncoder(0);
+    expect(encoder.encode(at(1, ['loss'], [0.5])).asciiValues).toBe(true);
+    expect(encoder.encode(at(2, ['loss', 'note'], [0.5, text('été')])).asciiValues).toBe(false);
   });
 });
 

@@ -52,10 +52,10 @@ export class HistoryRecordEncoder implements EncodableRecord {
     const keyBuffers = this.keyBuffers;
     const valueLengths = this.valueLengths;
     // Most rows repeat the previous row's keys (the same strings): their bytes are already in `keyBuffers`.
-    const sameKeys = this.sameKeysAsLast(keys);
+    const repeated = this.sameKeysAsLast(keys);
     for (let i = 0; i < count; i++) {
       let kb: Buffer;
-      if (sameKeys) kb = keyBuffers[i] as Buffer;
+      if (repeated) kb = keyBuffers[i] as Buffer;
       else {
         const key = keys[i] as string;
         let cached = this.keyBytes.get(key);
