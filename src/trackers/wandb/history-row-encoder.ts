@@ -62,7 +62,7 @@ export class HistoryRowEncoder {
     }
     valuesJson[n++] = this.timestamp.of(row.time);
     valuesJson[n++] = this.runtime.of(Math.max(0, row.time - this.startTimeMs));
-    valuesJson[n++] = String(Math.trunc(row.step));
+    valuesJson[n++] = wandbJsonNumber(Math.trunc(row.step));
     // Reserved user keys were skipped: the arrays end here (setting `length` costs even when it does not change).
     if (n !== keys.length) {
       keys.length = n;

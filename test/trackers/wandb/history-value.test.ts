@@ -72,6 +72,17 @@ describe('wandbJsonNumber', () => {
       '-Infinity',
     ]);
   });
+
+  it('spells integers of every length from their digits exactly as String(value)', () => {
+    const checked: number[] = [];
+    for (let digits = 1; digits <= 10; digits++) {
+      const low = 10 ** (digits - 1);
+      checked.push(low, low + 1, Math.min(10 * low - 1, 2 ** 31 - 1), low * 5 + 7);
+      for (let i = 0; i < 200; i++) checked.push(Math.floor(low + Math.random() * 9 * low));
+    }
+    checked.push(...Array.from({ length: 1000 }, (_, i) => i), 2 ** 31 - 1, -7, -123456, -(2 ** 31));
+    for (const value of checked) expect(wandbJsonNumber(value)).toBe(String(value));
+  });
 });
 
 describe('WandbSummary', () => {
