@@ -19,10 +19,9 @@ export type WandbJsonValue =
  * The text is `String(value)`'s (the shortest decimal that reads back as the same double), made without V8's
  * number-to-string cache: the cache keeps the last string of each of its (up to 16,384) slots alive, and a stream
  * of distinct numbers — steps, counters, losses — only ever misses it and refills it, so every scavenge of the
- * writer thread copied about 400 KB of stale number strings (five times the collection time of a row stream
- * without them). Integers are spelled here from their digits; any other finite number goes through
- * `JSON.stringify`, which writes the same text as `String` (JSON serializes a finite number with ToString) and
- * does not use the cache.
+ * writer thread copied about 400 KB of stale number strings, most of what its scavenges copied. Integers are
+ * spelled here from their digits; any other finite number goes through `JSON.stringify`, which writes the same
+ * text as `String` (JSON serializes a finite number with ToString) and does not use the cache.
  */
 export function wandbJsonNumber(value: number): string {
   if ((value | 0) === value && value >= 0) return digitsOf(value);
