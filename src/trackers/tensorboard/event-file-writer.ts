@@ -5,7 +5,7 @@ import { FILE_VERSION } from './event.js';
 import { eventFileName } from './event-file-name.js';
 import { encodeEvent, type EventMessage } from './proto.js';
 import { frameInPlace, RECORD_HEADER_BYTES, RECORD_OVERHEAD } from './record.js';
-import { encodeScalarEvent, maxScalarEventLength } from './scalar-event-encoder.js';
+import { encodeScalarsEvent, maxScalarsEventLength } from './scalar-event-encoder.js';
 
 export interface EventFileWriterOptions {
   /** Run directory; created if missing. */
@@ -94,14 +94,34 @@ export class EventFileWriter {
     this.appendEvent(encodeEvent(event));
   }
 
-  /** The fast path: a metadata-free scalar event for the tag whose precomputed block is `block`. */
-  appendScalar(block: Uint8Array, step: number, wallTime: number, value: number): void {
+  /**
+   * The fast path: one event holding `count` metadata-free scalars at one step (each tag's precomputed block from
+   * `scalarValueBlock`, `blocksLength` their total bytes). False when the file takes no more records (counted as
+   * one dropped record).
+   */
+  appendScalars(
+    blocks: readonly Uint8Array[],
+    values: readonly number[],
+    count: number,
+    blocksLength: number,
+    step: number,
+    wallTime: number,
+  ): boolean {
     const file = this.file;
-    const offset = file.reserve(maxScalarEventLength(block.length) + RECORD_OVERHEAD);
-    if (offset < 0) return;
+    const offset = file.reserve(maxScalarsEventLength(blocksLength, count) + RECORD_OVERHEAD);
+    if (offset < 0) return false;
     const chunk = file.chunk;
-    const length = encodeScalarEvent(chunk, offset + RECORD_HEADER_BYTES, block, step, wallTime, value);
+    const length = encodeScalarsEvent(
+      chunk,
+      offset + RECORD_HEADER_BYTES,
+      blocks,
+      values,
+      count,
+      step,
+      wallTime,
+    );
     file.commit(frameInPlace(chunk, offset, length));
+    return true;
   }
 
   /** Ends a batch of appends: starts a write when `maxQueue` records are pending. */

@@ -31,7 +31,7 @@ import {
 } from './hparams.js';
 import { modelGraphValues } from './model-graph-values.js';
 import type { SummaryValueMessage } from './proto.js';
-import { isFastStep, scalarBlock } from './scalar-event-encoder.js';
+import { isFastStep, scalarValueBlock } from './scalar-event-encoder.js';
 import { histogramSummaryValue, scalarSummaryValue, tableToMarkdown, textSummaryValue } from './summary.js';
 import { TagSanitizer } from './tag-sanitizer.js';
 import { type TagKind, type TagState, TagStates } from './tag-states.js';
@@ -53,7 +53,8 @@ export function tensorBoardRunDir(options: TensorBoardOptions, run: RunInfo): st
  * Writes a run as TensorBoard event files (the same files PyTorch's `SummaryWriter` and tensorboardX write).
  *
  * `write` runs on the core's background drain: it encodes and frames every value into the event file writer's
- * buffer and lets it schedule the I/O. Scalars after a tag's first take a precomputed-prefix fast path.
+ * buffer and lets it schedule the I/O. Scalars after a tag's first take a precomputed-prefix fast path, a row's
+ * together in one event.
  */
 export class TensorBoardBackend implements Backend {
   readonly name = 'tensorboard';
@@ -65,6 +66,9 @@ export class TensorBoardBackend implements Backend {
   private hparams: Map<string, HParamValue> = new Map();
   private errors = 0;
   private dropped = 0;
+  /** The fast-path scalars of the row being written (reused). */
+  private readonly rowBlocks: Uint8Array[] = [];
+  private readonly rowScalars: number[] = [];
   private finished = false;
   /** Resumed into a directory with event files: `resumeAt` writes the purge. */
   private awaitingResumeStep = false;
@@ -161,6 +165,8 @@ export class TensorBoardBackend implements Backend {
       for (const row of rows) this.dropped += row.keys.length;
       return;
     }
+    const blocks = this.rowBlocks;
+    const scalars = this.rowScalars;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       const step = row.step;
@@ -170,17 +176,24 @@ export class TensorBoardBackend implements Backend {
       const values = row.values;
       const fastStep = isFastStep(step);
       const states = this.tags.ofRow(keys, system);
+      let count = 0;
+      let blocksLength = 0;
       for (let i = 0; i < keys.length; i++) {
         const state = states[i]!;
         if (step <= state.lastStep) this.warnStep(state, step);
         state.lastStep = step;
         const value = values[i]!;
         if (typeof value === 'number' && state.block !== null && fastStep) {
-          writer.appendScalar(state.block, step, wallTime, value);
+          blocks[count] = state.block;
+          scalars[count++] = value;
+          blocksLength += state.block.length;
         } else {
           this.writeSlow(writer, state, step, wallTime, value);
         }
       }
+      // The row's scalars share its step and time: one event holds them all (as a TF1 merged summary does).
+      if (count > 0 && !writer.appendScalars(blocks, scalars, count, blocksLength, step, wallTime))
+        this.dropped += count - 1; // the writer counts the refused event once
     }
     writer.endBatch();
   }
@@ -324,7 +337,7 @@ export class TensorBoardBackend implements Backend {
     }
     writer.append(summaryEvent(step, wallTime, [summaryValue]));
     state.described = true;
-    if (kind === 'scalar' && state.block === null) state.block = scalarBlock(state.tag);
+    if (kind === 'scalar' && state.block === null) state.block = scalarValueBlock(state.tag);
   }
 
   private warnStep(state: TagState, step: number): void {

@@ -226,6 +226,40 @@ describe('TensorBoardBackend', () => {
     }
   });
 
+  it("writes a row's scalars as one event (a merged summary), which TensorBoard's rules read value by value", async () => {
+    const { dir, backend, run, start } = setup();
+    await start();
+    backend.write([row(1, { loss: 1, acc: 0.5, note: text('first') })]);
+    for (let step = 2; step <= 5; step++) {
+      const metrics: Record<string, MetricRow['values'][number]> = { loss: 1 / step, acc: step / 10 };
+      if (step >= 3) metrics.lr = step / 100;
+      metrics.note = text(`at ${step}`);
+      backend.write([row(step, metrics)]);
+    }
+    await backend.finish(outcome({}));
+    const file = join(dir, run.name, readdirSync(join(dir, run.name))[0]!);
+    const events = scanRecords(readFileSync(file)).payloads.map((p) => decodeEvent(p));
+    const tagsAt = (step: number) =>
+      events
+        .filter((e) => e.step === step && e.summary !== undefined)
+        .map((e) => e.summary!.value!.map((v) => v.tag));
+    // A tag's first value carries its plugin metadata in an event of its own; later scalars of a row share one.
+    expect(tagsAt(1)).toEqual([['loss'], ['acc'], ['note']]);
+    expect(tagsAt(2)).toEqual([['note'], ['loss', 'acc']]);
+    expect(tagsAt(3)).toEqual([['lr'], ['note'], ['loss', 'acc']]);
+    expect(tagsAt(4)).toEqual([['note'], ['loss', 'acc', 'lr']]);
+    const merged = events.find((e) => e.step === 4 && e.summary!.value!.length === 3)!;
+    expect(merged.wallTime).toBe((T0 + 4000) / 1000);
+    expect(merged.summary!.value!.map((v) => v.metadata)).toEqual([undefined, undefined, undefined]);
+    const inspected = inspectLogDir(dir);
+    expect(inspected.problems).toEqual([]);
+    expect(inspected.readingProblems).toEqual([]);
+    const points = (tag: string) => inspected.runs[run.name]!.tags[tag]!.points.map((p) => [p.step, p.value]);
+    expect(points('loss')).toEqual([1, 2, 3, 4, 5].map((s) => [s, Math.fround(1 / s)]));
+    expect(points('acc')).toEqual([[1, 0.5], ...[2, 3, 4, 5].map((s) => [s, Math.fround(s / 10)])]);
+    expect(points('lr')).toEqual([3, 4, 5].map((s) => [s, Math.fround(s / 100)]));
+  });
+
   it('sanitizes tags with a one-time warning, and warns once about a step that goes back, writing it anyway', async () => {
     const { dir, logger, backend, run, start } = setup();
     await start();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventFileWriter } from '../../../src/trackers/tensorboard/event-file-writer.js';
 import { decodeEvent } from '../../../src/trackers/tensorboard/proto.js';
 import { scanRecords } from '../../../src/trackers/tensorboard/record.js';
-import { scalarBlock } from '../../../src/trackers/tensorboard/scalar-event-encoder.js';
+import { scalarValueBlock } from '../../../src/trackers/tensorboard/scalar-event-encoder.js';
 import { tempDir } from '../../helpers/tensorboard.js';
 
 const cleanups: (() => void)[] = [];
@@ -15,6 +15,11 @@ function dir(): string {
   const t = tempDir();
   cleanups.push(t.cleanup);
   return t.dir;
+}
+
+/** One scalar through the fast path, wall time 1. */
+function appendScalar(writer: EventFileWriter, block: Uint8Array, step: number, value: number): void {
+  expect(writer.appendScalars([block], [value], 1, block.length, step, 1)).toBe(true);
 }
 
 describe('EventFileWriter', () => {
@@ -39,13 +44,13 @@ describe('EventFileWriter', () => {
     const d = dir();
     const writer = new EventFileWriter({ dir: d, maxQueue: 5 });
     await writer.flush();
-    const block = scalarBlock('loss');
+    const block = scalarValueBlock('loss');
     const header = statSync(writer.path).size;
-    for (let step = 1; step <= 4; step++) writer.appendScalar(block, step, 1, step);
+    for (let step = 1; step <= 4; step++) appendScalar(writer, block, step, step);
     writer.endBatch();
     await new Promise((r) => setTimeout(r, 20));
     expect(statSync(writer.path).size).toBe(header);
-    writer.appendScalar(block, 5, 1, 5);
+    appendScalar(writer, block, 5, 5);
     writer.endBatch();
     await writer.flush();
     expect(scanRecords(readFileSync(writer.path)).payloads).toHaveLength(6);
@@ -55,8 +60,8 @@ describe('EventFileWriter', () => {
   it('writes pending records every flushSecs without being asked', async () => {
     const d = dir();
     const writer = new EventFileWriter({ dir: d, maxQueue: 1_000, flushSecs: 0.02 });
-    const block = scalarBlock('loss');
-    for (let step = 1; step <= 3; step++) writer.appendScalar(block, step, 1, step);
+    const block = scalarValueBlock('loss');
+    for (let step = 1; step <= 3; step++) appendScalar(writer, block, step, step);
     writer.endBatch();
     let records = 0;
     for (let i = 0; i < 500 && records < 4; i++) {
@@ -71,13 +76,13 @@ describe('EventFileWriter', () => {
     const d = dir();
     const limit = 64 * 1024;
     const writer = new EventFileWriter({ dir: d, maxQueue: 1, maxPendingBytes: limit });
-    const block = scalarBlock('metric/00');
-    writer.appendScalar(block, 1, 1, 1);
+    const block = scalarValueBlock('metric/00');
+    appendScalar(writer, block, 1, 1);
     writer.endBatch(); // an asynchronous write is now in flight
     const count = 20_000;
-    for (let step = 2; step <= count; step++) writer.appendScalar(block, step, 1, step);
+    for (let step = 2; step <= count; step++) appendScalar(writer, block, step, step);
     // Nothing has yielded to the event loop, yet most bytes are already in the file.
-    const recordBytes = 9 + 3 + block.length + 4 + 16;
+    const recordBytes = 9 + 3 + 2 + block.length + 4 + 16;
     expect(statSync(writer.path).size).toBeGreaterThan(count * recordBytes - 3 * limit);
     await writer.close();
     const scan = scanRecords(readFileSync(writer.path));

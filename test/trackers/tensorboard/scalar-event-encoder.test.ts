@@ -2,23 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { summaryEvent } from '../../../src/trackers/tensorboard/event.js';
 import { encodeEvent } from '../../../src/trackers/tensorboard/proto.js';
 import {
-  encodeScalarEvent,
+  encodeScalarsEvent,
   isFastStep,
-  maxScalarEventLength,
-  scalarBlock,
+  maxScalarsEventLength,
+  scalarValueBlock,
 } from '../../../src/trackers/tensorboard/scalar-event-encoder.js';
 import { hex } from '../../helpers/tensorboard.js';
 
-function fast(tag: string, step: number, wallTime: number, value: number): string {
-  const block = scalarBlock(tag);
-  const target = new Uint8Array(maxScalarEventLength(block.length) + 7);
-  const length = encodeScalarEvent(target, 3, block, step, wallTime, value);
-  expect(length).toBeLessThanOrEqual(maxScalarEventLength(block.length));
+/** The fast path's event for the scalars `values[i]` of `tags[i]`. */
+function fastMany(
+  tags: readonly string[],
+  step: number,
+  wallTime: number,
+  values: readonly number[],
+): string {
+  const blocks = tags.map(scalarValueBlock);
+  const blocksLength = blocks.reduce((sum, block) => sum + block.length, 0);
+  const max = maxScalarsEventLength(blocksLength, blocks.length);
+  const target = new Uint8Array(max + 7);
+  const length = encodeScalarsEvent(target, 3, blocks, values, blocks.length, step, wallTime);
+  expect(length).toBeLessThanOrEqual(max);
   return hex(target.subarray(3, 3 + length));
 }
 
+function slowMany(
+  tags: readonly string[],
+  step: number,
+  wallTime: number,
+  values: readonly number[],
+): string {
+  const summaryValues = tags.map((tag, i) => ({ tag, simpleValue: values[i] as number }));
+  return hex(encodeEvent(summaryEvent(step, wallTime, summaryValues)));
+}
+
+function fast(tag: string, step: number, wallTime: number, value: number): string {
+  return fastMany([tag], step, wallTime, [value]);
+}
+
 function slow(tag: string, step: number, wallTime: number, value: number): string {
-  return hex(encodeEvent(summaryEvent(step, wallTime, [{ tag, simpleValue: value }])));
+  return slowMany([tag], step, wallTime, [value]);
 }
 
 describe('scalar fast path', () => {
@@ -83,6 +105,26 @@ describe('scalar fast path', () => {
   it('writes a 28-byte event for `loss` at a 3-byte step (44 bytes framed, as tensorboardX)', () => {
     // wall_time 9 + step 4 + summary 15, as the reference's benchmark records.
     expect(fast('loss', 100_000, 1767225600.5, 0.25).length / 2).toBe(28);
+  });
+
+  it('writes several scalars as one event byte-identical to protobufjs, whatever the summary length', () => {
+    const wallTime = 1796000221.3425722;
+    for (const count of [2, 3, 8, 40, 300]) {
+      const many = Array.from({ length: count }, (_, i) => tags[i % tags.length] as string);
+      const values = many.map((_, i) => (i % 2 === 0 ? 1 / (i + 3) : -i * 1e5));
+      for (const step of [0, 1, 300_000, Number.MAX_SAFE_INTEGER]) {
+        expect(fastMany(many, step, wallTime, values), `${count} values at step ${step}`).toBe(
+          slowMany(many, step, wallTime, values),
+        );
+      }
+    }
+  });
+
+  it('uses only the first `count` blocks and values', () => {
+    const blocks = ['a', 'b', 'c'].map(scalarValueBlock);
+    const target = new Uint8Array(64);
+    const length = encodeScalarsEvent(target, 0, blocks, [1, 2, 3], 2, 7, 0);
+    expect(hex(target.subarray(0, length))).toBe(slowMany(['a', 'b'], 7, 0, [1, 2]));
   });
 
   it('sends negative and fractional steps to the protobufjs path', () => {
