@@ -1,3 +1,4 @@
+import { encodeClosingRecord } from './closing-record-encoder.js';
 import { RecordMessage } from './wandb-proto.js';
 import type { WandbRecord, WandbRecordType } from './wandb-record.js';
 
@@ -24,6 +25,8 @@ const TO_OBJECT_OPTIONS = { longs: Number, enums: String, defaults: false, oneof
 
 /** Serializes a record as a `wandb_internal.Record` (only the `type` member of the oneof is written). */
 export function encodeWandbRecord(record: WandbRecord): Uint8Array {
+  const closing = encodeClosingRecord(record);
+  if (closing !== undefined) return closing;
   const message: Record<string, unknown> = { num: record.num ?? 0 };
   if (record.type !== 'unknown') message[record.type] = record[record.type] ?? {};
   if (record.control !== undefined) message.control = record.control;
