@@ -7,16 +7,23 @@ import { maskedCrc32c } from './crc32c.js';
 export const RECORD_OVERHEAD = 16;
 export const RECORD_HEADER_BYTES = 12;
 
-/** Masked CRCs of the 8-byte length field for short records: every scalar event hits this table. */
+/**
+ * Masked CRCs of the 8-byte length field for short records, each computed when first needed (-1 until then):
+ * every scalar event hits this table. Filling it up front ran the CRC 4,096 times on 8-byte inputs at load, which
+ * got the CRC functions optimized without feedback for their tail loop, and the first real record deoptimized
+ * them.
+ */
 const LENGTH_CRC_CACHE_SIZE = 4096;
-const lengthCrcCache = new Uint32Array(LENGTH_CRC_CACHE_SIZE);
-{
-  const lengthBytes = new Uint8Array(8);
-  for (let length = 0; length < LENGTH_CRC_CACHE_SIZE; length++) {
-    lengthBytes[0] = length;
-    lengthBytes[1] = length >>> 8;
-    lengthCrcCache[length] = maskedCrc32c(lengthBytes);
+const lengthCrcCache = new Float64Array(LENGTH_CRC_CACHE_SIZE).fill(-1);
+
+/** The masked CRC of the length field `bytes[offset, offset + 8)`, which says `length` (< the cache size). */
+function lengthCrc(bytes: Uint8Array, offset: number, length: number): number {
+  let crc = lengthCrcCache[length]!;
+  if (crc < 0) {
+    crc = maskedCrc32c(bytes, offset, offset + 8);
+    lengthCrcCache[length] = crc;
   }
+  return crc;
 }
 
 /**
@@ -28,7 +35,7 @@ export function frameInPlace(target: Uint8Array, offset: number, length: number)
   writeUint32LE(target, offset, length);
   if (length < LENGTH_CRC_CACHE_SIZE) {
     writeUint32LE(target, offset + 4, 0);
-    writeUint32LE(target, offset + 8, lengthCrcCache[length]!);
+    writeUint32LE(target, offset + 8, lengthCrc(target, offset, length));
   } else {
     writeUint32LE(target, offset + 4, Math.floor(length / 0x1_0000_0000));
     writeUint32LE(target, offset + 8, maskedCrc32c(target, offset, offset + 8));
@@ -116,7 +123,7 @@ export function recordAt(
   const high = view.getUint32(offset + 4, true);
   const expected =
     high === 0 && low < LENGTH_CRC_CACHE_SIZE
-      ? lengthCrcCache[low]!
+      ? lengthCrc(bytes, offset, low)
       : maskedCrc32c(bytes, offset, offset + 8);
   if (view.getUint32(offset + 8, true) !== expected) return RECORD_LENGTH_CRC_MISMATCH;
   const length = low + high * 0x1_0000_0000;
