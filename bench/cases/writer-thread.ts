@@ -15,8 +15,8 @@
  * Each mode runs in a fresh process (`bench/lib/writer-thread-loop.ts`, with this process's Node and loader), its
  * own plain loop first: process CPU counts every thread of a process, so it must hold this run alone. Measured in
  * the runner's process after the other cases, it carried their leftovers (1.3 GiB RSS by then, their heaps' GC).
- * Three processes per mode (one with `--quick`): the one of median process CPU gives every row of its mode, and
- * the process CPU row names the range of the three.
+ * Five processes per mode (one with `--quick`): the one of median process CPU gives every row of its mode, and
+ * the process CPU row names the range of the five.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,8 +29,12 @@ import type { LoggedLoop, PlainLoop } from '../lib/writer-thread-loop.js';
 
 export const name = 'writer-thread';
 
-/** Fresh processes per mode: process CPU varies by a third from one run to the next on this 2-core VM. */
-const ROUNDS = 3;
+/**
+ * Fresh processes per mode: process CPU varies by a third from one run to the next on this 2-core VM, and single
+ * processes read 20-30 % high now and then (about one in five to ten here, the writer thread alone slower): with
+ * three, two such in one bench run made the median (2026-12-05, 04:54 UTC). Five take about 15 s more.
+ */
+const ROUNDS = 5;
 
 const LOOP_SCRIPT = fileURLToPath(new URL('../lib/writer-thread-loop.ts', import.meta.url));
 
