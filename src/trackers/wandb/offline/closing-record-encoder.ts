@@ -10,8 +10,9 @@ const FOOTER_FIELD = 22;
 /**
  * The records every run writes as it ends — `summary`, `exit`, `final`, `footer` — encoded by hand, with the
  * bytes protobufjs writes for them (`test/trackers/wandb/offline/closing-record-encoder.test.ts` compares the
- * two). protobufjs generates a message type's encoder on the type's first use: for these four that was about
- * 13 ms of CPU inside `finish()`, on the path an exit handler takes, once per run.
+ * two). protobufjs generates a message type's encoder on the type's first use, so those four types' encoders were
+ * generated inside `finish()`, on the path an exit handler takes: a run of one `log()` now takes about 5 ms less
+ * process CPU to finish.
  *
  * @returns the `wandb_internal.Record` payload, or undefined for a record of another shape (a `control`, `uuid`
  * or `_info`, summary `remove`s or nested keys, a record number outside 0..2^53), which protobufjs encodes.
