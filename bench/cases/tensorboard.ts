@@ -129,7 +129,16 @@ function encodeAndCrcSeconds(fileBytes: Buffer, scalars: number): { encode: numb
   for (let step = 0; step < rows; step++) {
     for (let i = 0; i < TAGS.length; i++) values[i] = (i + 1) / (step + 1);
     offset +=
-      encodeScalarsEvent(target, offset + 12, blocks, values, TAGS.length, step, 1.7e9 + step / 1e4) + 16;
+      encodeScalarsEvent(
+        target,
+        offset + 12,
+        blocks,
+        values,
+        TAGS.length,
+        blocksLength,
+        step,
+        1.7e9 + step / 1e4,
+      ) + 16;
   }
   const encode = (performance.now() - started) / 1000;
   const scan = scanRecords(fileBytes);

@@ -117,6 +117,7 @@ export class EventFileWriter {
       blocks,
       values,
       count,
+      blocksLength,
       step,
       wallTime,
     );

@@ -44,7 +44,8 @@ export function isFastStep(step: number): boolean {
 }
 
 /**
- * Writes the payload of one event holding `count` scalars at `target[offset...]` and returns its length:
+ * Writes the payload of one event holding `count` scalars (`blocksLength`: their blocks' total bytes, which the
+ * caller has already summed to reserve room) at `target[offset...]` and returns its length:
  * `Event{wall_time, step, summary{value{tag, simple_value}...}}`, the values in the order given (as protobufjs
  * writes a summary with several values, and as TF1's merged summaries are). Like protobufjs given an object
  * without zero fields: wall_time 0 and step 0 are left out.
@@ -55,6 +56,7 @@ export function encodeScalarsEvent(
   blocks: readonly Uint8Array[],
   values: readonly number[],
   count: number,
+  blocksLength: number,
   step: number,
   wallTime: number,
 ): number {
@@ -76,10 +78,8 @@ export function encodeScalarsEvent(
     target[offset++] = 0x10;
     offset = writeVarint(target, offset, step);
   }
-  let summaryLength = 0;
-  for (let v = 0; v < count; v++) summaryLength += blocks[v]!.length + 4;
   target[offset++] = 0x2a;
-  offset = writeVarint(target, offset, summaryLength);
+  offset = writeVarint(target, offset, blocksLength + 4 * count);
   for (let v = 0; v < count; v++) {
     const block = blocks[v]!;
     const length = block.length;

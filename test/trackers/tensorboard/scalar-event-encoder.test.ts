@@ -20,7 +20,7 @@ function fastMany(
   const blocksLength = blocks.reduce((sum, block) => sum + block.length, 0);
   const max = maxScalarsEventLength(blocksLength, blocks.length);
   const target = new Uint8Array(max + 7);
-  const length = encodeScalarsEvent(target, 3, blocks, values, blocks.length, step, wallTime);
+  const length = encodeScalarsEvent(target, 3, blocks, values, blocks.length, blocksLength, step, wallTime);
   expect(length).toBeLessThanOrEqual(max);
   return hex(target.subarray(3, 3 + length));
 }
@@ -123,7 +123,8 @@ describe('scalar fast path', () => {
   it('uses only the first `count` blocks and values', () => {
     const blocks = ['a', 'b', 'c'].map(scalarValueBlock);
     const target = new Uint8Array(64);
-    const length = encodeScalarsEvent(target, 0, blocks, [1, 2, 3], 2, 7, 0);
+    const firstTwo = (blocks[0]?.length ?? 0) + (blocks[1]?.length ?? 0);
+    const length = encodeScalarsEvent(target, 0, blocks, [1, 2, 3], 2, firstTwo, 7, 0);
     expect(hex(target.subarray(0, length))).toBe(slowMany(['a', 'b'], 7, 0, [1, 2]));
   });
 
