@@ -6,15 +6,20 @@ import { varintLength, writeVarint } from '../../../io/protobuf-varint.js';
  * The hot path of offline mode: a `wandb_internal.Record` holding one `HistoryRecord`, encoded by hand into a
  * reused scratch buffer. It writes exactly the bytes protobufjs writes for
  * `{num, history: {item: [{key, value_json}...], step: {num: step}}}` (checked by tests), without building the
- * message objects. Key bytes are cached, since the same keys come back on every row.
+ * message objects.
+ *
+ * Each key's bytes up to its value's length are the same in every row — the `key` field and the `value_json`
+ * tag — so they are made once per key (an item's "head") and copied; only the lengths and the values' text are
+ * written per row.
  */
 export class HistoryRecordEncoder implements EncodableRecord {
   private scratch = Buffer.allocUnsafe(64 * 1024);
-  private readonly keyBytes = new Map<string, Buffer>();
+  private readonly heads = new Map<string, Uint8Array>();
   // Per-item scratch, reused across rows.
-  private readonly keyBuffers: Buffer[] = [];
+  private readonly itemHeads: Uint8Array[] = [];
+  private readonly itemLengths: number[] = [];
   private readonly valueLengths: number[] = [];
-  /** The keys of the last record prepared, whose bytes `keyBuffers` holds. */
+  /** The keys of the last record prepared, whose heads `itemHeads` holds. */
   private lastKeys: readonly string[] = [];
   // The record `prepare` measured, which `writeInto` writes.
   private num = 0;
@@ -49,27 +54,24 @@ export class HistoryRecordEncoder implements EncodableRecord {
   ): number {
     const count = keys.length;
     let historyLength = 0;
-    const keyBuffers = this.keyBuffers;
+    const itemHeads = this.itemHeads;
+    const itemLengths = this.itemLengths;
     const valueLengths = this.valueLengths;
-    // Most rows repeat the previous row's keys (the same strings): their bytes are already in `keyBuffers`.
+    // Most rows repeat the previous row's keys (the same strings): their heads are already in `itemHeads`.
     const repeated = this.sameKeysAsLast(keys);
     for (let i = 0; i < count; i++) {
-      let kb: Buffer;
-      if (repeated) kb = keyBuffers[i] as Buffer;
+      let head: Uint8Array;
+      if (repeated) head = itemHeads[i] as Uint8Array;
       else {
-        const key = keys[i] as string;
-        let cached = this.keyBytes.get(key);
-        if (cached === undefined) {
-          cached = Buffer.from(key, 'utf8');
-          if (this.keyBytes.size < 100_000) this.keyBytes.set(key, cached);
-        }
-        kb = cached;
-        keyBuffers[i] = kb;
+        head = this.headOf(keys[i] as string);
+        itemHeads[i] = head;
       }
-      const vl = ascii ? (valuesJson[i] as string).length : utf8Length(valuesJson[i] as string);
+      const value = valuesJson[i] as string;
+      const vl = ascii ? value.length : utf8Length(value);
       valueLengths[i] = vl;
-      const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
-      historyLength += 1 + varintLength(itemLength) + itemLength;
+      const itemLength = head.length + (vl < 0x80 ? 1 : varintLength(vl)) + vl;
+      itemLengths[i] = itemLength;
+      historyLength += (itemLength < 0x80 ? 2 : 1 + varintLength(itemLength)) + itemLength;
     }
     const stepContent = step !== 0 ? 1 + varintLength(step) : 0;
     historyLength += 2 + stepContent;
@@ -81,6 +83,22 @@ export class HistoryRecordEncoder implements EncodableRecord {
     this.stepContent = stepContent;
     this.length = 1 + varintLength(num) + 1 + varintLength(historyLength) + historyLength;
     return this.length;
+  }
+
+  /** An item's bytes before its value's length: `key` (field 1) and the `value_json` tag (field 16). */
+  private headOf(key: string): Uint8Array {
+    let head = this.heads.get(key);
+    if (head === undefined) {
+      const keyBytes = Buffer.from(key, 'utf8');
+      head = new Uint8Array(1 + varintLength(keyBytes.length) + keyBytes.length + 2);
+      head[0] = 0x0a; // key = 1, length-delimited
+      const at = writeVarint(head, 1, keyBytes.length);
+      head.set(keyBytes, at);
+      head[at + keyBytes.length] = 0x82; // value_json = 16, length-delimited
+      head[at + keyBytes.length + 1] = 0x01;
+      if (this.heads.size < 100_000) this.heads.set(key, head);
+    }
+    return head;
   }
 
   /**
@@ -95,29 +113,28 @@ export class HistoryRecordEncoder implements EncodableRecord {
 
   /** Writes the record last prepared at `out[at]` (which has room for `length` bytes). */
   writeInto(out: Buffer, start: number): void {
-    const { keyBuffers, valueLengths, valuesJson, step, stepContent } = this;
+    const { itemHeads, itemLengths, valueLengths, valuesJson, step, stepContent } = this;
     let at = start;
     out[at++] = 0x08; // num = 1, varint
     at = writeVarint(out, at, this.num);
     out[at++] = 0x12; // history = 2, length-delimited
     at = writeVarint(out, at, this.historyLength);
     for (let i = 0; i < this.count; i++) {
-      const kb = keyBuffers[i] as Buffer;
+      const head = itemHeads[i] as Uint8Array;
+      const itemLength = itemLengths[i] as number;
       const vl = valueLengths[i] as number;
-      const itemLength = 1 + varintLength(kb.length) + kb.length + 2 + varintLength(vl) + vl;
       out[at++] = 0x0a; // item = 1
-      at = writeVarint(out, at, itemLength);
-      out[at++] = 0x0a; // key = 1
-      at = writeVarint(out, at, kb.length);
-      if (kb.length < 48) {
-        for (let c = 0; c < kb.length; c++) out[at + c] = kb[c] as number;
+      if (itemLength < 0x80) out[at++] = itemLength;
+      else at = writeVarint(out, at, itemLength);
+      const headLength = head.length;
+      if (headLength < 64) {
+        for (let c = 0; c < headLength; c++) out[at + c] = head[c] as number;
       } else {
-        kb.copy(out, at);
+        out.set(head, at);
       }
-      at += kb.length;
-      out[at++] = 0x82; // value_json = 16
-      out[at++] = 0x01;
-      at = writeVarint(out, at, vl);
+      at += headLength;
+      if (vl < 0x80) out[at++] = vl;
+      else at = writeVarint(out, at, vl);
       const value = valuesJson[i] as string;
       if (vl === value.length && vl < 48) {
         // All ASCII (UTF-8 length equals UTF-16 length): copying in JS beats a native call for short values.

@@ -24,6 +24,10 @@ describe('HistoryRecordEncoder', () => {
       [2 ** 40 + 3, 2 ** 52 - 1, [], []],
       [7, -1, ['neg'], ['-Infinity']],
       [9, 127, ['long'], [`"${'x'.repeat(70_000)}"`]],
+      // A key whose length takes two varint bytes (its head is copied natively), a head of 63 bytes (the
+      // last copied in JS), and items whose length is 127 and 128 bytes (one varint byte, then two).
+      [11, 3, ['k'.repeat(130), 'h'.repeat(59)], ['1', '2']],
+      [12, 4, ['a', 'b'], ['9'.repeat(121), '9'.repeat(122)]],
       [
         10,
         128,
