@@ -25,7 +25,7 @@ export class RingPager {
     private readonly ahead: number,
   ) {
     this.words = new Int32Array(ring.buffer);
-    this.columns = [ring.num, ring.tag, ring.meta].map((column) => ({
+    this.columns = [ring.num, ring.code].map((column) => ({
       byteOffset: column.byteOffset,
       bytesPerEntry: column.BYTES_PER_ELEMENT,
     }));

@@ -7,15 +7,16 @@ import type { CallOrigin, ValueQueue } from '../value-queue.js';
 import { sanitizeValue } from '../value-sanitizer.js';
 import type { MetricValue } from '../values.js';
 import {
-  CALL_ENTRY,
+  CALL_CODE,
   DROPPED_LOW,
   DROPPED_MEDIUM,
-  HEADER_ENTRY,
+  headerCode,
+  MAX_TAG_IDS,
   MAX_TIME_STEP,
   READ,
-  RICH_FLAG,
   type SharedRing,
-  TIME_ENTRY,
+  TIME_CODE,
+  valueCode,
   WRITE,
 } from './shared-ring.js';
 import { errorMessage } from '../error-message.js';
@@ -32,7 +33,7 @@ export type SideMessage =
     };
 
 /**
- * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs three
+ * The training thread's end of the shared ring (`ValueQueue` for `MetricRecorder`): a number costs two
  * typed-array writes; a tag string crosses once (interned to an id, sent on the side port when first seen); a
  * value that is not a number is sanitized here (so its warning names the call site's run) and handed over with
  * `postMessage` (a structured clone, ~3 µs: fine for text, histograms and tables). Nothing blocks.
@@ -114,17 +115,17 @@ export class RingQueue implements ValueQueue {
       }
     }
     const id = this.tagId(slot);
+    if (id < 0) return PUSHED;
     const ring = this.ring;
     if (need > 1) this.writeHeader(origin, need === 2 ? timeStep : 0, need === 3);
     const i = this.write & ring.mask;
-    ring.tag[i] = id;
     if (rich === undefined) {
-      ring.meta[i] = priority;
+      ring.code[i] = valueCode(id, priority, false);
       ring.num[i] = num;
       this.latest.update(slot, num);
     } else {
       if (!this.post({ kind: 'value', value: rich })) return PUSHED;
-      ring.meta[i] = priority | RICH_FLAG;
+      ring.code[i] = valueCode(id, priority, true);
       this.latest.update(slot, rich);
     }
     this.write = (this.write + 1) | 0;
@@ -136,15 +137,14 @@ export class RingQueue implements ValueQueue {
     const time = origin.time;
     if (timeEntry) {
       const t = this.write & ring.mask;
-      ring.tag[t] = TIME_ENTRY;
+      ring.code[t] = TIME_CODE;
       ring.num[t] = time;
       this.write = (this.write + 1) | 0;
     }
     const h = this.write & ring.mask;
-    ring.tag[h] = HEADER_ENTRY;
-    ring.num[h] = origin.step;
     // A committing call (negative id) closes its step in W&B: the writer needs the sign, not the id.
-    ring.meta[h] = (timeStep << 1) | (origin.call < 0 ? 1 : 0);
+    ring.code[h] = headerCode(timeStep, origin.call < 0);
+    ring.num[h] = origin.step;
     this.write = (this.write + 1) | 0;
     this.lastCall = origin.call;
     this.lastTime = time;
@@ -159,7 +159,7 @@ export class RingQueue implements ValueQueue {
     const id = ++this.nextCallId;
     if (!this.post({ kind: 'call', id, method, args })) return 0;
     const i = this.write & this.ring.mask;
-    this.ring.tag[i] = CALL_ENTRY;
+    this.ring.code[i] = CALL_CODE;
     this.write = (this.write + 1) | 0;
     this.lastCall = 0;
     return id;
@@ -181,10 +181,20 @@ export class RingQueue implements ValueQueue {
     return peak;
   }
 
-  /** The slot's id in this ring (kept on the slot: one field read per value instead of a map lookup). */
+  /**
+   * The slot's id in this ring (kept on the slot: one field read per value instead of a map lookup); -1, with one
+   * warning, past the ids a code has room for (2^28 distinct tags in one run).
+   */
   private tagId(slot: TagSlot): number {
     let id = slot.ringId;
     if (id < 0) {
+      if (this.tagCount >= MAX_TAG_IDS) {
+        this.logger.warnOnce(
+          'writer-tags',
+          `more than ${MAX_TAG_IDS} distinct metric names in one run: values of new names are not logged`,
+        );
+        return -1;
+      }
       id = this.tagCount++;
       slot.ringId = id;
       this.post({ kind: 'tag', id, tag: slot.tag });

@@ -8,15 +8,17 @@ import type { MetricValue } from '../values.js';
 import { RingPager } from './ring-pager.js';
 import type { SideMessage } from './ring-queue.js';
 import {
-  CALL_ENTRY,
+  CALL_CODE,
   DROPPED_LOW,
   DROPPED_MEDIUM,
-  HEADER_ENTRY,
+  headerCommits,
+  headerTimeStep,
+  isHeader,
   PRIORITY_MASK,
   READ,
   RICH_FLAG,
   type SharedRing,
-  TIME_ENTRY,
+  TIME_CODE,
   WRITE,
 } from './shared-ring.js';
 
@@ -135,10 +137,9 @@ export class RingReader implements DrainSource, QueueFigures {
     const ring = this.ring;
     while (this.read !== this.end) {
       const i = this.read & ring.mask;
-      const tag = ring.tag[i] as number;
-      if (tag >= 0) {
-        const meta = ring.meta[i] as number;
-        if ((meta & RICH_FLAG) === 0) {
+      const code = ring.code[i] as number;
+      if (code >= 0) {
+        if ((code & RICH_FLAG) === 0) {
           out.isNumber = true;
           out.num = ring.num[i] as number;
           out.value = undefined;
@@ -146,8 +147,8 @@ export class RingReader implements DrainSource, QueueFigures {
           out.isNumber = false;
           out.value = this.next(this.values, 'value');
         }
-        out.key = this.key(tag);
-        out.priority = meta & PRIORITY_MASK;
+        out.key = this.key(code >>> 3);
+        out.priority = code & PRIORITY_MASK;
         out.step = this.step;
         out.time = this.time;
         out.call = this.call;
@@ -155,16 +156,15 @@ export class RingReader implements DrainSource, QueueFigures {
         this.batchLeft--;
         return true;
       }
-      if (tag === HEADER_ENTRY) {
+      if (isHeader(code)) {
         if (this.batchLeft <= 0) return false;
-        const meta = ring.meta[i] as number;
         this.step = ring.num[i] as number;
-        this.time += meta >> 1;
+        this.time += headerTimeStep(code);
         // Call ids restart at 1 on this side; a committing call keeps its negative sign (see RingQueue).
-        this.call = (meta & 1) === 1 ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
-      } else if (tag === TIME_ENTRY) {
+        this.call = headerCommits(code) ? -(Math.abs(this.call) + 1) : Math.abs(this.call) + 1;
+      } else if (code === TIME_CODE) {
         this.time = ring.num[i] as number;
-      } else if (tag === CALL_ENTRY) {
+      } else if (code === CALL_CODE) {
         this.advance();
         this.callWaiting = true;
         return false;

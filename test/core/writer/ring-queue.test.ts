@@ -4,10 +4,11 @@ import { DROPPED, MUST_DRAIN, PUSHED } from '../../../src/core/metric-queue.js';
 import {
   DROPPED_LOW,
   DROPPED_MEDIUM,
-  HEADER_ENTRY,
+  headerCode,
+  isHeader,
   READ,
-  RICH_FLAG,
   SharedRing,
+  valueCode,
   WRITE,
 } from '../../../src/core/writer/shared-ring.js';
 import { text } from '../../../src/core/values.js';
@@ -40,10 +41,17 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     expect(Atomics.load(ring.control, WRITE)).toBe(0);
     queue.publish();
     expect(Atomics.load(ring.control, WRITE)).toBe(5);
-    expect([...ring.tag.subarray(0, 5)]).toEqual([HEADER_ENTRY, 0, 1, HEADER_ENTRY, 0]);
+    // Each header carries its time as whole ms after the previous header's; each value its tag id and priority.
+    expect([...ring.code.subarray(0, 5)]).toEqual([
+      headerCode(1000, false),
+      valueCode(0, 0, false),
+      valueCode(1, 1, false),
+      headerCode(1000, false),
+      valueCode(0, 0, false),
+    ]);
+    expect([...ring.code.subarray(0, 5)].map(isHeader)).toEqual([true, false, false, true, false]);
+    expect(valueCode(1, 1, false)).toBe(0b1001);
     expect([...ring.num.subarray(0, 5)]).toEqual([7, 0.5, 0.9, 8, 0.25]);
-    // Each header carries its time as whole ms after the previous header's, shifted left past the commit bit.
-    expect([ring.meta[0], ring.meta[3]]).toEqual([1000 << 1, 1000 << 1]);
     expect(side()).toEqual([
       { kind: 'tag', id: 0, tag: 'loss' },
       { kind: 'tag', id: 1, tag: 'acc' },
@@ -56,8 +64,8 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     queue.push(key('note'), 'hello', 2, { step: 0, time: 0, call: 1 });
     queue.push(key('flag'), true, 2, { step: 0, time: 0, call: 1 });
     queue.push(key('t'), text('x'), 2, { step: 0, time: 0, call: 1 });
-    expect(ring.meta[1]).toBe(2 | RICH_FLAG);
-    expect(ring.meta[2]).toBe(2);
+    expect(ring.code[1]).toBe(valueCode(0, 2, true));
+    expect(ring.code[2]).toBe(valueCode(1, 2, false));
     expect(ring.num[2]).toBe(1);
     const values = side().filter((m) => (m as { kind: string }).kind === 'value');
     expect(values).toEqual([
@@ -92,14 +100,14 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     expect(medium + high).toBeGreaterThan(0);
   });
 
-  it('sizes the ring by logging.ringMiB: the largest power-of-two entries (16 bytes each) within the cap', () => {
-    expect(SharedRing.entriesWithin(64)).toBe(2 ** 21); // 32 MiB of entries + the control words
-    expect(SharedRing.entriesWithin(1)).toBe(2 ** 15);
+  it('sizes the ring by logging.ringMiB: the largest power-of-two entries (12 bytes each) within the cap', () => {
+    expect(SharedRing.entriesWithin(64)).toBe(2 ** 22); // 48 MiB of entries + the control words
+    expect(SharedRing.entriesWithin(1)).toBe(2 ** 16);
     expect(SharedRing.entriesWithin(0.75)).toBe(2 ** 15);
     for (const mib of [1, 3, 64, 100]) {
       const ring = SharedRing.create(SharedRing.entriesWithin(mib));
       expect(ring.buffer.byteLength).toBeLessThanOrEqual(mib * 2 ** 20);
-      expect(ring.capacity * 2 * 16).toBeGreaterThan(mib * 2 ** 20 - 128);
+      expect(ring.capacity * 2 * 12).toBeGreaterThan(mib * 2 ** 20 - 128);
     }
   });
 
@@ -108,10 +116,10 @@ describe('RingQueue (the training thread end of the writer ring)', () => {
     for (let call = 1; call <= 10; call++) queue.push(key('v'), call, 0, { step: call, time: 0, call });
     queue.publish();
     Atomics.store(ring.control, READ, 4);
-    expect(ring.buffer.byteLength).toBeGreaterThan(16 << 16);
+    expect(ring.buffer.byteLength).toBeGreaterThan(12 << 16);
     ring.retire();
     expect(ring.buffer.byteLength).toBeLessThan(1024);
-    expect(ring.num.length + ring.tag.length).toBe(0);
+    expect(ring.num.length + ring.code.length).toBe(0);
     expect(Atomics.load(ring.control, WRITE)).toBe(20);
     expect(queue.size).toBe(16);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../../src/core/metric-queue.js';
 import { MetricSummary } from '../../../src/core/metric-summary.js';
 import { RingReader } from '../../../src/core/writer/ring-reader.js';
-import { HEADER_ENTRY, TIME_ENTRY } from '../../../src/core/writer/shared-ring.js';
+import { isHeader, MAX_TIME_STEP, TIME_CODE } from '../../../src/core/writer/shared-ring.js';
 import { ringWriterEnds } from '../../helpers/ring-writer-end.js';
 
 const ends = ringWriterEnds();
@@ -31,20 +31,36 @@ describe('RingReader (the writer thread end of the ring)', () => {
   it('reads back each call time exactly: a time entry for the first call and after a long pause, else a step in the header', () => {
     const { ring, writer, reader, key, read } = bothEnds();
     const t0 = 1_796_400_543_123; // a Date.now() of these days: too far from 0 for a header's step
-    const times = [t0, t0, t0 + 7, t0 - 3, t0 + 2 ** 30, t0 + 2 ** 30 + 1];
+    const far = t0 + 2 ** 30;
+    const times = [
+      t0,
+      t0,
+      t0 + 7,
+      t0 - 3,
+      far,
+      far + 1,
+      far + 1 + MAX_TIME_STEP,
+      far + 1,
+      far + 2 + MAX_TIME_STEP,
+    ];
     for (const [i, time] of times.entries()) {
       writer.push(key('loss'), i / 10, 0, { step: i, time, call: i % 2 === 0 ? i + 1 : -(i + 1) });
     }
     writer.publish();
-    expect([...ring.tag.subarray(0, 4)]).toEqual([TIME_ENTRY, HEADER_ENTRY, 0, HEADER_ENTRY]);
-    expect(ring.tag[ring.tag.indexOf(TIME_ENTRY, 1)]).toBe(TIME_ENTRY); // the 2^30 ms pause
-    expect(reader.pump()).toBe(times.length * 2 + 2);
+    const codes = [...ring.code.subarray(0, 4)];
+    expect(codes[0]).toBe(TIME_CODE);
+    expect(codes.map(isHeader)).toEqual([false, true, false, true]);
+    // Time entries: the first call, the 2^30 ms pause, and the step just past what a header holds (the steps of
+    // exactly +MAX_TIME_STEP and -MAX_TIME_STEP ride in their headers).
+    const timeEntries = [...ring.code.subarray(0, times.length * 2 + 3)].filter((c) => c === TIME_CODE);
+    expect(timeEntries).toHaveLength(3);
+    expect(reader.pump()).toBe(times.length * 2 + 3);
     const rows = read();
     expect(rows.map((r) => r.time)).toEqual(times);
-    expect(rows.map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(rows.map((r) => r.num)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
+    expect(rows.map((r) => r.step)).toEqual(times.map((_, i) => i));
+    expect(rows.map((r) => r.num)).toEqual(times.map((_, i) => i / 10));
     // Call ids restart on the writer's side; the sign of a committing call crosses.
-    expect(rows.map((r) => Math.sign(r.call))).toEqual([1, -1, 1, -1, 1, -1]);
+    expect(rows.map((r) => Math.sign(r.call))).toEqual(times.map((_, i) => (i % 2 === 0 ? 1 : -1)));
   });
 
   it('pump(limit) reads at most `limit` entries and the rest on the next pass, in order', () => {
