@@ -60,6 +60,8 @@ export class RingQueue implements ValueQueue {
   private knownRead = 0;
   /** The time of the last header written (headers carry their time as a step from it). */
   private lastTime = 0;
+  /** The step of the last call written. */
+  private lastStep = 0;
   /** Tag ids handed out (a slot keeps its own, see `tagId`). */
   private tagCount = 0;
   private nextCallId = 0;
@@ -95,14 +97,25 @@ export class RingQueue implements ValueQueue {
       if (typeof sanitized === 'number') num = sanitized;
       else rich = sanitized;
     }
-    // A value of the current call is one entry; a new call adds a header (2), or a header and a time entry when its
-    // time is not a small whole-millisecond step from the previous call's (3).
+    // A value of the current call is one entry. A new call adds a header (2), or a header and a time entry when its
+    // time is not a small whole-millisecond step from the previous call's (3) — except the usual call of a loop:
+    // in the previous call's millisecond, at the next step, committing as it did. Its first value says so itself.
     let need = 1;
     let timeStep = 0;
+    let startsCall = false;
     const call = origin.call;
     if (call !== this.lastCall) {
       timeStep = origin.time - this.lastTime;
-      need = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep) ? 2 : 3;
+      if (
+        timeStep === 0 &&
+        this.lastCall !== 0 &&
+        origin.step === this.lastStep + 1 &&
+        call < 0 === this.lastCall < 0
+      ) {
+        startsCall = true;
+      } else {
+        need = timeStep >= -MAX_TIME_STEP && timeStep <= MAX_TIME_STEP && Number.isInteger(timeStep) ? 2 : 3;
+      }
     }
     const reserve =
       priority === PRIORITY_LOW ? this.capacity >> 2 : priority === PRIORITY_MEDIUM ? this.capacity >> 3 : 0;
@@ -120,13 +133,17 @@ export class RingQueue implements ValueQueue {
     if (need > 1) this.writeHeader(origin, need === 2 ? timeStep : 0, need === 3);
     const i = this.write & ring.mask;
     if (rich === undefined) {
-      ring.code[i] = valueCode(id, priority, false);
+      ring.code[i] = valueCode(id, priority, false, startsCall);
       ring.num[i] = num;
       this.latest.update(slot, num);
     } else {
       if (!this.post({ kind: 'value', value: rich })) return PUSHED;
-      ring.code[i] = valueCode(id, priority, true);
+      ring.code[i] = valueCode(id, priority, true, startsCall);
       this.latest.update(slot, rich);
+    }
+    if (startsCall) {
+      this.lastCall = call;
+      this.lastStep = origin.step;
     }
     this.write = (this.write + 1) | 0;
     return PUSHED;
@@ -147,6 +164,7 @@ export class RingQueue implements ValueQueue {
     ring.num[h] = origin.step;
     this.write = (this.write + 1) | 0;
     this.lastCall = origin.call;
+    this.lastStep = origin.step;
     this.lastTime = time;
   }
 

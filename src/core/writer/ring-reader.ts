@@ -18,7 +18,9 @@ import {
   READ,
   RICH_FLAG,
   type SharedRing,
+  STARTS_CALL_FLAG,
   TIME_CODE,
+  valueTagId,
   WRITE,
 } from './shared-ring.js';
 
@@ -52,8 +54,13 @@ const DRAIN_BATCH = 1 << 10;
  */
 export class RingReader implements DrainSource, QueueFigures {
   private read = 0;
-  /** Where the current pass stops reading. */
+  /** Where the current pass stops reading: what the training thread has published. */
   private end = 0;
+  /**
+   * Where the current pass stops starting calls (its `limit`): a call that crosses it is read whole, so that a
+   * pass never splits a row (a split row goes to the backends in two parts that they merge again).
+   */
+  private stopAt = 0;
   /** Values the current drain may still take. */
   private batchLeft = 0;
   /** A forwarded call stopped the drain: it runs before reading on. */
@@ -104,8 +111,8 @@ export class RingReader implements DrainSource, QueueFigures {
   }
 
   /**
-   * Reads what was published so far (at most `limit` entries) into rows handed to the backends.
-   * @returns entries read
+   * Reads what was published so far into rows handed to the backends: at most `limit` entries and the rest of the
+   * call that crosses it. @returns entries read
    */
   pump(limit = Number.POSITIVE_INFINITY): number {
     const started = this.read;
@@ -113,7 +120,8 @@ export class RingReader implements DrainSource, QueueFigures {
     const waiting = (published - started) | 0;
     if (waiting > this.peak) this.peak = waiting;
     if (waiting > this.deepest) this.deepest = waiting;
-    this.end = waiting > limit ? (started + limit) | 0 : published;
+    this.end = published;
+    this.stopAt = waiting > limit ? (started + limit) | 0 : published;
     this.pager.keepAheadOf(published);
     if (started !== this.end) this.pull();
     for (;;) {
@@ -123,10 +131,15 @@ export class RingReader implements DrainSource, QueueFigures {
       if (this.callWaiting) {
         this.callWaiting = false;
         this.runCall(this.next(this.calls, 'call'));
-      } else if (this.read === this.end || this.read === before) break; // (no drain ran: never spin)
+      } else if (this.read === before || this.passDone()) break; // (no drain ran: never spin)
     }
     this.release(this.read);
     return (this.read - started) | 0;
+  }
+
+  /** Whether the pass has read everything published, or as far as its limit. */
+  private passDone(): boolean {
+    return this.read === this.end || ((this.read - this.stopAt) | 0) >= 0;
   }
 
   /**
@@ -139,6 +152,12 @@ export class RingReader implements DrainSource, QueueFigures {
       const i = this.read & ring.mask;
       const code = ring.code[i] as number;
       if (code >= 0) {
+        if ((code & STARTS_CALL_FLAG) !== 0) {
+          if (this.batchLeft <= 0 || this.passDone()) return false;
+          // The header it stands for: the next step, the same millisecond and commit sign as the call before.
+          this.step++;
+          this.call = this.call < 0 ? this.call - 1 : this.call + 1;
+        }
         if ((code & RICH_FLAG) === 0) {
           out.isNumber = true;
           out.num = ring.num[i] as number;
@@ -147,7 +166,7 @@ export class RingReader implements DrainSource, QueueFigures {
           out.isNumber = false;
           out.value = this.next(this.values, 'value');
         }
-        out.key = this.key(code >>> 3);
+        out.key = this.key(valueTagId(code));
         out.priority = code & PRIORITY_MASK;
         out.step = this.step;
         out.time = this.time;
@@ -157,7 +176,7 @@ export class RingReader implements DrainSource, QueueFigures {
         return true;
       }
       if (isHeader(code)) {
-        if (this.batchLeft <= 0) return false;
+        if (this.batchLeft <= 0 || this.passDone()) return false;
         this.step = ring.num[i] as number;
         this.time += headerTimeStep(code);
         // Call ids restart at 1 on this side; a committing call keeps its negative sign (see RingQueue).
@@ -174,7 +193,7 @@ export class RingReader implements DrainSource, QueueFigures {
     return false;
   }
 
-  /** The ring's peak depth since the last call (entries: one per value, one per `log()` call). */
+  /** The ring's peak depth since the last call (entries: one per value, and the calls' headers). */
   takePeak(): number {
     const peak = this.peak;
     this.peak = 0;

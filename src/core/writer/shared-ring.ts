@@ -7,8 +7,11 @@
  * paid once as a page fault on the ring's first lap: about 10 µs each on the development VM, and with 16-byte
  * entries (a tag and a meta word) the ring's pages were about half of the page faults of a 300,000-call
  * non-yielding loop.
- * - a value: `code` ≥ 0 is {@link valueCode} — the tag's id (interned once: see `RingQueue`) above the priority
- *   and {@link RICH_FLAG} (the value itself travels on the side port) — and `num` is the number;
+ * - a value: `code` ≥ 0 is {@link valueCode} — the tag's id (interned once: see `RingQueue`) above three flags:
+ *   {@link STARTS_CALL_FLAG}, {@link RICH_FLAG} (the value itself travels on the side port) and the priority —
+ *   and `num` is the number. A value that starts a call stands for a header too: the call is in the previous
+ *   call's millisecond, at its step + 1, and commits as it did (most calls of a loop: a call of three values is
+ *   then three entries);
  * - a call header: `code` is {@link headerCode} — the call's time as whole ms after the previous header's and
  *   whether the call commits its step — and `num` is the step; the values after it form one row;
  * - a time entry ({@link TIME_CODE}) before a header whose time is not such a small whole step: `num` = the time
@@ -18,10 +21,11 @@
  * Indices only grow (wrapping at 2^32 through `| 0`); the slot is `index & mask`, so the capacity is a power
  * of two and `(write - read) | 0` is the fill.
  */
+export const STARTS_CALL_FLAG = 8;
 export const RICH_FLAG = 4;
 export const PRIORITY_MASK = 3;
-/** Tag ids a value's code has room for (above its three flag bits). */
-export const MAX_TAG_IDS = 2 ** 28;
+/** Tag ids a value's code has room for (above its four flag bits). */
+export const MAX_TAG_IDS = 2 ** 27;
 /** A header's time step (ms) fits in its code when within ±2^27 (about 37 hours); else a time entry goes first. */
 export const MAX_TIME_STEP = 2 ** 27 - 1;
 /** Negative codes are the bitwise complement of a word whose low two bits say the kind of entry. */
@@ -33,9 +37,14 @@ const COMMIT_BIT = 4;
 export const TIME_CODE = ~KIND_TIME;
 export const CALL_CODE = ~KIND_CALL;
 
-/** A value's code: its tag id (below {@link MAX_TAG_IDS}), the rich flag and the priority. */
-export function valueCode(tagId: number, priority: number, rich: boolean): number {
-  return (tagId << 3) | (rich ? RICH_FLAG : 0) | priority;
+/** A value's code: its tag id (below {@link MAX_TAG_IDS}), its flags and its priority. */
+export function valueCode(tagId: number, priority: number, rich: boolean, startsCall = false): number {
+  return (tagId << 4) | (startsCall ? STARTS_CALL_FLAG : 0) | (rich ? RICH_FLAG : 0) | priority;
+}
+
+/** A value code's tag id. */
+export function valueTagId(code: number): number {
+  return code >>> 4;
 }
 
 /** A header's code: its time step in ms (within ±{@link MAX_TIME_STEP}) and whether the call commits. */

@@ -28,7 +28,7 @@ export function writerPipeline(
 ): WriterPipeline {
   const sizedBy = {
     option: 'logging.ringMiB',
-    value: `${options.logging.ringMiB} MiB: ${thread.ring.capacity} entries, one per value and one per log() call`,
+    value: `${options.logging.ringMiB} MiB: ${thread.ring.capacity} entries, one per value plus at most two per log() call`,
   };
   const queue = new RingQueue(thread.ring, thread.side, latest, logger, sizedBy);
   const drain = new WriterDrain(thread.ring, queue, options.finishTimeoutMs);

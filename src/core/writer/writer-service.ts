@@ -103,7 +103,7 @@ export class WriterService {
   }
 
   private async finish(request: Extract<WriterRequest, { kind: 'finish' }>): Promise<FinishReply> {
-    while (this.reader.pump(PASS_ENTRIES) === PASS_ENTRIES) await nextTurn();
+    while (this.reader.pump(PASS_ENTRIES) >= PASS_ENTRIES) await nextTurn();
     this.drainLoop.drainFinal();
     for (const [key, value] of request.summary) this.summary.set(key, value);
     const outcome: RunOutcome = {
