@@ -41,7 +41,10 @@ export interface WandbSink {
    * like a row's changes.
    */
   summaryChanged(summary: WandbSummary): void;
-  /** One history row completed by the step rule; `summary` already holds its values. */
+  /**
+   * One history row completed by the step rule; `summary` already holds its values. `row` is the encoder's, reused
+   * for the next row: take what is needed during the call.
+   */
   historyRow(row: EncodedHistoryRow, summary: WandbSummary): void;
   /**
    * Optional: a metric definition. `record` is the encoded `MetricRecord` of a user's `defineMetric` (persisted

@@ -222,13 +222,28 @@ describe('history rows with the keys of the row before', () => {
 
   it('share one keys array while the keys repeat, and get their own when they change', () => {
     const encoder = new HistoryRowEncoder(0);
-    const first = encoder.encode(at(1, ['loss', 'acc'], [0.5, 1]));
+    const firstKeys = encoder.encode(at(1, ['loss', 'acc'], [0.5, 1])).keys;
     const second = encoder.encode(at(2, ['loss', 'acc'], [0.25, 2]));
-    expect(second.keys).toBe(first.keys);
+    expect(second.keys).toBe(firstKeys);
     expect(second.valuesJson).toEqual(['0.25', '2', '1795999424.713', '1795999424.713', '2']);
     const other = encoder.encode(at(3, ['loss', 'lr'], [0.125, 0.001]));
     expect(other.keys).toEqual(['loss', 'lr', '_timestamp', '_runtime', '_step']);
-    expect(first.keys).toEqual(['loss', 'acc', '_timestamp', '_runtime', '_step']);
+    expect(firstKeys).toEqual(['loss', 'acc', '_timestamp', '_runtime', '_step']);
+  });
+
+  it("keep a row's values until the row after next: the summary holds the last row's while the next is encoded", () => {
+    const encoder = new HistoryRowEncoder(0);
+    const first = encoder.encode(at(1, ['loss', 'acc', 'lr'], [0.5, 1, 0.1])).valuesJson;
+    const firstText = [...first];
+    const second = encoder.encode(at(2, ['loss'], [0.25])).valuesJson;
+    expect(second).not.toBe(first);
+    expect(first).toEqual(firstText);
+    expect(second).toEqual(['0.25', '1795999424.713', '1795999424.713', '2']);
+    // The third row takes the first row's array again, cut to its width.
+    const third = encoder.encode(at(3, ['loss', 'acc'], [0.125, 3])).valuesJson;
+    expect(third).toBe(first);
+    expect(third).toEqual(['0.125', '3', '1795999424.714', '1795999424.714', '3']);
+    expect(second).toEqual(['0.25', '1795999424.713', '1795999424.713', '2']);
   });
 
   it('compare the keys, not the array: a refilled keys array and reserved keys are encoded afresh', () => {
