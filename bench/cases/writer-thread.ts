@@ -10,7 +10,10 @@
  *   (Linux; Node 20 has no `process.threadCpuUsage`), minus the plain loop's;
  * - process CPU per call: `process.cpuUsage()` (all threads) from the loop's start to the end of `finish()`, so
  *   the writer's encoding and writes are in it, minus the plain loop's;
- * - `init()` and `finish()` wall time, and RSS after the run.
+ * - `init()` and `finish()` wall time, and RSS after the run;
+ * - beside process CPU: the median process's page faults and what one cost in it after the run (`faultProbe`),
+ *   and the range of a machine probe taken in each process before its loops (`machineProbe`: how fast the vCPU
+ *   ran that minute).
  *
  * Each mode runs in a fresh process (`bench/lib/writer-thread-loop.ts`, with this process's Node and loader), its
  * own plain loop first: process CPU counts every thread of a process, so it must hold this run alone. Measured in
@@ -67,7 +70,14 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
       const sorted = runs.sort((a, b) => excessCpuNs(a) - excessCpuNs(b));
       const middle = sorted[(sorted.length - 1) >> 1] as Round;
       const range = { least: excessCpuNs(sorted[0] as Round), most: excessCpuNs(sorted.at(-1) as Round) };
-      out.push(...rows(steps, middle.plain, middle.logged, thread === 'worker', rounds, range));
+      const probes = runs.map((round) => round.plain.probeNs ?? Number.NaN);
+      const machine = {
+        least: Math.min(...probes),
+        most: Math.max(...probes),
+        faults: middle.logged.pageFaults,
+        faultUs: (middle.logged.faultNs ?? Number.NaN) / 1000,
+      };
+      out.push(...rows(steps, middle.plain, middle.logged, thread === 'worker', rounds, range, machine));
     }
     return out;
   } finally {
@@ -93,6 +103,12 @@ function rows(
   isWorker: boolean,
   rounds: number,
   cpuRange: { readonly least: number; readonly most: number },
+  machine: {
+    readonly least: number;
+    readonly most: number;
+    readonly faults: number;
+    readonly faultUs: number;
+  },
 ): BenchRow[] {
   const out: BenchRow[] = [];
   const perCall = (ns: number) => ns / steps;
@@ -122,7 +138,7 @@ function rows(
       isWorker ? 500 : undefined,
     ),
     overPlain(
-      `${label}: process CPU per log() (all threads, loop through finish(): encoding and writes included; median of ${rounds} fresh processes, range ${Math.round(perCall(cpuRange.least)).toLocaleString('en-US')}..${Math.round(perCall(cpuRange.most)).toLocaleString('en-US')})`,
+      `${label}: process CPU per log() (all threads, loop through finish(): encoding and writes included; median of ${rounds} fresh processes, range ${Math.round(perCall(cpuRange.least)).toLocaleString('en-US')}..${Math.round(perCall(cpuRange.most)).toLocaleString('en-US')}; ${machine.faults.toLocaleString('en-US')} page faults, ${machine.faultUs.toFixed(1)} µs each after the run; machine probe ${machine.least.toFixed(2)}..${machine.most.toFixed(2)} ns/iteration)`,
       { steps, logged: m.processCpuNs, plain: plain.threadCpuNs, spread: cpuRange.most },
       'plain loop CPU, ns/step',
       isWorker ? 3_000 : undefined,

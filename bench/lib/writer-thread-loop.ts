@@ -17,6 +17,8 @@ const SCHEDSTAT = '/proc/thread-self/schedstat';
 export interface PlainLoop {
   readonly loopNs: number;
   readonly threadCpuNs: number;
+  /** Time per iteration of `machineProbe` in this process just before its loops (ns). */
+  readonly probeNs?: number;
 }
 
 export interface LoggedLoop extends PlainLoop {
@@ -25,6 +27,10 @@ export interface LoggedLoop extends PlainLoop {
   readonly finishMs: number;
   readonly rssMiB: number;
   readonly kept: readonly number[];
+  /** Minor page faults of the whole process from the loop's start to the end of `finish()`. */
+  readonly pageFaults: number;
+  /** `faultProbe` in this process after its figures were taken (ns per page). */
+  readonly faultNs?: number;
 }
 
 /** This thread's on-CPU time in ns (NaN where the kernel does not expose it). */
@@ -39,6 +45,50 @@ function processCpuNs(): number {
 }
 
 let sink = 0;
+
+/**
+ * How fast one thread computes now: the time per iteration of a fixed integer loop (no allocation, no system call,
+ * no memory beyond registers), the least of five rounds of 2 million (wall time: the thread's CPU counter advances
+ * in scheduler ticks; the least round is one no other thread preempted). This VM runs the same code much slower in
+ * some minutes than in others (the decorators' floor read 116 and 70 ns in two full runs ten minutes apart on
+ * 2026-12-05), and this case's processes split into a fast and a slow group: the probe, taken in each fresh process
+ * right before its loops, tells whether a slow process ran on a slower vCPU. It touches no memory, so it leaves
+ * the loops' page faults as they are.
+ */
+function machineProbe(): number {
+  const iterations = 2_000_000;
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 5; round++) {
+    const t0 = process.hrtime.bigint();
+    let x = (0x9e3779b9 + round) | 0;
+    for (let i = 0; i < iterations; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+    }
+    const ns = Number(process.hrtime.bigint() - t0) / iterations;
+    sink += x & 1;
+    if (ns < best) best = ns;
+  }
+  return best;
+}
+
+/**
+ * What a first-touch page fault costs now: the time per page of writing one byte into each of the first 2,048
+ * pages (4 KiB) of a fresh 40 MiB buffer — above glibc's largest mmap threshold (32 MiB), so its memory is always
+ * newly mapped, never memory the process freed before. Taken after the logged loop's figures, which it cannot
+ * change then. A run's page faults are a large part of its process CPU on this VM.
+ */
+function faultProbe(): number {
+  const pages = 2048;
+  const t0 = process.hrtime.bigint();
+  const bytes = new Uint8Array(40 * 1024 * 1024);
+  for (let page = 0; page < pages; page++) bytes[page * 4096] = 1;
+  const ns = Number(process.hrtime.bigint() - t0) / pages;
+  sink += bytes[4096] as number;
+  return ns;
+}
+
 function plainLoop(steps: number): PlainLoop {
   const cpu0 = threadCpuNs();
   const t0 = process.hrtime.bigint();
@@ -64,6 +114,7 @@ async function loggedLoop(dir: string, thread: 'worker' | 'main', steps: number)
   const initMs = performance.now() - started;
   const cpu0 = threadCpuNs();
   const process0 = processCpuNs();
+  const faults0 = process.resourceUsage().minorPageFault;
   const t0 = process.hrtime.bigint();
   for (let step = 0; step < steps; step++) {
     run.log({ loss: 1 / (step + 1), gradient_norm: step, throughput: step * 2 });
@@ -74,6 +125,7 @@ async function loggedLoop(dir: string, thread: 'worker' | 'main', steps: number)
   await run.finish();
   const finishMs = performance.now() - finishStarted;
   const processCpu = processCpuNs() - process0;
+  const pageFaults = process.resourceUsage().minorPageFault - faults0;
   // Before reading the event files back: decoding every event would count in the run's RSS.
   const rss = rssMiB();
   const tags = Object.values(inspectLogDir(path.join(dir, thread, 'tb')).runs)[0]?.tags ?? {};
@@ -85,6 +137,7 @@ async function loggedLoop(dir: string, thread: 'worker' | 'main', steps: number)
     finishMs,
     rssMiB: rss,
     kept: KEYS.map((k) => tags[k]?.count ?? 0),
+    pageFaults,
   };
 }
 
@@ -95,8 +148,9 @@ async function main(): Promise<void> {
   }
   const n = Number(steps);
   plainLoop(n); // warm-up
-  const plain = plainLoop(n);
-  const logged = await loggedLoop(dir, thread, n);
+  const probeNs = machineProbe();
+  const plain = { ...plainLoop(n), probeNs };
+  const logged = { ...(await loggedLoop(dir, thread, n)), faultNs: faultProbe() };
   if (sink === -1) console.error(sink);
   process.stdout.write(`${JSON.stringify({ plain, logged })}\n`);
 }
