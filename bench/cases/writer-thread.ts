@@ -12,8 +12,8 @@
  *   the writer's encoding and writes are in it, minus the plain loop's;
  * - `init()` and `finish()` wall time, and RSS after the run;
  * - beside process CPU: the median process's page faults and what one cost in it after the run (`faultProbe`),
- *   and the range of a machine probe taken in each process before its loops (`machineProbe`: how fast the vCPU
- *   ran that minute).
+ *   the range of a compute probe taken in each process before its loops (`machineProbe`), and of the slower of the
+ *   two vCPUs probed at once after the run (`bothCpusProbe`).
  *
  * Each mode runs in a fresh process (`bench/lib/writer-thread-loop.ts`, with this process's Node and loader), its
  * own plain loop first: process CPU counts every thread of a process, so it must hold this run alone. Measured in
@@ -71,11 +71,14 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
       const middle = sorted[(sorted.length - 1) >> 1] as Round;
       const range = { least: excessCpuNs(sorted[0] as Round), most: excessCpuNs(sorted.at(-1) as Round) };
       const probes = runs.map((round) => round.plain.probeNs ?? Number.NaN);
+      // Per process, the slower of the two vCPUs measured at once after its run.
+      const slowerCpu = runs.map((round) => Math.max(...(round.logged.bothCpusNs ?? [Number.NaN])));
       const machine = {
         least: Math.min(...probes),
         most: Math.max(...probes),
         faults: middle.logged.pageFaults,
         faultUs: (middle.logged.faultNs ?? Number.NaN) / 1000,
+        slowerCpu: { least: Math.min(...slowerCpu), most: Math.max(...slowerCpu) },
       };
       out.push(...rows(steps, middle.plain, middle.logged, thread === 'worker', rounds, range, machine));
     }
@@ -108,6 +111,7 @@ function rows(
     readonly most: number;
     readonly faults: number;
     readonly faultUs: number;
+    readonly slowerCpu: { readonly least: number; readonly most: number };
   },
 ): BenchRow[] {
   const out: BenchRow[] = [];
@@ -138,7 +142,7 @@ function rows(
       isWorker ? 500 : undefined,
     ),
     overPlain(
-      `${label}: process CPU per log() (all threads, loop through finish(): encoding and writes included; median of ${rounds} fresh processes, range ${Math.round(perCall(cpuRange.least)).toLocaleString('en-US')}..${Math.round(perCall(cpuRange.most)).toLocaleString('en-US')}; ${machine.faults.toLocaleString('en-US')} page faults, ${machine.faultUs.toFixed(1)} µs each after the run; machine probe ${machine.least.toFixed(2)}..${machine.most.toFixed(2)} ns/iteration)`,
+      `${label}: process CPU per log() (all threads, loop through finish(): encoding and writes included; median of ${rounds} fresh processes, range ${Math.round(perCall(cpuRange.least)).toLocaleString('en-US')}..${Math.round(perCall(cpuRange.most)).toLocaleString('en-US')}; ${machine.faults.toLocaleString('en-US')} page faults, ${machine.faultUs.toFixed(1)} µs each after the run; machine probe ${machine.least.toFixed(2)}..${machine.most.toFixed(2)} ns/iteration before, the slower vCPU ${machine.slowerCpu.least.toFixed(2)}..${machine.slowerCpu.most.toFixed(2)} after)`,
       { steps, logged: m.processCpuNs, plain: plain.threadCpuNs, spread: cpuRange.most },
       'plain loop CPU, ns/step',
       isWorker ? 3_000 : undefined,

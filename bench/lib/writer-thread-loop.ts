@@ -6,6 +6,7 @@
  * behind (1.3 GiB RSS by then) were counted as logging's cost.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { init } from '../../src/init.js';
 import { inspectLogDir } from '../../src/trackers/tensorboard/inspect-log-dir.js';
@@ -31,6 +32,8 @@ export interface LoggedLoop extends PlainLoop {
   readonly pageFaults: number;
   /** `faultProbe` in this process after its figures were taken (ns per page). */
   readonly faultNs?: number;
+  /** `bothCpusProbe` after the run: `machineProbe` on this thread and on another one at the same time (ns). */
+  readonly bothCpusNs?: readonly number[];
 }
 
 /** This thread's on-CPU time in ns (NaN where the kernel does not expose it). */
@@ -71,6 +74,38 @@ function machineProbe(): number {
     if (ns < best) best = ns;
   }
   return best;
+}
+
+/**
+ * `machineProbe` on this thread and, at the same moment, on another thread: with two threads busy, each holds one
+ * of this VM's two vCPUs, so a vCPU slower than the other shows (a writer thread on it takes longer for the same
+ * rows). After the run: the probe thread's heap, freed, must not serve the run's allocations.
+ */
+async function bothCpusProbe(): Promise<readonly number[]> {
+  const start = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     let sink = 0;
+     const machineProbe = ${machineProbe.toString()};
+     parentPort.postMessage('ready');
+     Atomics.wait(workerData, 0, 0);
+     parentPort.postMessage(machineProbe());`,
+    { eval: true, workerData: start },
+  );
+  const answers: number[] = [];
+  const other = new Promise<number>((resolve, reject) => {
+    worker.on('message', (message: unknown) => {
+      if (message === 'ready') {
+        Atomics.store(start, 0, 1);
+        Atomics.notify(start, 0);
+        answers.push(machineProbe());
+      } else resolve(message as number);
+    });
+    worker.once('error', reject);
+  });
+  answers.push(await other);
+  await worker.terminate();
+  return answers;
 }
 
 /**
@@ -150,7 +185,8 @@ async function main(): Promise<void> {
   plainLoop(n); // warm-up
   const probeNs = machineProbe();
   const plain = { ...plainLoop(n), probeNs };
-  const logged = { ...(await loggedLoop(dir, thread, n)), faultNs: faultProbe() };
+  const measured = await loggedLoop(dir, thread, n);
+  const logged = { ...measured, faultNs: faultProbe(), bothCpusNs: await bothCpusProbe() };
   if (sink === -1) console.error(sink);
   process.stdout.write(`${JSON.stringify({ plain, logged })}\n`);
 }
