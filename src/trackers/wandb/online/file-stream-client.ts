@@ -330,7 +330,9 @@ export class FileStreamClient {
     }
     const body = JSON.stringify({ files, dropped: this.stats.droppedBatches });
     this.stats.dataRequests++;
+    for (const [queue, , n] of taken) queue.sending = n;
     const result = await this.post(body);
+    for (const [queue] of taken) queue.sending = 0;
     if (result.outcome === 'ok' || result.outcome === 'rejected') {
       if (result.outcome === 'rejected') {
         const lines = taken.reduce((sum, [, , n]) => sum + n, 0);

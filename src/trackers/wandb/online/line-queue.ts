@@ -5,6 +5,8 @@
 export class LineQueue {
   lines: string[] = [];
   chars = 0;
+  /** Leading lines in the request in flight (their text as it was then is in its body); 0 between requests. */
+  sending = 0;
   constructor(public offset: number) {}
 
   /** How many leading lines fit in `budget` characters (at least one). */

@@ -186,6 +186,69 @@ describe('FileStreamClient', () => {
     expect(server.historyLines('hb')).toHaveLength(500);
   });
 
+  /** Resolves once `check` holds (polled every 5 ms), or fails after 5 s. */
+  async function until(check: () => boolean): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('condition not met within 5 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** What the requests carried for `output.log`, per request: [offset, lines]. */
+  function outputBodies(server: FakeWandbServer): [number, string[]][] {
+    return server
+      .requestsOf('file_stream')
+      .map((r) => (r.json as { files?: Record<string, { offset: number; content: string[] }> }).files)
+      .flatMap((files) => {
+        const output = files?.['output.log'];
+        return output === undefined ? [] : [[output.offset, output.content] as [number, string[]]];
+      });
+  }
+
+  it('sends a console line again when it is rewritten while the request carrying its old text is in flight', async () => {
+    const server = await fake.start({ apiKey: undefined });
+    // The first data request is answered after 400 ms: the rewrite below lands while it is in flight.
+    server.addFault({ target: 'file_stream', stallMs: 400 });
+    const fs = stream(client(server));
+    fs.pushOutput('loading\n');
+    fs.pushOutput('epoch 1 [#   ]\n');
+    fs.start();
+    await until(() => server.requestsOf('file_stream').length === 1);
+    fs.rewriteOutput(1, 'epoch 1 [####]\n');
+    fs.pushOutput('done\n');
+    expect(await fs.finish(0)).toBe(true);
+    expect(server.fileLines('abc12345', 'output.log')).toEqual(['loading\n', 'epoch 1 [####]\n', 'done\n']);
+    // The in-flight request had the old text; the next one starts at the rewritten line.
+    const bodies = outputBodies(server);
+    expect(bodies[0]).toEqual([0, ['loading\n', 'epoch 1 [#   ]\n']]);
+    expect(bodies[1]).toEqual([1, ['epoch 1 [####]\n', 'done\n']]);
+  });
+
+  it('queues an acknowledged console line again only after the request in flight is acknowledged', async () => {
+    const server = await fake.start({ apiKey: undefined });
+    // The second data request is answered after 400 ms.
+    server.addFault({ target: 'file_stream', stallMs: 400, skip: 1 });
+    const fs = stream(client(server));
+    fs.start();
+    fs.pushOutput('a0\n');
+    fs.pushOutput('b1\n');
+    await until(
+      () => outputBodies(server).length === 1 && server.requestsOf('file_stream')[0]?.status === 200,
+    );
+    fs.pushOutput('c2\n');
+    await until(() => outputBodies(server).length === 2);
+    // Line 0 was acknowledged; the request carrying line 2 is in flight.
+    fs.rewriteOutput(0, 'A0\n');
+    expect(await fs.finish(0)).toBe(true);
+    expect(server.fileLines('abc12345', 'output.log')).toEqual(['A0\n', 'b1\n', 'c2\n']);
+    expect(outputBodies(server)).toEqual([
+      [0, ['a0\n', 'b1\n']],
+      [2, ['c2\n']],
+      [0, ['A0\n', 'b1\n', 'c2\n']],
+    ]);
+  });
+
   it('resumes at the given offsets', async () => {
     const server = await fake.start({ apiKey: undefined });
     const fs = stream(client(server), [], { history: 7 });
