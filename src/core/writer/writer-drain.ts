@@ -19,6 +19,11 @@ const QUANTILES_EVERY = 1 << 16;
  * inlines `log()` (a function's first few calls record no feedback in V8).
  */
 const EARLY_PUBLICATIONS = 256;
+/**
+ * The `afterLog` call that rings the writer whatever it does, besides the first: V8 records type feedback only
+ * from about a function's eighth call on, so the first call's ring left that path without any.
+ */
+const FEEDBACK_WAKE_CALL = 64;
 /** One wait slice while the ring is full of high values. */
 const WAIT_SLICE_MS = 20;
 
@@ -40,11 +45,8 @@ export class WriterDrain implements DrainControl {
   waitNs = 0;
   /** Set when the writer thread is gone: nothing waits for it any more. */
   dead = false;
-  /**
-   * The first `log()` rings at once, whatever waits, so that optimized code has seen that path (its first
-   * run in a burst deoptimized the trainer's loop that inlines `log()`).
-   */
-  private firstWake = true;
+  /** `afterLog` calls so far (see `FEEDBACK_WAKE_CALL`). */
+  private afterLogCalls = 0;
   private callsSincePublish = 0;
 
   constructor(
@@ -70,14 +72,16 @@ export class WriterDrain implements DrainControl {
     const calls = this.self?.calls ?? 0;
     this.ring.figures[LOG_CALLS] = calls;
     if (++this.callsSincePublish >= QUANTILES_EVERY || calls <= EARLY_PUBLICATIONS) this.publishQuantiles();
-    // One call site for both reasons to ring, so that the first call gives it type feedback (see `firstWake`). The
-    // first call rings whether or not the writer sleeps: otherwise it stayed pending and woke the writer at a
-    // later, arbitrary call.
+    // One call site for every reason to ring. The first call rings whether or not the writer sleeps (otherwise it
+    // stayed pending and woke the writer at a later, arbitrary call); call `FEEDBACK_WAKE_CALL` rings too, so that
+    // the path has run with type feedback before `log()` is optimized. The batch is measured on every call, not
+    // only once the writer sleeps, for the same reason: without both, the first wake of a writer that went to sleep
+    // during a burst deoptimized `log()` (and the trainer's loop that inlines it) in about half of the
+    // writer-thread bench's processes.
+    const call = ++this.afterLogCalls;
     const sleeping = Atomics.load(this.ring.control, SLEEPING) !== 0;
-    if (this.firstWake || (sleeping && this.queue.size >= WAKE_BATCH)) {
-      this.firstWake = false;
-      this.ring.ring();
-    }
+    const batchWaiting = this.queue.size >= WAKE_BATCH;
+    if (call === 1 || call === FEEDBACK_WAKE_CALL || (sleeping && batchWaiting)) this.ring.ring();
   }
 
   drain(): void {
