@@ -323,16 +323,14 @@ export class FileStreamClient {
       [this.output, 'output', OUTPUT_FILE],
     ] as const) {
       if (queue.lines.length === 0 || (budget <= 0 && taken.length > 0)) continue;
-      const n = queue.countWithin(Math.max(1, budget));
-      files[name] = { offset: queue.offset, content: queue.lines.slice(0, n) };
-      for (let i = 0; i < n; i++) budget -= (queue.lines[i] as string).length;
-      taken.push([queue, file, n]);
+      const content = queue.take(Math.max(1, budget));
+      files[name] = { offset: queue.offset, content };
+      for (const line of content) budget -= line.length;
+      taken.push([queue, file, content.length]);
     }
     const body = JSON.stringify({ files, dropped: this.stats.droppedBatches });
     this.stats.dataRequests++;
-    for (const [queue, , n] of taken) queue.sending = n;
     const result = await this.post(body);
-    for (const [queue] of taken) queue.sending = 0;
     if (result.outcome === 'ok' || result.outcome === 'rejected') {
       if (result.outcome === 'rejected') {
         const lines = taken.reduce((sum, [, , n]) => sum + n, 0);

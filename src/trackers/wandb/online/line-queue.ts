@@ -5,7 +5,7 @@
 export class LineQueue {
   lines: string[] = [];
   chars = 0;
-  /** Leading lines in the request in flight (their text as it was then is in its body); 0 between requests. */
+  /** Leading lines in the request in flight (their text as it was then is in its body) until `ack`. */
   sending = 0;
   constructor(public offset: number) {}
 
@@ -21,7 +21,14 @@ export class LineQueue {
     return n;
   }
 
+  /** The leading lines that fit in `budget` characters (at least one), in flight from now until `ack`. */
+  take(budget: number): string[] {
+    this.sending = this.countWithin(budget);
+    return this.lines.slice(0, this.sending);
+  }
+
   ack(n: number): void {
+    this.sending = 0;
     for (let i = 0; i < n; i++) this.chars -= (this.lines[i] as string).length;
     this.lines.splice(0, n);
     this.offset += n;
