@@ -125,4 +125,43 @@ describe('writer thread: a loop that never yields', () => {
     expect(tags.loss?.count).toBe(steps);
     expect(tags.throughput?.count ?? 0).toBeLessThan(steps);
   });
+  it('a ring full of high values: log() waits for the writer, nothing is dropped, and the end summary counts the waits', {
+    timeout: 60_000,
+  }, async () => {
+    const steps = 60_000; // 180,000 high values into a ring of 65,536: only waiting keeps them all
+    const stderr = captureStderr();
+    let dropped: unknown;
+    try {
+      const run = await init({
+        project: 'writer',
+        name: 'all-high',
+        logLevel: 'info',
+        handleExit: false,
+        tensorboard: { logDir: join(dir, 'all-high') },
+        wandb: false,
+        profiling: { enabled: false },
+        logging: { thread: 'worker', ringMiB: 1 },
+      });
+      for (let step = 0; step < steps; step++) {
+        run.log({ loss: step, gradient_norm: step, throughput: step }, { priority: 'high' });
+      }
+      await run.finish();
+      dropped = run.summary.get('trainscope/dropped') ?? 0;
+    } finally {
+      stderr.restore();
+    }
+    expect(dropped).toBe(0);
+    const tags = Object.values(inspectLogDir(join(dir, 'all-high')).runs)[0]?.tags ?? {};
+    expect([tags.loss?.count, tags.gradient_norm?.count, tags.throughput?.count]).toEqual([
+      steps,
+      steps,
+      steps,
+    ]);
+    const waited = /log\(\) waited for it (\d+) times? \(([\d.]+) ms, included in the figures above\)/.exec(
+      stderr.text(),
+    );
+    expect(waited, stderr.text()).not.toBeNull();
+    expect(Number(waited?.[1])).toBeGreaterThan(0);
+    expect(Number(waited?.[2])).toBeGreaterThan(0);
+  });
 });
