@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { BenchOptions, BenchRow } from '../bench-case.js';
-import type { LoggedLoop, PlainLoop } from '../lib/writer-thread-loop.js';
+import type { LoggedLoop, MachineProbes, PlainLoop } from '../lib/writer-thread-loop.js';
 
 export const name = 'writer-thread';
 
@@ -70,14 +70,14 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
       const sorted = runs.sort((a, b) => excessCpuNs(a) - excessCpuNs(b));
       const middle = sorted[(sorted.length - 1) >> 1] as Round;
       const range = { least: excessCpuNs(sorted[0] as Round), most: excessCpuNs(sorted.at(-1) as Round) };
-      const probes = runs.map((round) => round.plain.probeNs ?? Number.NaN);
+      const probes = runs.map((round) => round.machine.computeNs);
       // Per process, the slower of the two vCPUs measured at once after its run.
-      const slowerCpu = runs.map((round) => Math.max(...(round.logged.bothCpusNs ?? [Number.NaN])));
+      const slowerCpu = runs.map((round) => Math.max(...round.machine.bothCpusNs));
       const machine = {
         least: Math.min(...probes),
         most: Math.max(...probes),
         faults: middle.logged.pageFaults,
-        faultUs: (middle.logged.faultNs ?? Number.NaN) / 1000,
+        faultUs: middle.machine.faultNs / 1000,
         slowerCpu: { least: Math.min(...slowerCpu), most: Math.max(...slowerCpu) },
       };
       out.push(...rows(steps, middle.plain, middle.logged, thread === 'worker', rounds, range, machine));
@@ -92,6 +92,7 @@ export async function run({ quick }: BenchOptions): Promise<BenchRow[]> {
 interface Round {
   readonly plain: PlainLoop;
   readonly logged: LoggedLoop;
+  readonly machine: MachineProbes;
 }
 
 /** Process CPU of the logged loop through `finish()` over the plain loop's CPU (ns, all calls). */

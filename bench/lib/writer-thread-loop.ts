@@ -18,8 +18,6 @@ const SCHEDSTAT = '/proc/thread-self/schedstat';
 export interface PlainLoop {
   readonly loopNs: number;
   readonly threadCpuNs: number;
-  /** Time per iteration of `machineProbe` in this process just before its loops (ns). */
-  readonly probeNs?: number;
 }
 
 export interface LoggedLoop extends PlainLoop {
@@ -30,10 +28,16 @@ export interface LoggedLoop extends PlainLoop {
   readonly kept: readonly number[];
   /** Minor page faults of the whole process from the loop's start to the end of `finish()`. */
   readonly pageFaults: number;
-  /** `faultProbe` in this process after its figures were taken (ns per page). */
-  readonly faultNs?: number;
+}
+
+/** How the machine ran around this process's loops (the probes below). */
+export interface MachineProbes {
+  /** `machineProbe` just before the loops (ns per iteration). */
+  readonly computeNs: number;
+  /** `faultProbe` after the run's figures were taken (ns per page). */
+  readonly faultNs: number;
   /** `bothCpusProbe` after the run: `machineProbe` on this thread and on another one at the same time (ns). */
-  readonly bothCpusNs?: readonly number[];
+  readonly bothCpusNs: readonly number[];
 }
 
 /** This thread's on-CPU time in ns (NaN where the kernel does not expose it). */
@@ -183,12 +187,12 @@ async function main(): Promise<void> {
   }
   const n = Number(steps);
   plainLoop(n); // warm-up
-  const probeNs = machineProbe();
-  const plain = { ...plainLoop(n), probeNs };
-  const measured = await loggedLoop(dir, thread, n);
-  const logged = { ...measured, faultNs: faultProbe(), bothCpusNs: await bothCpusProbe() };
+  const computeNs = machineProbe();
+  const plain = plainLoop(n);
+  const logged = await loggedLoop(dir, thread, n);
+  const machine: MachineProbes = { computeNs, faultNs: faultProbe(), bothCpusNs: await bothCpusProbe() };
   if (sink === -1) console.error(sink);
-  process.stdout.write(`${JSON.stringify({ plain, logged })}\n`);
+  process.stdout.write(`${JSON.stringify({ plain, logged, machine })}\n`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url.endsWith(path.basename(process.argv[1]))) {

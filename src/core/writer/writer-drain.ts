@@ -20,8 +20,8 @@ const QUANTILES_EVERY = 1 << 16;
  */
 const EARLY_PUBLICATIONS = 256;
 /**
- * The `afterLog` call that rings the writer whatever it does, besides the first: V8 records type feedback only
- * from about a function's eighth call on, so the first call's ring left that path without any.
+ * The `log()` call that rings the writer whatever it does, besides the first: V8 records type feedback only from
+ * about a function's eighth call on, so the first call's ring left that path without any.
  */
 const FEEDBACK_WAKE_CALL = 64;
 /** One wait slice while the ring is full of high values. */
@@ -45,8 +45,6 @@ export class WriterDrain implements DrainControl {
   waitNs = 0;
   /** Set when the writer thread is gone: nothing waits for it any more. */
   dead = false;
-  /** `afterLog` calls so far (see `FEEDBACK_WAKE_CALL`). */
-  private afterLogCalls = 0;
   private callsSincePublish = 0;
 
   constructor(
@@ -72,16 +70,17 @@ export class WriterDrain implements DrainControl {
     const calls = this.self?.calls ?? 0;
     this.ring.figures[LOG_CALLS] = calls;
     if (++this.callsSincePublish >= QUANTILES_EVERY || calls <= EARLY_PUBLICATIONS) this.publishQuantiles();
-    // One call site for every reason to ring. The first call rings whether or not the writer sleeps (otherwise it
-    // stayed pending and woke the writer at a later, arbitrary call); call `FEEDBACK_WAKE_CALL` rings too, so that
-    // the path has run with type feedback before `log()` is optimized. The batch is measured on every call, not
-    // only once the writer sleeps, for the same reason: without both, the first wake of a writer that went to sleep
-    // during a burst deoptimized `log()` (and the trainer's loop that inlines it) in about half of the
-    // writer-thread bench's processes.
-    const call = ++this.afterLogCalls;
+    // One call site for every reason to ring. The first `log()` rings whether or not the writer sleeps (otherwise it
+    // stayed pending and woke the writer at a later, arbitrary call). Call `FEEDBACK_WAKE_CALL` takes the whole
+    // test, batch included, and rings, so that every part of it has type feedback before `log()` is optimized:
+    // without it, the first wake of a writer that went to sleep during a burst deoptimized `log()` (and the
+    // trainer's loop that inlines it) in about half of the writer-thread bench's processes. Other calls read the
+    // batch (the writer's read index) only while the writer sleeps.
+    const feedbackCall = calls === FEEDBACK_WAKE_CALL;
     const sleeping = Atomics.load(this.ring.control, SLEEPING) !== 0;
-    const batchWaiting = this.queue.size >= WAKE_BATCH;
-    if (call === 1 || call === FEEDBACK_WAKE_CALL || (sleeping && batchWaiting)) this.ring.ring();
+    if (((sleeping || feedbackCall) && this.queue.size >= WAKE_BATCH) || calls === 1 || feedbackCall) {
+      this.ring.ring();
+    }
   }
 
   drain(): void {

@@ -4,6 +4,7 @@ import {
   type FileStreamStop,
 } from '../../../../src/trackers/wandb/online/file-stream-client.js';
 import { WandbHttpClient } from '../../../../src/trackers/wandb/online/http-client.js';
+import { waitFor } from '../../../helpers/fake-profiler-host.js';
 import { fakeWandbPerTest } from '../../../helpers/fake-wandb-per-test.js';
 import type { FakeWandbServer } from '../../../helpers/fake-wandb-server.js';
 
@@ -186,15 +187,6 @@ describe('FileStreamClient', () => {
     expect(server.historyLines('hb')).toHaveLength(500);
   });
 
-  /** Resolves once `check` holds (polled every 5 ms), or fails after 5 s. */
-  async function until(check: () => boolean): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error('condition not met within 5 s');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
   /** What the requests carried for `output.log`, per request: [offset, lines]. */
   function outputBodies(server: FakeWandbServer): [number, string[]][] {
     return server
@@ -214,7 +206,7 @@ describe('FileStreamClient', () => {
     fs.pushOutput('loading\n');
     fs.pushOutput('epoch 1 [#   ]\n');
     fs.start();
-    await until(() => server.requestsOf('file_stream').length === 1);
+    await waitFor(() => server.requestsOf('file_stream').length === 1, 'the first request');
     fs.rewriteOutput(1, 'epoch 1 [####]\n');
     fs.pushOutput('done\n');
     expect(await fs.finish(0)).toBe(true);
@@ -233,11 +225,12 @@ describe('FileStreamClient', () => {
     fs.start();
     fs.pushOutput('a0\n');
     fs.pushOutput('b1\n');
-    await until(
+    await waitFor(
       () => outputBodies(server).length === 1 && server.requestsOf('file_stream')[0]?.status === 200,
+      'the first request answered',
     );
     fs.pushOutput('c2\n');
-    await until(() => outputBodies(server).length === 2);
+    await waitFor(() => outputBodies(server).length === 2, 'the second request');
     // Line 0 was acknowledged; the request carrying line 2 is in flight.
     fs.rewriteOutput(0, 'A0\n');
     expect(await fs.finish(0)).toBe(true);
