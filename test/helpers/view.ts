@@ -39,7 +39,7 @@ export const XSS = {
  */
 export async function writeTrainscopeRun(
   root: string,
-  options: { name: string; steps?: number; hostile?: boolean },
+  options: { name: string; steps?: number; hostile?: boolean; progressBar?: boolean },
 ): Promise<void> {
   const hostile = options.hostile === true;
   const steps = options.steps ?? 20;
@@ -54,6 +54,8 @@ export async function writeTrainscopeRun(
     logLevel: 'error',
   });
   for (let step = 0; step < steps; step++) run.log({ 'train/loss': 1 / (step + 1) }, { step });
+  // Captured by the run (wandb.console 'wrap'): a progress bar redrawn with \r, as tqdm-style bars print it.
+  if (options.progressBar === true) process.stdout.write('epoch 1 [#   ]\repoch 1 [####]\n');
   run.log(
     {
       notes: text(

@@ -65,7 +65,7 @@ describe.skipIf(CHROMIUM === undefined)('trainscope view in headless Chromium', 
   const liveFile = join(root, 'runs', 'live', 'events.out.tfevents.1.test');
 
   beforeAll(async () => {
-    await writeTrainscopeRun(root, { name: 'baseline', steps: 200 });
+    await writeTrainscopeRun(root, { name: 'baseline', steps: 200, progressBar: true });
     await writeTrainscopeRun(hostileRoot, { name: XSS.img, hostile: true });
     mkdirSync(join(root, 'runs', 'wave'), { recursive: true });
     const spikes = (step: number) =>
@@ -121,6 +121,19 @@ describe.skipIf(CHROMIUM === undefined)('trainscope view in headless Chromium', 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it("shows a W&B run's console as the Logs tab does: a bar redrawn with \\r in its last state", async () => {
+    const page = await browser.newPage();
+    try {
+      await open(page, url, 'console');
+      const texts = await page.locator('pre').allTextContents();
+      const baseline = texts.find((t) => t.includes('epoch 1'));
+      expect(baseline).toContain('epoch 1 [####]');
+      expect(baseline).not.toContain('[#   ]');
+    } finally {
+      await page.close();
+    }
   });
 
   it('loads every page with no console error, runs no script from the logs (XSS corpus)', async () => {

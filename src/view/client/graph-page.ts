@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { visibleConsole } from '../../trackers/wandb/console-text.js';
 import { getJson } from './api.js';
 import { clear, el, sortableTable } from './dom.js';
 import { type GraphLayoutJson, type GraphNodeJson, graphDrawing } from './graph-drawing.js';
@@ -80,7 +81,8 @@ export class ConsolePage implements Page {
       });
       if (body.lines.length === 0) continue;
       any = true;
-      const text = body.lines.map((l) => l.line).join('');
+      // As W&B's Logs tab shows it: a line redrawn with `\r` (a progress bar) in its last state.
+      const text = visibleConsole(body.lines.map((l) => l.line).join(''));
       root.appendChild(el('div', { className: 'card' }, el('h4', {}, runLabel(run)), el('pre', {}, text)));
     }
     if (!any)

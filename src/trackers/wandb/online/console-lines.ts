@@ -1,15 +1,10 @@
 import type { ConsoleChunk } from '../../../core/console-tap.js';
+import { visibleText } from '../console-text.js';
 
 /** Characters of plain `output.log` kept for the upload at finish (the oldest lines go first). */
 const MAX_PLAIN_CHARS = 4 * 1024 * 1024;
 /** A partial line longer than this is sent as it is (a runaway line without `\n`). */
 const MAX_LINE_CHARS = 64 * 1024;
-
-/**
- * What W&B's terminal emulator drops: OSC sequences, CSI sequences other than colours (`m`, kept as SGR), and
- * control characters but `\t` (C0, DEL–NBSP, soft hyphen).
- */
-const DROPPED = /\x1b\][^\x07]*\x07|\x1b\[[0-9;?]*[A-LN-Za-ln-z]|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\xa0\xad]/g;
 
 /**
  * Console writes as W&B's `output.log` (wandb-protocol-2.md §1): one line model per stream (`\n` ends a line,
@@ -110,13 +105,6 @@ export class ConsoleLines {
     this.sent++;
     this.send(line);
   }
-}
-
-/** What a line shows: the text after its last `\r` (a trailing `\r` only returns the cursor), control dropped. */
-function visibleText(raw: string): string {
-  const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-  const cr = text.lastIndexOf('\r');
-  return (cr >= 0 ? text.slice(cr + 1) : text).replace(DROPPED, '');
 }
 
 /** `[ERROR ]<UTC ISO time, microseconds> <text>\n`, as the official client sends `output.log` lines. */
